@@ -1,0 +1,15 @@
+package io.collectionsledger.contracts.customer;
+
+import io.collectionsledger.contracts.shared.AccountEvent;
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+@Revision("1")
+public record CustomerRegistered(
+        String customerId,
+        String name,
+        String registrationNumber,
+        LocalDate occurredOn,
+        CreditFile creditFile) implements AccountEvent {
+}

@@ -1,0 +1,17 @@
+package io.collectionsledger.contracts.delivery;
+
+import io.collectionsledger.contracts.shared.AccountEvent;
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+/** A delivery's details corrected; {@code previous} is what stood before, kept beside the correction. */
+@Revision("1")
+public record DeliveryCorrected(
+        String customerId,
+        String deliveryId,
+        LocalDate occurredOn,
+        String reason,
+        DeliveryDetails previous,
+        DeliveryDetails corrected) implements AccountEvent {
+}

@@ -1,0 +1,22 @@
+package io.collectionsledger.contracts.payment;
+
+import io.collectionsledger.contracts.receivable.Allocation;
+import io.collectionsledger.contracts.shared.AccountEvent;
+import io.collectionsledger.contracts.shared.Money;
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Money received, how it was allocated, and what was left over as unapplied credit. */
+@Revision("1")
+public record PaymentRecorded(
+        String customerId,
+        String paymentId,
+        LocalDate occurredOn,
+        Money amount,
+        RecordPayment.Method method,
+        String reference,
+        List<Allocation> allocations,
+        Money unapplied) implements AccountEvent {
+}

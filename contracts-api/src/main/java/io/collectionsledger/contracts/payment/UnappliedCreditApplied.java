@@ -1,0 +1,18 @@
+package io.collectionsledger.contracts.payment;
+
+import io.collectionsledger.contracts.receivable.Allocation;
+import io.collectionsledger.contracts.shared.AccountEvent;
+import io.collectionsledger.contracts.shared.Money;
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@Revision("1")
+public record UnappliedCreditApplied(
+        String customerId,
+        String applicationId,
+        LocalDate occurredOn,
+        Money amount,
+        List<Allocation> allocations) implements AccountEvent {
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Prepares this machine to run and to test the ledger: a PostgreSQL on 127.0.0.1:5432 that user
+# postgres reaches without a password, with fsync and synchronous_commit on, and a database
+# "ledger" for the service (tests make a database of their own each run). Idempotent.
+#   env: PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres) LEDGER_DB (ledger)
+set -euo pipefail
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+LEDGER_DB=${LEDGER_DB:-ledger}
+say() { echo "prepare: $*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+reachable() { psql -qtAX -d postgres -c 'select 1' >/dev/null 2>&1; }
+
+if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+  say "installing PostgreSQL with apt-get"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+
+if ! reachable; then
+  version=$(ls /etc/postgresql | sort -n | tail -1)
+  hba=/etc/postgresql/$version/main/pg_hba.conf
+  # Local development only: loopback connections as postgres need no password.
+  if ! grep -q '^host all postgres 127.0.0.1/32 trust' "$hba"; then
+    say "allowing password-less loopback connections for postgres in $hba"
+    as_root sed -i '1i host all postgres 127.0.0.1/32 trust\nhost all postgres ::1/128 trust' "$hba"
+  fi
+  say "starting PostgreSQL $version"
+  as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start 2>/dev/null \
+    || as_root pg_ctlcluster --skip-systemctl-redirect "$version" main reload
+  for _ in $(seq 1 30); do reachable && break; sleep 1; done
+  reachable || { say "PostgreSQL does not answer on $PGHOST:$PGPORT"; exit 1; }
+fi
+
+# Never trade durability for speed: a success answer must mean the events are on disk.
+for setting in fsync synchronous_commit; do
+  value=$(psql -qtAX -d postgres -c "show $setting")
+  if [ "$value" != "on" ]; then
+    say "$setting is '$value'; the ledger requires it on"; exit 1
+  fi
+done
+
+if [ "$(psql -qtAX -d postgres -c "select 1 from pg_database where datname = '$LEDGER_DB'")" != 1 ]; then
+  say "creating database $LEDGER_DB"
+  psql -qX -d postgres -c "create database \"$LEDGER_DB\""
+fi
+say "PostgreSQL ready on $PGHOST:$PGPORT (database $LEDGER_DB; fsync and synchronous_commit on)"

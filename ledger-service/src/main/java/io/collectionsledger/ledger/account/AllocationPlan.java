@@ -1,0 +1,78 @@
+package io.collectionsledger.ledger.account;
+
+import io.collectionsledger.contracts.receivable.Allocation;
+import io.collectionsledger.contracts.receivable.Allocation.Component;
+import io.collectionsledger.contracts.shared.Money;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sets money against open terms in the legal order (PRC Civil Code art. 560–561): among debts the
+ * one due first, and within a debt the costs of collecting it, then late fees, then principal.
+ * Works on a copy of what is open, so several allocations for one command see each other.
+ */
+final class AllocationPlan {
+
+    private static final Comparator<OpenTerm> DUE_FIRST = Comparator
+            .comparing((OpenTerm t) -> t.dueDate)
+            .thenComparing(t -> t.issuedOn)
+            .thenComparing(t -> t.invoiceId)
+            .thenComparing(t -> t.termId);
+
+    private final List<Due> dues = new ArrayList<>();
+
+    AllocationPlan(Collection<OpenTerm> terms, String currency) {
+        terms.stream()
+                .filter(t -> t.currency.equals(currency))
+                .sorted(DUE_FIRST)
+                .forEach(t -> dues.add(new Due(t)));
+    }
+
+    /** Allocates up to {@code amount} against the given invoice (or any, when null); returns what was allocated. */
+    List<Allocation> allocate(Money amount, String invoiceId) {
+        List<Allocation> allocations = new ArrayList<>();
+        Money left = amount;
+        for (Due due : dues) {
+            if (invoiceId != null && !due.term.invoiceId.equals(invoiceId)) {
+                continue;
+            }
+            for (Component component : Component.values()) {
+                Money take = left.min(due.open.get(component));
+                if (take.signum() > 0) {
+                    allocations.add(new Allocation(due.term.invoiceId, due.term.termId, component, take));
+                    due.open.merge(component, take.negate(), Money::plus);
+                    left = left.minus(take);
+                }
+            }
+        }
+        return allocations;
+    }
+
+    Money openOn(String invoiceId, String currency) {
+        return dues.stream()
+                .filter(d -> d.term.invoiceId.equals(invoiceId))
+                .flatMap(d -> d.open.values().stream())
+                .reduce(Money.zero(currency), Money::plus);
+    }
+
+    static Money total(List<Allocation> allocations, String currency) {
+        return allocations.stream().map(Allocation::amount).reduce(Money.zero(currency), Money::plus);
+    }
+
+    private static final class Due {
+        final OpenTerm term;
+        final Map<Component, Money> open = new EnumMap<>(Component.class);
+
+        Due(OpenTerm term) {
+            this.term = term;
+            for (Component component : Component.values()) {
+                open.put(component, term.open(component));
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.collectionsledger.ledger.account;
+
+import java.util.Locale;
+
+/**
+ * Every rule the ledger can refuse a command by. The code is part of the API: it is the last
+ * segment of the problem type a client sees, so it never changes once published.
+ */
+public enum Rule {
+    DATED_IN_THE_FUTURE(Kind.REFUSED),
+    TERMS_DO_NOT_ADD_UP(Kind.REFUSED),
+    NO_PAYMENT_TERMS(Kind.REFUSED),
+    CURRENCY_MISMATCH(Kind.REFUSED),
+    CREDIT_NOTE_EXCEEDS_OPEN_AMOUNT(Kind.REFUSED),
+    ALLOCATION_EXCEEDS_OPEN_AMOUNT(Kind.REFUSED),
+    ALLOCATIONS_EXCEED_AMOUNT(Kind.REFUSED),
+    CREDIT_EXCEEDS_OPEN_AMOUNT(Kind.REFUSED),
+    INSUFFICIENT_UNAPPLIED_CREDIT(Kind.REFUSED),
+    PAYMENT_ALREADY_REVERSED(Kind.REFUSED),
+    UNKNOWN_CUSTOMER(Kind.UNKNOWN),
+    UNKNOWN_CONTRACT(Kind.UNKNOWN),
+    UNKNOWN_DELIVERY(Kind.UNKNOWN),
+    UNKNOWN_INVOICE(Kind.UNKNOWN),
+    UNKNOWN_TERM(Kind.UNKNOWN),
+    UNKNOWN_PAYMENT(Kind.UNKNOWN),
+    CUSTOMER_ALREADY_REGISTERED(Kind.CONFLICT),
+    DUPLICATE_ID(Kind.CONFLICT);
+
+    /** Refused by a business rule; names something that does not exist; or clashes with what exists. */
+    public enum Kind { REFUSED, UNKNOWN, CONFLICT }
+
+    private final Kind kind;
+
+    Rule(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,39 @@
+package io.collectionsledger.ledger.command;
+
+import io.collectionsledger.ledger.account.StaleVersion;
+import org.axonframework.messaging.MetaData;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Who sent a command and under which id: what every event it produces carries as metadata.
+ *
+ * @param clientId        the calling service (until authentication names the principal); command ids are scoped by it
+ * @param commandId       the client's id for this command
+ * @param correlationId   ties together everything one business operation caused
+ * @param principal       who acted; the client until authentication exists
+ * @param expectedVersion the account version the client acted on, or null
+ */
+public record CommandContext(String clientId, String commandId, String correlationId, String principal, Long expectedVersion) {
+
+    public static final String CLIENT_ID = "clientId";
+    public static final String COMMAND_ID = "commandId";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String PRINCIPAL = "principal";
+
+    /** The metadata keys every event inherits from the command that caused it. */
+    public static final String[] RECORDED_ON_EVENTS = {CLIENT_ID, COMMAND_ID, CORRELATION_ID, PRINCIPAL};
+
+    MetaData metaData() {
+        Map<String, Object> values = new HashMap<>();
+        values.put(CLIENT_ID, clientId);
+        values.put(COMMAND_ID, commandId);
+        values.put(CORRELATION_ID, correlationId);
+        values.put(PRINCIPAL, principal);
+        if (expectedVersion != null) {
+            values.put(StaleVersion.EXPECTED_VERSION, expectedVersion);
+        }
+        return MetaData.from(values);
+    }
+}

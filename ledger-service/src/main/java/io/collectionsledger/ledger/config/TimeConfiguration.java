@@ -1,0 +1,32 @@
+package io.collectionsledger.ledger.config;
+
+import io.collectionsledger.ledger.account.BusinessCalendar;
+import org.axonframework.deadline.GenericDeadlineMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/**
+ * One clock for everything that reads time: the rules, the recorded-at timestamp Axon puts on
+ * every event, deadlines and the idempotency window. Tests replace it to move time.
+ */
+@Configuration(proxyBeanMethods = false)
+class TimeConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    BusinessCalendar businessCalendar(Clock clock, LedgerProperties properties) {
+        // Axon reads its timestamps from these static clocks; point them at ours.
+        GenericEventMessage.clock = clock;
+        GenericDeadlineMessage.clock = clock;
+        return new BusinessCalendar(clock, properties.businessZone());
+    }
+}

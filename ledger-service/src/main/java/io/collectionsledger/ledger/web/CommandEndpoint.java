@@ -1,0 +1,98 @@
+package io.collectionsledger.ledger.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.collectionsledger.contracts.shared.AccountCommand;
+import io.collectionsledger.contracts.shared.CommandAccepted;
+import io.collectionsledger.contracts.shared.Headers;
+import io.collectionsledger.ledger.command.CommandContext;
+import io.collectionsledger.ledger.command.CommandDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What every command endpoint does: read the convention headers, make the command from the body
+ * and the path (the path names the resource, so the body need not repeat its ids), run it once,
+ * and answer with the account's version as ETag and the position of its last event.
+ */
+@Component
+class CommandEndpoint {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern VERSION = Pattern.compile("\"(\\d{1,18})\"");
+
+    private final ObjectMapper mapper;
+    private final CommandDispatcher dispatcher;
+
+    CommandEndpoint(ObjectMapper mapper, CommandDispatcher dispatcher) {
+        this.mapper = mapper;
+        this.dispatcher = dispatcher;
+    }
+
+    <C extends AccountCommand> ResponseEntity<CommandAccepted> accept(
+            Class<C> type, ObjectNode body, Map<String, String> pathIds, HttpServletRequest request) {
+        CommandContext context = contextOf(request);
+        CommandDispatcher.Outcome outcome = dispatcher.dispatch(bind(type, body, pathIds), context);
+        CommandAccepted accepted = outcome.accepted();
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .eTag("\"" + accepted.version() + "\"")
+                .header(Headers.POSITION, Long.toString(accepted.position()));
+        if (outcome.replayed()) {
+            response.header(Headers.IDEMPOTENT_REPLAYED, "true");
+        }
+        return response.body(accepted);
+    }
+
+    private <C> C bind(Class<C> type, ObjectNode body, Map<String, String> pathIds) {
+        pathIds.forEach((field, value) -> {
+            JsonNode given = body.get(field);
+            if (given != null && !given.isNull() && !given.asText().equals(value)) {
+                throw new PathBodyMismatch(field, value, given.asText());
+            }
+            body.set(field, TextNode.valueOf(value));
+        });
+        try {
+            return mapper.treeToValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableCommand(e);
+        }
+    }
+
+    private static CommandContext contextOf(HttpServletRequest request) {
+        String clientId = required(request, Headers.CLIENT_ID);
+        String commandId = required(request, Headers.IDEMPOTENCY_KEY);
+        return new CommandContext(clientId, commandId, MDC.get(CorrelationIdFilter.MDC_KEY), clientId, expectedVersion(request));
+    }
+
+    private static String required(HttpServletRequest request, String header) {
+        String value = request.getHeader(header);
+        if (value == null) {
+            throw new InvalidHeader(header, "is required on every command");
+        }
+        if (!KEY.matcher(value).matches()) {
+            throw new InvalidHeader(header, "must be 1 to 128 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'");
+        }
+        return value;
+    }
+
+    private static Long expectedVersion(HttpServletRequest request) {
+        String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
+        if (ifMatch == null || ifMatch.equals("*")) {
+            return null;
+        }
+        var version = VERSION.matcher(ifMatch.trim());
+        if (!version.matches()) {
+            throw new InvalidHeader(HttpHeaders.IF_MATCH, "must be the ETag of a previous answer, such as \"3\"");
+        }
+        return Long.parseLong(version.group(1));
+    }
+}

@@ -1,0 +1,85 @@
+package io.collectionsledger.ledger.account;
+
+import io.collectionsledger.contracts.customer.CreditFile;
+import io.collectionsledger.contracts.customer.CustomerRegistered;
+import io.collectionsledger.contracts.customer.RegisterCustomer;
+import io.collectionsledger.contracts.delivery.CorrectDelivery;
+import io.collectionsledger.contracts.delivery.DeliveryCorrected;
+import io.collectionsledger.contracts.delivery.DeliveryDetails;
+import io.collectionsledger.contracts.delivery.SignedReceipt;
+import io.collectionsledger.contracts.payment.AllocationInstruction;
+import io.collectionsledger.contracts.payment.ApplyUnappliedCredit;
+import io.collectionsledger.contracts.payment.PaymentRecorded;
+import io.collectionsledger.contracts.payment.PaymentReversed;
+import io.collectionsledger.contracts.payment.RecordPayment;
+import io.collectionsledger.contracts.payment.RefundUnappliedCredit;
+import io.collectionsledger.contracts.payment.ReversePayment;
+import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
+import io.collectionsledger.contracts.payment.UnappliedCreditRefunded;
+import io.collectionsledger.contracts.receivable.CreditNoteIssued;
+import io.collectionsledger.contracts.receivable.InvoiceIssued;
+import io.collectionsledger.contracts.receivable.InvoiceTerm;
+import io.collectionsledger.contracts.receivable.IssueCreditNote;
+import io.collectionsledger.contracts.receivable.IssueInvoice;
+import io.collectionsledger.contracts.reconciliation.ConfirmReconciliationStatement;
+import io.collectionsledger.contracts.reconciliation.ReconciliationStatementConfirmed;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static io.collectionsledger.ledger.account.Accounts.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Conventions every command of the account follows: business dates, expected versions, ids. */
+class AccountConventionsTest extends AccountFixture {
+
+    @Test
+    void aCustomerIsRegisteredWithItsCreditFile() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterCustomer(CUSTOMER, "Hengda Building Materials Co.", null, TODAY, null))
+                .expectEvents(new CustomerRegistered(CUSTOMER, "Hengda Building Materials Co.", null, TODAY, CreditFile.empty()));
+    }
+
+    @Test
+    void noFactIsDatedAfterToday() {
+        fixture.given(registered())
+                .when(new RecordPayment(CUSTOMER, "P1", TODAY.plusDays(1), cny("100.00"), RecordPayment.Method.BANK_TRANSFER, null, null))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("occurredOn 2026-11-25 is after today's business date 2026-11-24");
+    }
+
+    @Test
+    void aCommandActingOnAnOlderVersionIsRefusedWithTheCurrentOne() {
+        fixture.given(registered(), contractWithStagedTerms())
+                .when(new RecordPayment(CUSTOMER, "P1", TODAY, cny("100.00"), RecordPayment.Method.BANK_TRANSFER, null, null),
+                        MetaData.with(StaleVersion.EXPECTED_VERSION, 0L))
+                .expectNoEvents()
+                .expectException(StaleVersion.class)
+                .expectExceptionMessage("the account is at version 1, not 0");
+    }
+
+    @Test
+    void aCommandActingOnTheCurrentVersionIsRecorded() {
+        fixture.given(registered(), contractWithStagedTerms())
+                .when(new RecordPayment(CUSTOMER, "P1", TODAY, cny("100.00"), RecordPayment.Method.BANK_TRANSFER, null, null),
+                        MetaData.with(StaleVersion.EXPECTED_VERSION, 1L))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(paidToday("P1", "100.00", List.of(), "100.00"));
+    }
+
+    @Test
+    void anIdOfAFactCannotBeUsedTwice() {
+        fixture.given(registered(), invoiced("INV-1", "100.00", "2026-10-01"))
+                .when(new IssueInvoice(CUSTOMER, "INV-1", null, TODAY, cny("50.00"),
+                        List.of(new InvoiceTerm("T1", cny("50.00"), TODAY)), null, null))
+                .expectNoEvents()
+                .expectException(RuleViolation.class);
+    }
+}

@@ -1,0 +1,146 @@
+package io.collectionsledger.projections.statement;
+
+import io.collectionsledger.contracts.payment.PaymentRecorded;
+import io.collectionsledger.contracts.payment.PaymentReversed;
+import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
+import io.collectionsledger.contracts.payment.UnappliedCreditRefunded;
+import io.collectionsledger.contracts.receivable.Allocation;
+import io.collectionsledger.contracts.receivable.CreditNoteIssued;
+import io.collectionsledger.contracts.receivable.InvoiceIssued;
+import io.collectionsledger.contracts.receivable.InvoiceTerm;
+import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.statement.CustomerStatement;
+import io.collectionsledger.contracts.statement.CustomerStatementQuery;
+import io.collectionsledger.contracts.statement.OpenItem;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The customer's statement of open items, kept from the event stream: what each invoice term
+ * asked, what was credited and paid against it, and the unapplied credit. It only listens and
+ * answers; it never writes events.
+ */
+@Component
+@ProcessingGroup(CustomerStatementProjection.PROCESSING_GROUP)
+public class CustomerStatementProjection {
+
+    public static final String PROCESSING_GROUP = "customer-statement";
+
+    private final JdbcClient jdbc;
+
+    public CustomerStatementProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(InvoiceIssued event) {
+        for (InvoiceTerm term : event.terms()) {
+            jdbc.sql("""
+                    insert into statement_term (customer_id, invoice_id, term_id, contract_id, currency, issued_on, due_date, amount)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(event.customerId(), event.invoiceId(), term.termId(), event.contractId(),
+                            term.amount().currency(), event.occurredOn(), term.dueDate(), term.amount().amount())
+                    .update();
+        }
+    }
+
+    @EventHandler
+    void on(CreditNoteIssued event) {
+        event.reductions().forEach(r -> add(event.customerId(), r, "credited", r.amount().amount()));
+    }
+
+    @EventHandler
+    void on(PaymentRecorded event) {
+        event.allocations().forEach(a -> add(event.customerId(), a, "paid", a.amount().amount()));
+        addCredit(event.customerId(), event.unapplied());
+    }
+
+    @EventHandler
+    void on(PaymentReversed event) {
+        event.reopened().forEach(a -> add(event.customerId(), a, "paid", a.amount().amount().negate()));
+        addCredit(event.customerId(), event.unappliedReversed().negate());
+    }
+
+    @EventHandler
+    void on(UnappliedCreditApplied event) {
+        event.allocations().forEach(a -> add(event.customerId(), a, "paid", a.amount().amount()));
+        addCredit(event.customerId(), event.amount().negate());
+    }
+
+    @EventHandler
+    void on(UnappliedCreditRefunded event) {
+        addCredit(event.customerId(), event.amount().negate());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("truncate statement_term, statement_credit").update();
+    }
+
+    @QueryHandler
+    public CustomerStatement handle(CustomerStatementQuery query) {
+        List<OpenItem> items = jdbc.sql("""
+                        select invoice_id, term_id, contract_id, currency, issued_on, due_date, amount, credited, paid
+                        from statement_term
+                        where customer_id = ? and amount - credited - paid <> 0
+                        order by due_date, issued_on, invoice_id, term_id""")
+                .param(query.customerId())
+                .query(CustomerStatementProjection::openItem)
+                .list();
+        List<Money> totals = jdbc.sql("""
+                        select currency, sum(amount - credited - paid) as open
+                        from statement_term where customer_id = ? group by currency order by currency""")
+                .param(query.customerId())
+                .query((rs, n) -> money(rs.getBigDecimal("open"), rs.getString("currency")))
+                .list();
+        List<Money> credit = jdbc.sql("""
+                        select currency, unapplied from statement_credit
+                        where customer_id = ? and unapplied <> 0 order by currency""")
+                .param(query.customerId())
+                .query((rs, n) -> money(rs.getBigDecimal("unapplied"), rs.getString("currency")))
+                .list();
+        return new CustomerStatement(query.customerId(), items, totals, credit);
+    }
+
+    private void add(String customerId, Allocation allocation, String column, BigDecimal delta) {
+        // column is one of two constants of this class, never input
+        jdbc.sql("update statement_term set " + column + " = " + column + " + ? where customer_id = ? and invoice_id = ? and term_id = ?")
+                .params(delta, customerId, allocation.invoiceId(), allocation.termId())
+                .update();
+    }
+
+    private void addCredit(String customerId, Money delta) {
+        if (delta.signum() == 0) {
+            return;
+        }
+        jdbc.sql("""
+                insert into statement_credit (customer_id, currency, unapplied) values (?, ?, ?)
+                on conflict (customer_id, currency) do update set unapplied = statement_credit.unapplied + excluded.unapplied""")
+                .params(customerId, delta.currency(), delta.amount())
+                .update();
+    }
+
+    private static OpenItem openItem(ResultSet rs, int row) throws SQLException {
+        String currency = rs.getString("currency");
+        Money amount = money(rs.getBigDecimal("amount"), currency);
+        Money credited = money(rs.getBigDecimal("credited"), currency);
+        Money paid = money(rs.getBigDecimal("paid"), currency);
+        return new OpenItem(rs.getString("invoice_id"), rs.getString("term_id"), rs.getString("contract_id"),
+                rs.getObject("issued_on", java.time.LocalDate.class), rs.getObject("due_date", java.time.LocalDate.class),
+                amount, paid, credited, amount.minus(credited).minus(paid));
+    }
+
+    /** The table keeps four decimals for every currency; a Money keeps the currency's own. */
+    private static Money money(BigDecimal value, String currency) {
+        return new Money(value.setScale(Money.decimalsOf(currency), java.math.RoundingMode.UNNECESSARY), currency);
+    }
+}

@@ -1,0 +1,144 @@
+package io.collectionsledger.projections.statement;
+
+import io.collectionsledger.contracts.payment.PaymentRecorded;
+import io.collectionsledger.contracts.payment.PaymentReversed;
+import io.collectionsledger.contracts.payment.RecordPayment;
+import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
+import io.collectionsledger.contracts.payment.UnappliedCreditRefunded;
+import io.collectionsledger.contracts.receivable.Allocation;
+import io.collectionsledger.contracts.receivable.CreditNoteIssued;
+import io.collectionsledger.contracts.receivable.InvoiceIssued;
+import io.collectionsledger.contracts.receivable.InvoiceTerm;
+import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.statement.CustomerStatement;
+import io.collectionsledger.contracts.statement.CustomerStatementQuery;
+import io.collectionsledger.contracts.statement.OpenItem;
+import io.collectionsledger.testing.FreshDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static io.collectionsledger.contracts.receivable.Allocation.Component.PRINCIPAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The statement read model, fed events directly and queried, on a real PostgreSQL; no Spring context. */
+class CustomerStatementProjectionTest {
+
+    private static DataSource dataSource;
+    private CustomerStatementProjection projection;
+    private String customer;
+
+    @BeforeAll
+    static void migrate() {
+        dataSource = FreshDatabase.dataSource();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/projections").load().migrate();
+    }
+
+    @BeforeEach
+    void setUp() {
+        projection = new CustomerStatementProjection(JdbcClient.create(dataSource));
+        customer = "C-" + UUID.randomUUID();
+    }
+
+    @Test
+    void anIssuedInvoiceShowsEachTermOpen() {
+        projection.on(invoice("INV-1", "1000.00", term("T1", "300.00", "2026-10-01"), term("T2", "700.00", "2026-11-01")));
+
+        CustomerStatement statement = statement();
+
+        assertThat(statement.items()).extracting(OpenItem::termId, i -> i.open().amount().toPlainString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("T1", "300.00"), org.assertj.core.groups.Tuple.tuple("T2", "700.00"));
+        assertThat(statement.totalOpen()).containsExactly(Money.of("1000.00", "CNY"));
+    }
+
+    @Test
+    void paymentsAndCreditNotesReduceWhatIsOpenAndAFullyPaidTermLeavesTheStatement() {
+        projection.on(invoice("INV-1", "1000.00", term("T1", "300.00", "2026-10-01"), term("T2", "700.00", "2026-11-01")));
+        projection.on(payment("P1", "500.00", List.of(principal("INV-1", "T1", "300.00"), principal("INV-1", "T2", "200.00")), "0.00"));
+        projection.on(new CreditNoteIssued(customer, "INV-1", "CN-1", LocalDate.parse("2026-11-02"), Money.of("100.00", "CNY"),
+                "damaged", List.of(principal("INV-1", "T2", "100.00"))));
+
+        CustomerStatement statement = statement();
+
+        assertThat(statement.items()).singleElement().satisfies(item -> {
+            assertThat(item.termId()).isEqualTo("T2");
+            assertThat(item.paid()).isEqualTo(Money.of("200.00", "CNY"));
+            assertThat(item.credited()).isEqualTo(Money.of("100.00", "CNY"));
+            assertThat(item.open()).isEqualTo(Money.of("400.00", "CNY"));
+        });
+    }
+
+    @Test
+    void aReversedPaymentReopensWhatItPaidAndTakesBackItsExcess() {
+        projection.on(invoice("INV-1", "300.00", term("T1", "300.00", "2026-10-01")));
+        projection.on(payment("P1", "500.00", List.of(principal("INV-1", "T1", "300.00")), "200.00"));
+        assertThat(statement().unappliedCredit()).containsExactly(Money.of("200.00", "CNY"));
+
+        projection.on(new PaymentReversed(customer, "P1", LocalDate.parse("2026-11-03"), "cheque bounced",
+                Money.of("500.00", "CNY"), List.of(principal("INV-1", "T1", "300.00")), Money.of("200.00", "CNY")));
+
+        assertThat(statement().items()).singleElement().extracting(OpenItem::open).isEqualTo(Money.of("300.00", "CNY"));
+        assertThat(statement().unappliedCredit()).isEmpty();
+    }
+
+    @Test
+    void unappliedCreditIsAppliedAndRefundedPerCurrency() {
+        projection.on(invoice("INV-1", "300.00", term("T1", "300.00", "2026-10-01")));
+        projection.on(payment("P1", "500.00", List.of(), "500.00"));
+        projection.on(new UnappliedCreditApplied(customer, "A1", LocalDate.parse("2026-11-03"), Money.of("300.00", "CNY"),
+                List.of(principal("INV-1", "T1", "300.00"))));
+        projection.on(new UnappliedCreditRefunded(customer, "R1", LocalDate.parse("2026-11-04"), Money.of("150.00", "CNY"), "bank"));
+
+        CustomerStatement statement = statement();
+
+        assertThat(statement.items()).isEmpty();
+        assertThat(statement.unappliedCredit()).containsExactly(Money.of("50.00", "CNY"));
+    }
+
+    @Test
+    void currenciesAreTotalledApart() {
+        projection.on(invoice("INV-1", "100.00", term("T1", "100.00", "2026-10-01")));
+        projection.on(new InvoiceIssued(customer, "INV-2", null, LocalDate.parse("2026-10-01"), Money.of("10", "JPY"),
+                List.of(new InvoiceTerm("T1", Money.of("10", "JPY"), LocalDate.parse("2026-10-31"))), List.of(), null));
+
+        assertThat(statement().totalOpen()).containsExactly(Money.of("100.00", "CNY"), Money.of("10", "JPY"));
+    }
+
+    @Test
+    void aResetEmptiesTheReadModelForARebuild() {
+        projection.on(invoice("INV-1", "100.00", term("T1", "100.00", "2026-10-01")));
+
+        projection.reset();
+
+        assertThat(statement().items()).isEmpty();
+    }
+
+    private CustomerStatement statement() {
+        return projection.handle(new CustomerStatementQuery(customer));
+    }
+
+    private InvoiceIssued invoice(String invoiceId, String amount, InvoiceTerm... terms) {
+        return new InvoiceIssued(customer, invoiceId, "K-1", LocalDate.parse("2026-09-01"), Money.of(amount, "CNY"),
+                List.of(terms), List.of(), null);
+    }
+
+    private PaymentRecorded payment(String paymentId, String amount, List<Allocation> allocations, String unapplied) {
+        return new PaymentRecorded(customer, paymentId, LocalDate.parse("2026-11-01"), Money.of(amount, "CNY"),
+                RecordPayment.Method.BANK_TRANSFER, null, allocations, Money.of(unapplied, "CNY"));
+    }
+
+    private static InvoiceTerm term(String termId, String amount, String due) {
+        return new InvoiceTerm(termId, Money.of(amount, "CNY"), LocalDate.parse(due));
+    }
+
+    private static Allocation principal(String invoiceId, String termId, String amount) {
+        return new Allocation(invoiceId, termId, PRINCIPAL, Money.of(amount, "CNY"));
+    }
+}
