@@ -13,6 +13,7 @@ public class LedgerApplication {
     public static void main(String[] args) {
         // Axon's update checker phones home; a ledger has no business calling out.
         System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
         SpringApplication.run(LedgerApplication.class, args);
     }
 }

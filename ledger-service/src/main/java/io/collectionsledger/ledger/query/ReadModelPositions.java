@@ -2,22 +2,23 @@ package io.collectionsledger.ledger.query;
 
 import io.collectionsledger.ledger.config.LedgerProperties;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Read your writes: a query that names the position a command returned waits until every
- * segment of the read model's processor has processed it. It reads the tokens from token_entry,
- * so it holds whichever instance of the service owns the segments.
+ * Read your writes: a query that names the position a command returned waits until the read
+ * model has processed it. Events are sequenced per account, so only the segment that owns the
+ * account's events has to be past the position; the others may idle. Tokens are read from
+ * token_entry, so this holds whichever instance of the service owns the segment.
  */
 @Component
 class ReadModelPositions {
@@ -26,36 +27,54 @@ class ReadModelPositions {
 
     private final JdbcClient jdbc;
     private final Serializer serializer;
-    private final Clock clock;
     private final LedgerProperties properties;
 
-    ReadModelPositions(JdbcClient jdbc, Serializer serializer, Clock clock, LedgerProperties properties) {
+    ReadModelPositions(JdbcClient jdbc, Serializer serializer, LedgerProperties properties) {
         this.jdbc = jdbc;
         this.serializer = serializer;
-        this.clock = clock;
         this.properties = properties;
     }
 
-    void awaitProcessed(String processingGroup, Long position) {
+    void awaitProcessed(String processingGroup, String customerId, Long position) {
         if (position == null || position <= 0) {
             return;
         }
-        Instant deadline = clock.instant().plus(properties.readModelWait());
-        while (!processed(processingGroup, position)) {
-            if (clock.instant().isAfter(deadline)) {
+        // A timeout is elapsed time, not business time: the ledger's clock may be moved or frozen.
+        long deadline = System.nanoTime() + properties.readModelWait().toNanos();
+        while (!processed(processingGroup, customerId, position)) {
+            if (System.nanoTime() - deadline > 0) {
                 throw new ReadModelBehind(processingGroup, position);
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
     }
 
-    private boolean processed(String processingGroup, long position) {
-        TrackingToken wanted = GapAwareTrackingToken.newInstance(position, Set.of());
-        List<TrackingToken> tokens = jdbc.sql("select token, token_type from token_entry where processor_name = ?")
+    private boolean processed(String processingGroup, String customerId, long position) {
+        Map<Integer, TrackingToken> tokens = new HashMap<>();
+        jdbc.sql("select segment, token, token_type from token_entry where processor_name = ?")
                 .param(processingGroup)
-                .query((rs, row) -> rs.getBytes("token") == null ? null : serializer.<byte[], TrackingToken>deserialize(
-                        new SimpleSerializedObject<>(rs.getBytes("token"), byte[].class, rs.getString("token_type"), null)))
-                .list();
-        return !tokens.isEmpty() && tokens.stream().allMatch(token -> token != null && token.covers(wanted));
+                .query(rs -> {
+                    byte[] token = rs.getBytes("token");
+                    tokens.put(rs.getInt("segment"), token == null ? null : serializer.deserialize(
+                            new SimpleSerializedObject<>(token, byte[].class, rs.getString("token_type"), null)));
+                });
+        int[] segmentIds = tokens.keySet().stream().mapToInt(Integer::intValue).toArray();
+        return tokens.entrySet().stream()
+                .filter(segment -> Segment.computeSegment(segment.getKey(), segmentIds).matches(customerId))
+                .findFirst()
+                .map(segment -> segment.getValue() != null && past(segment.getValue(), position))
+                .orElse(false);
+    }
+
+    /**
+     * The event at this position is behind the token. Gaps below it do not matter: they are
+     * transactions that rolled back or are still running, never part of what the caller wrote.
+     */
+    private static boolean past(TrackingToken token, long position) {
+        TrackingToken lowerBound = WrappedToken.unwrapLowerBound(token);
+        if (lowerBound instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
+        }
+        return lowerBound.position().orElse(-1) >= position;
     }
 }

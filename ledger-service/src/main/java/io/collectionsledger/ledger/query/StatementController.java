@@ -29,7 +29,7 @@ class StatementController {
     @Operation(summary = "The customer's statement of open items; with Ledger-Min-Position, only once it includes that position")
     CustomerStatement statement(@PathVariable String customerId,
                                 @RequestHeader(name = Headers.MIN_POSITION, required = false) Long minPosition) {
-        positions.awaitProcessed(CustomerStatementProjection.PROCESSING_GROUP, minPosition);
+        positions.awaitProcessed(CustomerStatementProjection.PROCESSING_GROUP, customerId, minPosition);
         return queries.query(new CustomerStatementQuery(customerId), ResponseTypes.instanceOf(CustomerStatement.class)).join();
     }
 }

@@ -1,0 +1,45 @@
+package io.collectionsledger.ledger;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The module map of the README, enforced. */
+@AnalyzeClasses(packages = "io.collectionsledger", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleBoundariesTest {
+
+    @ArchTest
+    static final ArchRule thePublishedLanguageHasNoFrameworkInIt = noClasses()
+            .that().resideInAPackage("io.collectionsledger.contracts..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "com.fasterxml..",
+                    "io.collectionsledger.ledger..", "io.collectionsledger.projections..");
+
+    @ArchTest
+    static final ArchRule projectionsKnowOnlyTheEventsNotTheService = noClasses()
+            .that().resideInAPackage("io.collectionsledger.projections..")
+            .should().dependOnClassesThat().resideInAPackage("io.collectionsledger.ledger..");
+
+    @ArchTest
+    static final ArchRule projectionsNeverWriteEventsNorSendCommands = noClasses()
+            .that().resideInAPackage("io.collectionsledger.projections..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.commandhandling..", "org.axonframework.modelling..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.axonframework.eventhandling.EventBus")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.axonframework.eventhandling.gateway.EventGateway")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.axonframework.eventsourcing.eventstore.EventStore");
+
+    @ArchTest
+    static final ArchRule theDomainKnowsNothingOfHttpOrPersistence = noClasses()
+            .that().resideInAPackage("io.collectionsledger.ledger.account..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..", "java.sql..",
+                    "io.collectionsledger.ledger.web..", "io.collectionsledger.ledger.command..", "io.collectionsledger.ledger.query..",
+                    "io.collectionsledger.ledger.config..");
+
+    @ArchTest
+    static final ArchRule commandHandlingKnowsNothingOfHttp = noClasses()
+            .that().resideInAPackage("io.collectionsledger.ledger.command..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.collectionsledger.ledger.web..", "jakarta.servlet..",
+                    "org.springframework.web..", "org.springframework.http..");
+}

@@ -1,0 +1,60 @@
+package io.collectionsledger.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.collectionsledger.contracts.shared.Headers;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What operators and auditors rely on besides the API itself. */
+class PlatformIT extends LedgerIT {
+
+    @Test
+    void healthAndReadinessAreUp() {
+        assertThat(get("/actuator/health/readiness", h -> { }).getBody().get("status").asText()).isEqualTo("UP");
+        assertThat(get("/actuator/health/liveness", h -> { }).getBody().get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusShowsAxonProcessorLagAndHandlerTimings() {
+        String metrics = http.getForObject("/actuator/prometheus", String.class);
+
+        assertThat(metrics).contains("eventProcessor_latency{", "processorName=\"customer-statement\"", "commandBus_successTimer_seconds");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheCommandsAndTheirHeaders() {
+        JsonNode api = get("/v3/api-docs", h -> { }).getBody();
+
+        assertThat(api.at("/paths").has("/customers/{customerId}/payments")).isTrue();
+        assertThat(api.at("/paths/~1customers~1{customerId}~1payments/post/parameters").toString()).contains(Headers.IDEMPOTENCY_KEY);
+        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void payloadsMetadataAndTokensAreReadableJsonAndNothingIsALargeObject() {
+        register();
+        assertThat(jdbc.sql("""
+                        select count(*) from information_schema.columns
+                        where table_schema = 'public' and data_type = 'oid'""").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select payload ->> 'name' from event_journal where aggregate_identifier = ?")
+                .param(customer).query(String.class).single()).isEqualTo("Hengda Building Materials Co.");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(jdbc.sql("select convert_from(token, 'UTF8') from token_entry where processor_name = 'customer-statement'")
+                        .query(String.class).list()).isNotEmpty().allMatch(token -> token.startsWith("{\"index\":")));
+    }
+
+    @Test
+    void aQueryAskingForAPositionNotYetReachedSaysSoAfterTheWait() {
+        ResponseEntity<JsonNode> answer = get("/customers/{c}/statement", h -> h.set(Headers.MIN_POSITION, "999999999"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(answer.getBody().get("type").asText()).isEqualTo("urn:collections-ledger:problem:read-model-behind");
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+    }
+}
