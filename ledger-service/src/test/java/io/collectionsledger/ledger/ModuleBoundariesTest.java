@@ -5,6 +5,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The module map of the README, enforced. */
@@ -16,6 +17,13 @@ class ModuleBoundariesTest {
             .that().resideInAPackage("io.collectionsledger.contracts..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "com.fasterxml..",
                     "io.collectionsledger.ledger..", "io.collectionsledger.projections..");
+
+    /** Once stored, an event's shape changes only with a new revision and an upcaster. */
+    @ArchTest
+    static final ArchRule everyEventHasARevision = classes()
+            .that().implement("io.collectionsledger.contracts.shared.AccountEvent")
+            .should().beAnnotatedWith("org.axonframework.serialization.Revision")
+            .andShould().beRecords();
 
     @ArchTest
     static final ArchRule projectionsKnowOnlyTheEventsNotTheService = noClasses()

@@ -1,0 +1,48 @@
+package io.collectionsledger.ledger.account;
+
+import io.collectionsledger.contracts.receivable.Allocation;
+import io.collectionsledger.contracts.shared.Money;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static io.collectionsledger.contracts.receivable.Allocation.Component.COLLECTION_COSTS;
+import static io.collectionsledger.contracts.receivable.Allocation.Component.LATE_FEES;
+import static io.collectionsledger.contracts.receivable.Allocation.Component.PRINCIPAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Civil Code art. 561: within one debt, the costs of collecting it first, then late fees, then principal. */
+class AllocationPlanTest {
+
+    @Test
+    void withinADebtCostsComeFirstThenLateFeesThenPrincipal() {
+        OpenTerm term = new OpenTerm("INV-1", "T1", LocalDate.parse("2026-09-01"), LocalDate.parse("2026-10-01"), cny("100.00"));
+        term.reopen(new Allocation("INV-1", "T1", LATE_FEES, cny("10.00")));
+        term.reopen(new Allocation("INV-1", "T1", COLLECTION_COSTS, cny("5.00")));
+
+        List<Allocation> allocations = new AllocationPlan(List.of(term), "CNY").allocate(cny("50.00"), null);
+
+        assertThat(allocations).containsExactly(
+                new Allocation("INV-1", "T1", COLLECTION_COSTS, cny("5.00")),
+                new Allocation("INV-1", "T1", LATE_FEES, cny("10.00")),
+                new Allocation("INV-1", "T1", PRINCIPAL, cny("35.00")));
+    }
+
+    @Test
+    void amongDebtsTheOneDueFirstIsPaidFirstWhateverItsComponents() {
+        OpenTerm later = new OpenTerm("INV-2", "T1", LocalDate.parse("2026-09-01"), LocalDate.parse("2026-11-01"), cny("100.00"));
+        later.reopen(new Allocation("INV-2", "T1", LATE_FEES, cny("10.00")));
+        OpenTerm earlier = new OpenTerm("INV-1", "T1", LocalDate.parse("2026-09-01"), LocalDate.parse("2026-10-01"), cny("100.00"));
+
+        List<Allocation> allocations = new AllocationPlan(List.of(later, earlier), "CNY").allocate(cny("105.00"), null);
+
+        assertThat(allocations).containsExactly(
+                new Allocation("INV-1", "T1", PRINCIPAL, cny("100.00")),
+                new Allocation("INV-2", "T1", LATE_FEES, cny("5.00")));
+    }
+
+    private static Money cny(String amount) {
+        return Money.of(amount, "CNY");
+    }
+}
