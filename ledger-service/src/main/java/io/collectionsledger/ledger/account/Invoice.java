@@ -2,6 +2,8 @@ package io.collectionsledger.ledger.account;
 
 import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.receivable.Allocation.Component;
+import io.collectionsledger.contracts.promise.Installment;
+import io.collectionsledger.contracts.promise.PaymentPlanAgreed;
 import io.collectionsledger.contracts.receivable.InvoiceIssued;
 import io.collectionsledger.contracts.shared.Money;
 
@@ -15,14 +17,48 @@ import java.util.Map;
 final class Invoice {
 
     final String invoiceId;
+    /** The contract whose late-fee terms apply; null for a payment plan or an invoice without one. */
+    final String contractId;
     final String currency;
     final Map<String, OpenTerm> terms = new LinkedHashMap<>();
+    Money writtenOff;
+    Money recovered;
 
     Invoice(InvoiceIssued issued) {
-        this.invoiceId = issued.invoiceId();
-        this.currency = issued.amount().currency();
+        this(issued.invoiceId(), issued.contractId(), issued.amount().currency());
         issued.terms().forEach(t -> terms.put(t.termId(),
                 new OpenTerm(invoiceId, t.termId(), issued.occurredOn(), t.dueDate(), t.amount())));
+    }
+
+    /** A payment plan: its installments are the terms, their agreed interest open beside the principal. */
+    Invoice(PaymentPlanAgreed plan) {
+        this(plan.planId(), null, plan.installments().get(0).principal().currency());
+        for (Installment installment : plan.installments()) {
+            OpenTerm term = new OpenTerm(invoiceId, installment.installmentId(), plan.occurredOn(), installment.dueDate(),
+                    installment.principal());
+            term.reopen(new Allocation(invoiceId, installment.installmentId(), Component.LATE_FEES, installment.interest()));
+            terms.put(installment.installmentId(), term);
+        }
+    }
+
+    private Invoice(String invoiceId, String contractId, String currency) {
+        this.invoiceId = invoiceId;
+        this.contractId = contractId;
+        this.currency = currency;
+        this.writtenOff = Money.zero(currency);
+        this.recovered = Money.zero(currency);
+    }
+
+    Money open() {
+        return terms.values().stream().map(OpenTerm::totalOpen).reduce(Money.zero(currency), Money::plus);
+    }
+
+    boolean writtenOff() {
+        return writtenOff.signum() > 0;
+    }
+
+    boolean overdueOn(java.time.LocalDate day) {
+        return terms.values().stream().anyMatch(t -> t.overdueOn(day));
     }
 
     Money openPrincipal() {
@@ -54,7 +90,8 @@ final class Invoice {
     /** Value equality, so Axon's fixtures can check that replaying the events gives the same state. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Invoice other && invoiceId.equals(other.invoiceId) && terms.equals(other.terms);
+        return o instanceof Invoice other && invoiceId.equals(other.invoiceId) && terms.equals(other.terms)
+                && writtenOff.equals(other.writtenOff) && recovered.equals(other.recovered);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.collectionsledger.ledger.account;
 import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.receivable.Allocation.Component;
 import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.time.CollectionStage;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -17,7 +18,13 @@ final class OpenTerm {
     final LocalDate issuedOn;
     final LocalDate dueDate;
     final String currency;
+    /** What the term asked for, the base of the late-fee caps. */
+    final Money principal;
     private final Map<Component, Money> open = new EnumMap<>(Component.class);
+    /** Time-produced state: the last stage reached, and late fees accrued so far and through which day. */
+    CollectionStage stage;
+    Money lateFeesAccrued;
+    LocalDate accruedThrough;
 
     OpenTerm(String invoiceId, String termId, LocalDate issuedOn, LocalDate dueDate, Money principal) {
         this.invoiceId = invoiceId;
@@ -25,6 +32,8 @@ final class OpenTerm {
         this.issuedOn = issuedOn;
         this.dueDate = dueDate;
         this.currency = principal.currency();
+        this.principal = principal;
+        this.lateFeesAccrued = Money.zero(currency);
         for (Component component : Component.values()) {
             open.put(component, Money.zero(currency));
         }
@@ -39,6 +48,18 @@ final class OpenTerm {
         return open.values().stream().reduce(Money.zero(currency), Money::plus);
     }
 
+    boolean settled() {
+        return totalOpen().signum() == 0;
+    }
+
+    long daysPastDue(LocalDate day) {
+        return java.time.temporal.ChronoUnit.DAYS.between(dueDate, day);
+    }
+
+    boolean overdueOn(LocalDate day) {
+        return daysPastDue(day) > 0 && !settled();
+    }
+
     void settle(Allocation allocation) {
         open.merge(allocation.component(), allocation.amount().negate(), Money::plus);
     }
@@ -51,7 +72,9 @@ final class OpenTerm {
     @Override
     public boolean equals(Object o) {
         return o instanceof OpenTerm other && invoiceId.equals(other.invoiceId) && termId.equals(other.termId)
-                && issuedOn.equals(other.issuedOn) && dueDate.equals(other.dueDate) && open.equals(other.open);
+                && issuedOn.equals(other.issuedOn) && dueDate.equals(other.dueDate) && open.equals(other.open)
+                && stage == other.stage && lateFeesAccrued.equals(other.lateFeesAccrued)
+                && Objects.equals(accruedThrough, other.accruedThrough);
     }
 
     @Override

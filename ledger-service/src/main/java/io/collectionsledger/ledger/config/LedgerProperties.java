@@ -3,6 +3,7 @@ package io.collectionsledger.ledger.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
 
@@ -13,10 +14,21 @@ import java.time.ZoneId;
  * @param businessZone          the time zone whose calendar days are the business dates
  * @param idempotencyRetention  how long a command id is remembered; a retry within it is answered, not repeated
  * @param readModelWait         how long a query waits for a read model to reach a position it was asked to
+ * @param policy                the collection rules' settings (LEDGER_POLICY_PROMISE_GRACE_DAYS ...)
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(
         @DefaultValue("Asia/Shanghai") ZoneId businessZone,
         @DefaultValue("P7D") Duration idempotencyRetention,
-        @DefaultValue("PT10S") Duration readModelWait) {
+        @DefaultValue("PT10S") Duration readModelWait,
+        @DefaultValue Policy policy) {
+
+    /** Defaults of domain.md §3; see {@link io.collectionsledger.ledger.account.CollectionPolicy}. */
+    public record Policy(
+            @DefaultValue("0") int promiseGraceDays,
+            @DefaultValue("15.4") BigDecimal legalLateFeeCapAnnualPercent,
+            @DefaultValue("3") int earlyPaymentsForRaise,
+            @DefaultValue("15") BigDecimal creditLimitRaisePercent,
+            @DefaultValue("15") int orderHoldDaysPastDue) {
+    }
 }

@@ -1,6 +1,7 @@
 package io.collectionsledger.ledger.config;
 
 import io.collectionsledger.ledger.account.BusinessCalendar;
+import io.collectionsledger.ledger.account.CollectionPolicy;
 import org.axonframework.deadline.GenericDeadlineMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -28,5 +29,12 @@ class TimeConfiguration {
         GenericEventMessage.clock = clock;
         GenericDeadlineMessage.clock = clock;
         return new BusinessCalendar(clock, properties.businessZone());
+    }
+
+    @Bean
+    CollectionPolicy collectionPolicy(LedgerProperties properties) {
+        LedgerProperties.Policy policy = properties.policy();
+        return new CollectionPolicy(policy.promiseGraceDays(), policy.legalLateFeeCapAnnualPercent(),
+                policy.earlyPaymentsForRaise(), policy.creditLimitRaisePercent(), policy.orderHoldDaysPastDue());
     }
 }

@@ -52,7 +52,10 @@ class CommandEndpoint {
         return response.body(accepted);
     }
 
-    private <C> C bind(Class<C> type, ObjectNode body, Map<String, String> pathIds) {
+    <C> C bind(Class<C> type, ObjectNode body, Map<String, String> pathIds) {
+        if (body == null) {
+            throw new UnreadableBatch("the command body is missing");
+        }
         pathIds.forEach((field, value) -> {
             JsonNode given = body.get(field);
             if (given != null && !given.isNull() && !given.asText().equals(value)) {
@@ -73,13 +76,18 @@ class CommandEndpoint {
         return new CommandContext(clientId, commandId, MDC.get(CorrelationIdFilter.MDC_KEY), clientId, expectedVersion(request));
     }
 
-    private static String required(HttpServletRequest request, String header) {
+    static String required(HttpServletRequest request, String header) {
         String value = request.getHeader(header);
         if (value == null) {
             throw new InvalidHeader(header, "is required on every command");
         }
-        if (!KEY.matcher(value).matches()) {
-            throw new InvalidHeader(header, "must be 1 to 128 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'");
+        return checkedKey(header, value);
+    }
+
+    /** Command and client ids end up in logs and keys: the same characters as every other id, a little longer. */
+    static String checkedKey(String name, String value) {
+        if (value == null || !KEY.matcher(value).matches()) {
+            throw new InvalidHeader(name, "must be 1 to 128 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'");
         }
         return value;
     }

@@ -20,5 +20,6 @@ abstract class AccountFixture {
         Clock clock = Clock.fixed(Instant.parse("2026-11-24T02:00:00Z"), ZoneOffset.UTC);
         fixture = new AggregateTestFixture<>(CustomerAccount.class);
         fixture.registerInjectableResource(new BusinessCalendar(clock, ZoneId.of("Asia/Shanghai")));
+        fixture.registerInjectableResource(CollectionPolicy.defaults());
     }
 }

@@ -1,0 +1,20 @@
+package io.collectionsledger.contracts.collection;
+
+import io.collectionsledger.contracts.shared.AccountEvent;
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+@Revision("1")
+public record ContactAttemptLogged(
+        String customerId,
+        String contactId,
+        LocalDate occurredOn,
+        String collector,
+        Channel channel,
+        String partyReached,
+        ContactOutcome outcome,
+        Excuse excuse,
+        String excuseText,
+        String recordingRef) implements AccountEvent {
+}

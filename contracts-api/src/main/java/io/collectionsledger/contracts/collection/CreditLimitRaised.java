@@ -1,0 +1,18 @@
+package io.collectionsledger.contracts.collection;
+
+import io.collectionsledger.contracts.shared.AccountEvent;
+import io.collectionsledger.contracts.shared.Money;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** The credit limit raised by the rule of consecutive early payments, naming them. */
+@Revision("1")
+public record CreditLimitRaised(
+        String customerId,
+        LocalDate occurredOn,
+        Money previous,
+        Money limit,
+        List<String> earlyPaymentIds) implements AccountEvent {
+}

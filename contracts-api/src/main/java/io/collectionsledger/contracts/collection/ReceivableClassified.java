@@ -1,0 +1,18 @@
+package io.collectionsledger.contracts.collection;
+
+import io.collectionsledger.contracts.shared.AccountEvent;
+import io.collectionsledger.contracts.shared.Money;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** An invoice's class changed. */
+@Revision("1")
+public record ReceivableClassified(
+        String customerId,
+        String invoiceId,
+        LocalDate occurredOn,
+        ReceivableClass receivableClass,
+        String reason) implements AccountEvent {
+}

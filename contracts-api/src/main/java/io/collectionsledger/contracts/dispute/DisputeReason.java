@@ -1,0 +1,3 @@
+package io.collectionsledger.contracts.dispute;
+
+public enum DisputeReason { QUALITY, QUANTITY, PRICE, OTHER }

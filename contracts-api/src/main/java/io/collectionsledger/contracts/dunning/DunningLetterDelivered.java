@@ -1,0 +1,15 @@
+package io.collectionsledger.contracts.dunning;
+
+import io.collectionsledger.contracts.shared.AccountEvent;
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+@Revision("1")
+public record DunningLetterDelivered(
+        String customerId,
+        String letterId,
+        LocalDate occurredOn,
+        String receivedBy,
+        String proofRef) implements AccountEvent {
+}

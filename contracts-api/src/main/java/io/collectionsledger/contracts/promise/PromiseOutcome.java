@@ -1,0 +1,3 @@
+package io.collectionsledger.contracts.promise;
+
+public enum PromiseOutcome { KEPT, PARTIALLY_KEPT, BROKEN }

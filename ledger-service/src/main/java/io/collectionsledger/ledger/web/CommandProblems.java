@@ -1,0 +1,127 @@
+package io.collectionsledger.ledger.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.collectionsledger.contracts.shared.InvalidValue;
+import io.collectionsledger.ledger.account.Rule;
+import io.collectionsledger.ledger.account.RuleViolation;
+import io.collectionsledger.ledger.account.StaleVersion;
+import io.collectionsledger.ledger.command.IdempotencyKeyReused;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** How each way a command can fail is told to the client: one problem type per kind. */
+final class CommandProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandProblems.class);
+
+    private CommandProblems() {
+    }
+
+    static ProblemDetail of(Exception e) {
+        if (e instanceof InvalidHeader header) {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-header", "Invalid or missing header", e.getMessage());
+            problem.setProperty("header", header.header());
+            return problem;
+        }
+        if (e instanceof UnreadableCommand unreadable) {
+            return unreadable(unreadable.jsonCause());
+        }
+        if (e instanceof InvalidValue invalid) {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-command", "Invalid command", invalid.getMessage());
+            problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "reason", invalid.reason())));
+            return problem;
+        }
+        if (e instanceof UnreadableBatch) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "invalid-command", "Invalid command", e.getMessage());
+        }
+        if (e instanceof PathBodyMismatch) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "path-body-mismatch", "Path and body disagree", e.getMessage());
+        }
+        if (e instanceof RuleViolation violation) {
+            return rule(violation.rule(), e.getMessage());
+        }
+        if (e instanceof AggregateNotFoundException notFound) {
+            return rule(Rule.UNKNOWN_CUSTOMER, "no customer " + notFound.getAggregateIdentifier() + " is registered");
+        }
+        if (e instanceof AggregateStreamCreationException) {
+            return rule(Rule.CUSTOMER_ALREADY_REGISTERED, "this customer is already registered");
+        }
+        if (e instanceof StaleVersion stale) {
+            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "stale-version", "Stale version",
+                    e.getMessage() + "; read it again and decide anew");
+            problem.setProperty("expectedVersion", stale.expected());
+            problem.setProperty("currentVersion", stale.current());
+            return problem;
+        }
+        if (e instanceof ConcurrencyException) {
+            return Problems.of(HttpStatus.CONFLICT, "concurrent-update", "Concurrent update",
+                    "the account kept changing under this command; retry it with the same Idempotency-Key");
+        }
+        if (e instanceof IdempotencyKeyReused) {
+            return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Command id reused", e.getMessage());
+        }
+        log.error("unexpected failure", e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the request failed unexpectedly; quote the correlationId when reporting it");
+    }
+
+    private static ProblemDetail rule(Rule rule, String detail) {
+        HttpStatus status = switch (rule.kind()) {
+            case REFUSED -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case UNKNOWN -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        return Problems.of(status, rule.code(), "Refused: " + rule.code().replace('-', ' '), detail);
+    }
+
+    static ProblemDetail unreadable(JsonProcessingException e) {
+        if (e instanceof JsonParseException || e instanceof StreamConstraintsException) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", e.getOriginalMessage());
+        }
+        String path = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        String field;
+        String reason;
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidValue invalid) {
+            field = path.isEmpty() ? invalid.field() : path + "." + invalid.field();
+            reason = invalid.reason();
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
+            field = path;
+            reason = "is not a field of this command";
+        } else if (e instanceof InvalidFormatException format) {
+            field = path;
+            reason = "cannot be read from " + format.getValue() + " (expected " + format.getTargetType().getSimpleName()
+                    + (format.getTargetType().isEnum() ? " " + List.of(format.getTargetType().getEnumConstants()) : "") + ")";
+        } else {
+            field = path;
+            reason = e.getOriginalMessage().lines().findFirst().orElse("is malformed");
+        }
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-command", "Invalid command",
+                (field.isEmpty() ? "the command" : field) + " " + reason);
+        problem.setProperty("errors", List.of(Map.of("field", field, "reason", reason)));
+        return problem;
+    }
+
+    /** Where in the body the problem is, as a JSON path such as {@code terms[1].amount}. */
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
+    }
+
+}
