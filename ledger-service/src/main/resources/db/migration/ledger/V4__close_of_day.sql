@@ -1,5 +1,5 @@
--- Business days whose close has run for every account. A day is recorded only once it is over
--- (before today); today is closed again on every run, which is harmless: closing is idempotent.
+-- Business days whose close has run for every account. Today is closed again on every run
+-- (closing is idempotent); the next run after it goes on from the day after the last one here.
 create table business_day_closed (
     business_date date        primary key,
     closed_at     timestamptz not null,

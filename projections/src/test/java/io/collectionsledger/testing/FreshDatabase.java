@@ -25,14 +25,25 @@ public final class FreshDatabase {
     private FreshDatabase() {
     }
 
+    /** The run's shared database. */
     public static synchronized String url() {
         if (name == null) {
-            name = "ledger_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
-                    + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xFFFFF));
-            execute("create database " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + name + " with (force)")));
+            name = create();
         }
         return urlOf(name);
+    }
+
+    /** Another database of this run's own, for a test that must not share one. */
+    public static String another() {
+        return urlOf(create());
+    }
+
+    private static String create() {
+        String database = "ledger_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
+                + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xFFFFF));
+        execute("create database " + database);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + database + " with (force)")));
+        return database;
     }
 
     public static String user() {

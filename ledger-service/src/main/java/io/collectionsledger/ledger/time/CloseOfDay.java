@@ -55,8 +55,8 @@ public class CloseOfDay {
         closeDaysThroughToday();
     }
 
-    /** Shortly after midnight in the business zone, and every hour in case a run failed. */
-    @Scheduled(cron = "0 5 * * * *", zone = "${ledger.business-zone:Asia/Shanghai}")
+    /** Shortly after midnight in the business zone, and every hour in case a run failed (LEDGER_CLOSE_OF_DAY_CRON; "-" turns it off). */
+    @Scheduled(cron = "${ledger.close-of-day-cron:0 5 * * * *}", zone = "${ledger.business-zone:Asia/Shanghai}")
     void hourly() {
         closeDaysThroughToday();
     }
@@ -86,7 +86,8 @@ public class CloseOfDay {
 
     private Run closeDays() {
         LocalDate today = calendar.today();
-        LocalDate from = lastClosed().map(day -> day.plusDays(1)).orElse(today);
+        // Today is closed on every run (facts recorded later in the day still count); earlier days once each.
+        LocalDate from = lastClosed().map(day -> day.isBefore(today) ? day.plusDays(1) : today).orElse(today);
         List<String> accounts = jdbc.sql("select aggregate_identifier from domain_event_entry where sequence_number = 0")
                 .query(String.class).list();
         String run = Long.toString(clock.millis());
@@ -104,10 +105,10 @@ public class CloseOfDay {
             if (failed > 0) {
                 return new Run(from, day.minusDays(1), accounts.size(), true);
             }
-            if (day.isBefore(today)) {
-                jdbc.sql("insert into business_day_closed (business_date, closed_at, accounts) values (?, ?, ?) on conflict do nothing")
-                        .params(day, Timestamp.from(clock.instant()), accounts.size()).update();
-            }
+            jdbc.sql("""
+                            insert into business_day_closed (business_date, closed_at, accounts) values (?, ?, ?)
+                            on conflict (business_date) do update set closed_at = excluded.closed_at, accounts = excluded.accounts""")
+                    .params(day, Timestamp.from(clock.instant()), accounts.size()).update();
             log.info("closed business day {} for {} accounts", day, accounts.size());
         }
         return new Run(from, today, accounts.size(), true);
