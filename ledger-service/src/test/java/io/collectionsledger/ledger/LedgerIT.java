@@ -33,7 +33,6 @@ import java.util.function.Consumer;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "logging.structured.format.console=",
-        "ledger.read-model-wait=PT3S",
         "ledger.close-of-day-cron=-"})
 @AutoConfigureObservability
 @Import(LedgerIT.TestClock.class)

@@ -51,7 +51,10 @@ class PlatformIT extends LedgerIT {
 
     @Test
     void aQueryAskingForAPositionNotYetReachedSaysSoAfterTheWait() {
-        ResponseEntity<JsonNode> answer = get("/customers/{c}/statement", h -> h.set(Headers.MIN_POSITION, "999999999"));
+        ResponseEntity<JsonNode> answer = get("/customers/{c}/statement", h -> {
+            h.set(Headers.MIN_POSITION, "999999999");
+            h.set("Prefer", "wait=1");
+        });
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(answer.getBody().get("type").asText()).isEqualTo("urn:collections-ledger:problem:read-model-behind");

@@ -10,9 +10,12 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Read your writes: a query that names the position a command returned waits until the read
@@ -24,6 +27,7 @@ import java.util.concurrent.locks.LockSupport;
 class ReadModelPositions {
 
     private static final long POLL_NANOS = 10_000_000;
+    private static final Pattern PREFER_WAIT = Pattern.compile("(?:^|[,;\\s])wait=(\\d{1,6})");
 
     private final JdbcClient jdbc;
     private final Serializer serializer;
@@ -35,18 +39,31 @@ class ReadModelPositions {
         this.properties = properties;
     }
 
-    void awaitProcessed(String processingGroup, String customerId, Long position) {
+    /**
+     * @param prefer the request's {@code Prefer} header (RFC 7240): {@code wait=N} shortens the wait to N seconds
+     */
+    void awaitProcessed(String processingGroup, String customerId, Long position, String prefer) {
         if (position == null || position <= 0) {
             return;
         }
         // A timeout is elapsed time, not business time: the ledger's clock may be moved or frozen.
-        long deadline = System.nanoTime() + properties.readModelWait().toNanos();
+        long deadline = System.nanoTime() + waitFor(prefer).toNanos();
         while (!processed(processingGroup, customerId, position)) {
             if (System.nanoTime() - deadline > 0) {
                 throw new ReadModelBehind(processingGroup, position);
             }
             LockSupport.parkNanos(POLL_NANOS);
         }
+    }
+
+    private Duration waitFor(String prefer) {
+        Duration configured = properties.readModelWait();
+        Matcher wait = prefer == null ? null : PREFER_WAIT.matcher(prefer);
+        if (wait == null || !wait.find()) {
+            return configured;
+        }
+        Duration preferred = Duration.ofSeconds(Long.parseLong(wait.group(1)));
+        return preferred.compareTo(configured) < 0 ? preferred : configured;
     }
 
     private boolean processed(String processingGroup, String customerId, long position) {

@@ -26,10 +26,12 @@ class StatementController {
     }
 
     @GetMapping("/customers/{customerId}/statement")
-    @Operation(summary = "The customer's statement of open items; with Ledger-Min-Position, only once it includes that position")
+    @Operation(summary = "The customer's statement of open items; with Ledger-Min-Position, only once it includes that "
+            + "position (waiting up to LEDGER_READ_MODEL_WAIT, or less with Prefer: wait=N)")
     CustomerStatement statement(@PathVariable String customerId,
-                                @RequestHeader(name = Headers.MIN_POSITION, required = false) Long minPosition) {
-        positions.awaitProcessed(CustomerStatementProjection.PROCESSING_GROUP, customerId, minPosition);
+                                @RequestHeader(name = Headers.MIN_POSITION, required = false) Long minPosition,
+                                @RequestHeader(name = "Prefer", required = false) String prefer) {
+        positions.awaitProcessed(CustomerStatementProjection.PROCESSING_GROUP, customerId, minPosition, prefer);
         return queries.query(new CustomerStatementQuery(customerId), ResponseTypes.instanceOf(CustomerStatement.class)).join();
     }
 }

@@ -4,6 +4,8 @@ import io.collectionsledger.contracts.payment.PaymentRecorded;
 import io.collectionsledger.contracts.payment.PaymentReversed;
 import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
 import io.collectionsledger.contracts.payment.UnappliedCreditRefunded;
+import io.collectionsledger.contracts.promise.Installment;
+import io.collectionsledger.contracts.promise.PaymentPlanAgreed;
 import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.receivable.CreditNoteIssued;
 import io.collectionsledger.contracts.receivable.InvoiceIssued;
@@ -12,6 +14,9 @@ import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.statement.CustomerStatement;
 import io.collectionsledger.contracts.statement.CustomerStatementQuery;
 import io.collectionsledger.contracts.statement.OpenItem;
+import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -25,8 +30,9 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The customer's statement of open items, kept from the event stream: what each invoice term
- * asked, what was credited and paid against it, and the unapplied credit. It only listens and
+ * The customer's statement of open items, kept from the event stream: what each invoice term (or
+ * payment-plan installment) asked, the late fees added to it, what was credited, paid, written
+ * off or moved into a plan, and the unapplied credit. It only listens and
  * answers; it never writes events.
  */
 @Component
@@ -34,6 +40,9 @@ import java.util.List;
 public class CustomerStatementProjection {
 
     public static final String PROCESSING_GROUP = "customer-statement";
+
+    /** What is still owed on a term. */
+    private static final String OPEN = "amount + late_fees - credited - paid - written_off - rescheduled";
 
     private final JdbcClient jdbc;
 
@@ -81,6 +90,32 @@ public class CustomerStatementProjection {
         addCredit(event.customerId(), event.amount().negate());
     }
 
+    @EventHandler
+    void on(LateFeesAccrued event) {
+        for (LateFeeAccrual accrual : event.accruals()) {
+            add(event.customerId(), accrual.invoiceId(), accrual.termId(), "late_fees", accrual.amount().amount());
+        }
+    }
+
+    /** The plan's installments become items of their own; what they replace leaves the covered terms. */
+    @EventHandler
+    void on(PaymentPlanAgreed event) {
+        event.rescheduled().forEach(a -> add(event.customerId(), a, "rescheduled", a.amount().amount()));
+        for (Installment installment : event.installments()) {
+            jdbc.sql("""
+                    insert into statement_term (customer_id, invoice_id, term_id, currency, issued_on, due_date, amount, late_fees)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(event.customerId(), event.planId(), installment.installmentId(), installment.principal().currency(),
+                            event.occurredOn(), installment.dueDate(), installment.principal().amount(), installment.interest().amount())
+                    .update();
+        }
+    }
+
+    @EventHandler
+    void on(ReceivableWrittenOff event) {
+        event.writtenOff().forEach(a -> add(event.customerId(), a, "written_off", a.amount().amount()));
+    }
+
     @ResetHandler
     void reset() {
         jdbc.sql("truncate statement_term, statement_credit").update();
@@ -89,16 +124,17 @@ public class CustomerStatementProjection {
     @QueryHandler
     public CustomerStatement handle(CustomerStatementQuery query) {
         List<OpenItem> items = jdbc.sql("""
-                        select invoice_id, term_id, contract_id, currency, issued_on, due_date, amount, credited, paid
+                        select invoice_id, term_id, contract_id, currency, issued_on, due_date, amount, late_fees, credited, paid,
+                               written_off, rescheduled
                         from statement_term
-                        where customer_id = ? and amount - credited - paid <> 0
-                        order by due_date, issued_on, invoice_id, term_id""")
+                        where customer_id = ? and %s <> 0
+                        order by due_date, issued_on, invoice_id, term_id""".formatted(OPEN))
                 .param(query.customerId())
                 .query(CustomerStatementProjection::openItem)
                 .list();
         List<Money> totals = jdbc.sql("""
-                        select currency, sum(amount - credited - paid) as open
-                        from statement_term where customer_id = ? group by currency order by currency""")
+                        select currency, sum(%s) as open
+                        from statement_term where customer_id = ? group by currency order by currency""".formatted(OPEN))
                 .param(query.customerId())
                 .query((rs, n) -> money(rs.getBigDecimal("open"), rs.getString("currency")))
                 .list();
@@ -112,9 +148,13 @@ public class CustomerStatementProjection {
     }
 
     private void add(String customerId, Allocation allocation, String column, BigDecimal delta) {
-        // column is one of two constants of this class, never input
+        add(customerId, allocation.invoiceId(), allocation.termId(), column, delta);
+    }
+
+    private void add(String customerId, String invoiceId, String termId, String column, BigDecimal delta) {
+        // column is one of this class's constants, never input
         jdbc.sql("update statement_term set " + column + " = " + column + " + ? where customer_id = ? and invoice_id = ? and term_id = ?")
-                .params(delta, customerId, allocation.invoiceId(), allocation.termId())
+                .params(delta, customerId, invoiceId, termId)
                 .update();
     }
 
@@ -132,11 +172,15 @@ public class CustomerStatementProjection {
     private static OpenItem openItem(ResultSet rs, int row) throws SQLException {
         String currency = rs.getString("currency");
         Money amount = money(rs.getBigDecimal("amount"), currency);
+        Money lateFees = money(rs.getBigDecimal("late_fees"), currency);
         Money credited = money(rs.getBigDecimal("credited"), currency);
         Money paid = money(rs.getBigDecimal("paid"), currency);
+        Money writtenOff = money(rs.getBigDecimal("written_off"), currency);
+        Money rescheduled = money(rs.getBigDecimal("rescheduled"), currency);
         return new OpenItem(rs.getString("invoice_id"), rs.getString("term_id"), rs.getString("contract_id"),
                 rs.getObject("issued_on", java.time.LocalDate.class), rs.getObject("due_date", java.time.LocalDate.class),
-                amount, paid, credited, amount.minus(credited).minus(paid));
+                amount, lateFees, paid, credited, writtenOff, rescheduled,
+                amount.plus(lateFees).minus(credited).minus(paid).minus(writtenOff).minus(rescheduled));
     }
 
     /** The table keeps four decimals for every currency; a Money keeps the currency's own. */

@@ -112,6 +112,36 @@ class CustomerStatementProjectionTest {
     }
 
     @Test
+    void lateFeesAddToWhatIsOpenAndAWriteOffTakesItOff() {
+        projection.on(invoice("INV-1", "1000.00", term("T1", "1000.00", "2026-10-01")));
+        projection.on(new io.collectionsledger.contracts.time.LateFeesAccrued(customer, LocalDate.parse("2026-11-01"), List.of(
+                new io.collectionsledger.contracts.time.LateFeeAccrual("INV-1", "T1", Money.of("15.00", "CNY"), 30,
+                        LocalDate.parse("2026-10-31"), false))));
+        assertThat(statement().totalOpen()).containsExactly(Money.of("1015.00", "CNY"));
+
+        projection.on(new io.collectionsledger.contracts.writeoff.ReceivableWrittenOff(customer, "INV-1", "WO-1", LocalDate.parse("2026-11-02"),
+                Money.of("1015.00", "CNY"), "insolvent", List.of(
+                        new Allocation("INV-1", "T1", Allocation.Component.LATE_FEES, Money.of("15.00", "CNY")),
+                        principal("INV-1", "T1", "1000.00"))));
+
+        assertThat(statement().items()).isEmpty();
+    }
+
+    @Test
+    void aPaymentPlansInstallmentsReplaceTheTermsTheyCover() {
+        projection.on(invoice("INV-1", "1000.00", term("T1", "1000.00", "2026-10-01")));
+
+        projection.on(new io.collectionsledger.contracts.promise.PaymentPlanAgreed(customer, "PLAN-1", LocalDate.parse("2026-11-01"),
+                List.of("INV-1"), List.of(principal("INV-1", "T1", "1000.00")), List.of(
+                new io.collectionsledger.contracts.promise.Installment("I1", Money.of("500.00", "CNY"), Money.of("5.00", "CNY"), LocalDate.parse("2026-12-01")),
+                new io.collectionsledger.contracts.promise.Installment("I2", Money.of("500.00", "CNY"), Money.of("5.00", "CNY"), LocalDate.parse("2027-01-01"))),
+                false, "plan.pdf"));
+
+        assertThat(statement().items()).extracting(OpenItem::invoiceId, OpenItem::termId, i -> i.open().amount().toPlainString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("PLAN-1", "I1", "505.00"), org.assertj.core.groups.Tuple.tuple("PLAN-1", "I2", "505.00"));
+    }
+
+    @Test
     void aResetEmptiesTheReadModelForARebuild() {
         projection.on(invoice("INV-1", "100.00", term("T1", "100.00", "2026-10-01")));
 
