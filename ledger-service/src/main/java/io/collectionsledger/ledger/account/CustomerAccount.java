@@ -628,60 +628,22 @@ class CustomerAccount {
     }
 
     /**
-     * The facts a business day produces once it has come: promises judged after their date and
-     * grace, terms entering a collection stage, late fees accrued day by day, new orders held.
-     * Each fact is recorded once: state remembers what was recorded, so closing a day again, or
-     * an earlier day after a later one, adds nothing.
+     * The facts a business day produces once it has come (see {@link BusinessDayClose}). Each is
+     * recorded once: state remembers what was recorded, so closing a day again, or an earlier day
+     * after a later one, adds nothing.
      */
     @CommandHandler
     void handle(CloseBusinessDay command, BusinessCalendar calendar, CollectionPolicy policy) {
         LocalDate day = command.businessDate();
         calendar.requireNotInFuture(day);
-        for (PromiseState promise : promises.values()) {
-            if (promise.outcome == null && promise.lastDay(policy).isBefore(day)) {
-                judge(promise, policy);
-            }
-        }
-        collectableTerms().filter(t -> t.overdueOn(day)).forEach(term -> {
-            for (CollectionStage stage : CollectionStage.values()) {
-                boolean reached = term.stage != null && term.stage.compareTo(stage) >= 0;
-                if (!reached && term.daysPastDue(day) >= stage.firstDay()) {
-                    apply(new CollectionStageReached(customerId, term.invoiceId, term.termId, term.dueDate.plusDays(stage.firstDay()),
-                            term.dueDate, stage, term.totalOpen()));
-                }
-            }
-        });
-        List<LateFeeAccrual> accruals = new ArrayList<>();
-        for (Invoice invoice : invoices.values()) {
-            ContractRecorded contract = invoice.contractId == null ? null : contracts.get(invoice.contractId);
-            if (invoice.writtenOff() || contract == null || contract.lateFees() == null) {
-                continue;
-            }
-            invoice.terms.values().stream()
-                    .filter(t -> t.overdueOn(day) && t.open(Allocation.Component.PRINCIPAL).signum() > 0)
-                    .forEach(t -> LateFees.accrue(t, contract.lateFees(), day, policy).ifPresent(accruals::add));
-        }
-        if (!accruals.isEmpty()) {
-            apply(new LateFeesAccrued(customerId, day, accruals));
-        }
+        BusinessDayClose close = new BusinessDayClose(customerId, day, policy);
+        close.judgePromises(promises.values(), payments.values(), reversedPayments).forEach(AggregateLifecycle::apply);
+        close.stagesReached(collectableTerms().toList()).forEach(AggregateLifecycle::apply);
+        close.lateFees(invoices.values(), contracts).ifPresent(AggregateLifecycle::apply);
         if (!ordersHeld) {
-            longOverdue(day, policy).ifPresent(term -> apply(new OrdersHeld(customerId,
-                    term.dueDate.plusDays(policy.orderHoldDaysPastDue() + 1L), term.invoiceId, term.termId, policy.orderHoldDaysPastDue() + 1)));
+            longOverdue(day, policy).map(close::ordersHeld).ifPresent(AggregateLifecycle::apply);
         } else {
             releaseOrdersIfNothingLongOverdue(day, policy, "nothing is open more than " + policy.orderHoldDaysPastDue() + " days past due");
-        }
-    }
-
-    private void judge(PromiseState promise, CollectionPolicy policy) {
-        Money received = promise.received(payments.values(), reversedPayments, policy);
-        Money shortfall = promise.shortfall(received);
-        LocalDate judgedOn = promise.lastDay(policy).plusDays(1);
-        String id = promise.promise.promiseId();
-        Money promised = promise.promise.amount();
-        switch (promise.judge(received)) {
-            case KEPT -> apply(new PaymentPromiseKept(customerId, id, judgedOn, promised, received, shortfall));
-            case PARTIALLY_KEPT -> apply(new PaymentPromisePartiallyKept(customerId, id, judgedOn, promised, received, shortfall));
-            case BROKEN -> apply(new PaymentPromiseBroken(customerId, id, judgedOn, promised, received, shortfall));
         }
     }
 

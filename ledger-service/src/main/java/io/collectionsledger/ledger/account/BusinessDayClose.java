@@ -1,0 +1,99 @@
+package io.collectionsledger.ledger.account;
+
+import io.collectionsledger.contracts.contract.ContractRecorded;
+import io.collectionsledger.contracts.payment.PaymentRecorded;
+import io.collectionsledger.contracts.promise.PaymentPromiseBroken;
+import io.collectionsledger.contracts.promise.PaymentPromiseKept;
+import io.collectionsledger.contracts.promise.PaymentPromisePartiallyKept;
+import io.collectionsledger.contracts.receivable.Allocation;
+import io.collectionsledger.contracts.shared.AccountEvent;
+import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.time.CollectionStage;
+import io.collectionsledger.contracts.time.CollectionStageReached;
+import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.OrdersHeld;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one business day produces for an account, computed from its state, not yet applied:
+ * promises judged once their date and grace have passed, terms entering a collection stage
+ * (dated the day they crossed it), late fees accrued day by day, new orders held.
+ */
+final class BusinessDayClose {
+
+    private final String customerId;
+    private final LocalDate day;
+    private final CollectionPolicy policy;
+
+    BusinessDayClose(String customerId, LocalDate day, CollectionPolicy policy) {
+        this.customerId = customerId;
+        this.day = day;
+        this.policy = policy;
+    }
+
+    List<AccountEvent> judgePromises(Collection<PromiseState> promises, Collection<PaymentRecorded> payments, Set<String> reversed) {
+        List<AccountEvent> outcomes = new ArrayList<>();
+        for (PromiseState promise : promises) {
+            if (promise.outcome != null || !promise.lastDay(policy).isBefore(day)) {
+                continue;
+            }
+            Money received = promise.received(payments, reversed, policy);
+            Money shortfall = promise.shortfall(received);
+            LocalDate judgedOn = promise.lastDay(policy).plusDays(1);
+            String id = promise.promise.promiseId();
+            Money promised = promise.promise.amount();
+            outcomes.add(switch (promise.judge(received)) {
+                case KEPT -> new PaymentPromiseKept(customerId, id, judgedOn, promised, received, shortfall);
+                case PARTIALLY_KEPT -> new PaymentPromisePartiallyKept(customerId, id, judgedOn, promised, received, shortfall);
+                case BROKEN -> new PaymentPromiseBroken(customerId, id, judgedOn, promised, received, shortfall);
+            });
+        }
+        return outcomes;
+    }
+
+    List<AccountEvent> stagesReached(List<OpenTerm> terms) {
+        List<AccountEvent> reached = new ArrayList<>();
+        for (OpenTerm term : terms) {
+            if (!term.overdueOn(day)) {
+                continue;
+            }
+            for (CollectionStage stage : CollectionStage.values()) {
+                boolean already = term.stage != null && term.stage.compareTo(stage) >= 0;
+                if (!already && term.daysPastDue(day) >= stage.firstDay()) {
+                    reached.add(new CollectionStageReached(customerId, term.invoiceId, term.termId,
+                            term.dueDate.plusDays(stage.firstDay()), term.dueDate, stage, term.totalOpen()));
+                }
+            }
+        }
+        return reached;
+    }
+
+    /** Late fees on the overdue principal of invoices under a contract with late-fee terms, not written off. */
+    Optional<AccountEvent> lateFees(Collection<Invoice> invoices, Map<String, ContractRecorded> contracts) {
+        List<LateFeeAccrual> accruals = new ArrayList<>();
+        for (Invoice invoice : invoices) {
+            ContractRecorded contract = invoice.contractId == null ? null : contracts.get(invoice.contractId);
+            if (invoice.writtenOff() || contract == null || contract.lateFees() == null) {
+                continue;
+            }
+            invoice.terms.values().stream()
+                    .filter(t -> t.overdueOn(day) && t.open(Allocation.Component.PRINCIPAL).signum() > 0)
+                    .forEach(t -> LateFees.accrue(t, contract.lateFees(), day, policy).ifPresent(accruals::add));
+        }
+        return accruals.isEmpty() ? Optional.empty() : Optional.of(new LateFeesAccrued(customerId, day, accruals));
+    }
+
+    /** Orders are held from the first day the term was more than the allowed days past due. */
+    AccountEvent ordersHeld(OpenTerm longOverdue) {
+        int daysPastDue = policy.orderHoldDaysPastDue() + 1;
+        return new OrdersHeld(customerId, longOverdue.dueDate.plusDays(daysPastDue), longOverdue.invoiceId, longOverdue.termId, daysPastDue);
+    }
+}
