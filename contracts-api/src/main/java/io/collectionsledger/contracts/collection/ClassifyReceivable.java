@@ -1,11 +1,9 @@
 package io.collectionsledger.contracts.collection;
 
 import io.collectionsledger.contracts.shared.AccountCommand;
-import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.shared.Require;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Classifies an invoice: current, overdue, doubtful, bad or dormant. */

@@ -1,10 +1,8 @@
 package io.collectionsledger.contracts.collection;
 
 import io.collectionsledger.contracts.shared.AccountEvent;
-import io.collectionsledger.contracts.shared.Money;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /** The customer's collector and reminder tier. */

@@ -4,7 +4,6 @@ import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.contracts.shared.Money;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /** The credit limit set by a credit manager; previous is null the first time. */

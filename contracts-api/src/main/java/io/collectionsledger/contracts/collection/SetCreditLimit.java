@@ -5,7 +5,6 @@ import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.shared.Require;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Sets or changes the customer's credit limit. */

@@ -43,7 +43,6 @@ import io.collectionsledger.contracts.security.GuaranteeRecorded;
 import io.collectionsledger.contracts.security.RecordAssetLead;
 import io.collectionsledger.contracts.security.RecordGuarantee;
 import io.collectionsledger.contracts.time.CloseBusinessDay;
-import io.collectionsledger.contracts.time.CollectionStage;
 import io.collectionsledger.contracts.time.CollectionStageReached;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
 import io.collectionsledger.contracts.time.LateFeesAccrued;

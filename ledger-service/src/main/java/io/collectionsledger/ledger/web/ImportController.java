@@ -1,6 +1,5 @@
 package io.collectionsledger.ledger.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.collectionsledger.contracts.shared.AccountCommand;
 import io.collectionsledger.contracts.shared.CommandAccepted;

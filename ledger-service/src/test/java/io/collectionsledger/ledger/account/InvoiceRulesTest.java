@@ -1,36 +1,13 @@
 package io.collectionsledger.ledger.account;
 
-import io.collectionsledger.contracts.customer.CreditFile;
-import io.collectionsledger.contracts.customer.CustomerRegistered;
-import io.collectionsledger.contracts.customer.RegisterCustomer;
-import io.collectionsledger.contracts.delivery.CorrectDelivery;
-import io.collectionsledger.contracts.delivery.DeliveryCorrected;
-import io.collectionsledger.contracts.delivery.DeliveryDetails;
-import io.collectionsledger.contracts.delivery.SignedReceipt;
-import io.collectionsledger.contracts.payment.AllocationInstruction;
-import io.collectionsledger.contracts.payment.ApplyUnappliedCredit;
-import io.collectionsledger.contracts.payment.PaymentRecorded;
-import io.collectionsledger.contracts.payment.PaymentReversed;
-import io.collectionsledger.contracts.payment.RecordPayment;
-import io.collectionsledger.contracts.payment.RefundUnappliedCredit;
-import io.collectionsledger.contracts.payment.ReversePayment;
-import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
-import io.collectionsledger.contracts.payment.UnappliedCreditRefunded;
 import io.collectionsledger.contracts.receivable.CreditNoteIssued;
 import io.collectionsledger.contracts.receivable.InvoiceIssued;
 import io.collectionsledger.contracts.receivable.InvoiceTerm;
 import io.collectionsledger.contracts.receivable.IssueCreditNote;
 import io.collectionsledger.contracts.receivable.IssueInvoice;
-import io.collectionsledger.contracts.reconciliation.ConfirmReconciliationStatement;
-import io.collectionsledger.contracts.reconciliation.ReconciliationStatementConfirmed;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static io.collectionsledger.ledger.account.Accounts.*;
