@@ -19,12 +19,13 @@ import java.util.regex.Pattern;
 
 /**
  * Read your writes: a query that names the position a command returned waits until the read
- * model has processed it. Events are sequenced per account, so only the segment that owns the
- * account's events has to be past the position; the others may idle. Tokens are read from
+ * model has processed it. Events are sequenced per account, so for a query about one account only
+ * the segment that owns its events has to be past the position; a query over every account
+ * (customerId null) waits for all segments. Tokens are read from
  * token_entry, so this holds whichever instance of the service owns the segment.
  */
 @Component
-class ReadModelPositions {
+public class ReadModelPositions {
 
     private static final long POLL_NANOS = 10_000_000;
     private static final Pattern PREFER_WAIT = Pattern.compile("(?:^|[,;\\s])wait=(\\d{1,6})");
@@ -42,7 +43,7 @@ class ReadModelPositions {
     /**
      * @param prefer the request's {@code Prefer} header (RFC 7240): {@code wait=N} shortens the wait to N seconds
      */
-    void awaitProcessed(String processingGroup, String customerId, Long position, String prefer) {
+    public void awaitProcessed(String processingGroup, String customerId, Long position, String prefer) {
         if (position == null || position <= 0) {
             return;
         }
@@ -77,10 +78,9 @@ class ReadModelPositions {
                 });
         int[] segmentIds = tokens.keySet().stream().mapToInt(Integer::intValue).toArray();
         return tokens.entrySet().stream()
-                .filter(segment -> Segment.computeSegment(segment.getKey(), segmentIds).matches(customerId))
-                .findFirst()
-                .map(segment -> segment.getValue() != null && past(segment.getValue(), position))
-                .orElse(false);
+                .filter(segment -> customerId == null || Segment.computeSegment(segment.getKey(), segmentIds).matches(customerId))
+                .allMatch(segment -> segment.getValue() != null && past(segment.getValue(), position))
+                && !tokens.isEmpty();
     }
 
     /**
