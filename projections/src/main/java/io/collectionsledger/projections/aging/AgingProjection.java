@@ -1,0 +1,172 @@
+package io.collectionsledger.projections.aging;
+
+import io.collectionsledger.contracts.aging.AgingReport;
+import io.collectionsledger.contracts.aging.AgingReportQuery;
+import io.collectionsledger.contracts.dispute.DisputeRaised;
+import io.collectionsledger.contracts.dispute.DisputeResolved;
+import io.collectionsledger.contracts.payment.PaymentRecorded;
+import io.collectionsledger.contracts.payment.PaymentReversed;
+import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
+import io.collectionsledger.contracts.payment.UnappliedCreditRefunded;
+import io.collectionsledger.contracts.promise.Installment;
+import io.collectionsledger.contracts.promise.PaymentPlanAgreed;
+import io.collectionsledger.contracts.receivable.Allocation;
+import io.collectionsledger.contracts.receivable.CreditNoteIssued;
+import io.collectionsledger.contracts.receivable.InvoiceIssued;
+import io.collectionsledger.contracts.receivable.InvoiceTerm;
+import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The aging report's facts: every change to what is open on an invoice term (issued, paid,
+ * credited, late fees, moved into a plan, written off, reopened by a reversal), every dispute
+ * raised and resolved, every change to unapplied credit, each with its business date and the
+ * time it was recorded. Nothing is overwritten, so the report as of any date, as known at any
+ * time, is computed from the rows that qualify ({@link AgingCalculation}).
+ */
+@Component
+@ProcessingGroup(AgingProjection.PROCESSING_GROUP)
+public class AgingProjection {
+
+    public static final String PROCESSING_GROUP = "aging";
+
+    private final JdbcClient jdbc;
+
+    public AgingProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(InvoiceIssued event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        for (InvoiceTerm term : event.terms()) {
+            move(event.customerId(), event.invoiceId(), term.termId(), term.dueDate(), term.amount(), event.occurredOn(), recordedAt, eventId);
+        }
+    }
+
+    @EventHandler
+    void on(CreditNoteIssued event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        reduce(event.customerId(), event.reductions(), event.occurredOn(), recordedAt, eventId);
+    }
+
+    @EventHandler
+    void on(PaymentRecorded event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        reduce(event.customerId(), event.allocations(), event.occurredOn(), recordedAt, eventId);
+        credit(event.customerId(), event.unapplied(), event.occurredOn(), recordedAt, eventId);
+    }
+
+    @EventHandler
+    void on(PaymentReversed event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        for (Allocation reopened : event.reopened()) {
+            move(event.customerId(), reopened.invoiceId(), reopened.termId(), null, reopened.amount(), event.occurredOn(), recordedAt, eventId);
+        }
+        credit(event.customerId(), event.unappliedReversed().negate(), event.occurredOn(), recordedAt, eventId);
+    }
+
+    @EventHandler
+    void on(UnappliedCreditApplied event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        reduce(event.customerId(), event.allocations(), event.occurredOn(), recordedAt, eventId);
+        credit(event.customerId(), event.amount().negate(), event.occurredOn(), recordedAt, eventId);
+    }
+
+    @EventHandler
+    void on(UnappliedCreditRefunded event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        credit(event.customerId(), event.amount().negate(), event.occurredOn(), recordedAt, eventId);
+    }
+
+    @EventHandler
+    void on(LateFeesAccrued event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        for (LateFeeAccrual accrual : event.accruals()) {
+            move(event.customerId(), accrual.invoiceId(), accrual.termId(), null, accrual.amount(), event.occurredOn(), recordedAt, eventId);
+        }
+    }
+
+    /** What the plan covers leaves its terms; its installments age from their own due dates. */
+    @EventHandler
+    void on(PaymentPlanAgreed event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        reduce(event.customerId(), event.rescheduled(), event.occurredOn(), recordedAt, eventId);
+        for (Installment installment : event.installments()) {
+            move(event.customerId(), event.planId(), installment.installmentId(), installment.dueDate(),
+                    installment.principal().plus(installment.interest()), event.occurredOn(), recordedAt, eventId);
+        }
+    }
+
+    @EventHandler
+    void on(ReceivableWrittenOff event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        reduce(event.customerId(), event.writtenOff(), event.occurredOn(), recordedAt, eventId);
+    }
+
+    @EventHandler
+    void on(DisputeRaised event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        dispute(event.customerId(), event.invoiceId(), event.amount(), event.occurredOn(), recordedAt, eventId);
+    }
+
+    @EventHandler
+    void on(DisputeResolved event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        dispute(event.customerId(), event.invoiceId(), event.amount().negate(), event.occurredOn(), recordedAt, eventId);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("truncate aging_movement, aging_dispute, aging_credit").update();
+    }
+
+    @QueryHandler
+    public AgingReport handle(AgingReportQuery query) {
+        return new AgingCalculation(jdbc, query).report();
+    }
+
+    private void reduce(String customerId, List<Allocation> allocations, LocalDate occurredOn, Instant recordedAt, String eventId) {
+        for (Allocation allocation : allocations) {
+            move(customerId, allocation.invoiceId(), allocation.termId(), null, allocation.amount().negate(), occurredOn, recordedAt, eventId);
+        }
+    }
+
+    private void move(String customerId, String invoiceId, String termId, LocalDate dueDate, Money amount,
+                      LocalDate occurredOn, Instant recordedAt, String eventId) {
+        jdbc.sql("""
+                        insert into aging_movement (customer_id, invoice_id, term_id, currency, due_date, amount, occurred_on, recorded_at, event_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(customerId, invoiceId, termId, amount.currency(), dueDate, amount.amount(), occurredOn,
+                        java.sql.Timestamp.from(recordedAt), eventId)
+                .update();
+    }
+
+    private void dispute(String customerId, String invoiceId, Money amount, LocalDate occurredOn, Instant recordedAt, String eventId) {
+        jdbc.sql("""
+                        insert into aging_dispute (customer_id, invoice_id, currency, amount, occurred_on, recorded_at, event_id)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(customerId, invoiceId, amount.currency(), amount.amount(), occurredOn, java.sql.Timestamp.from(recordedAt), eventId)
+                .update();
+    }
+
+    private void credit(String customerId, Money amount, LocalDate occurredOn, Instant recordedAt, String eventId) {
+        if (amount.signum() == 0) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into aging_credit (customer_id, currency, amount, occurred_on, recorded_at, event_id)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(customerId, amount.currency(), amount.amount(), occurredOn, java.sql.Timestamp.from(recordedAt), eventId)
+                .update();
+    }
+
+    static Money money(BigDecimal value, String currency) {
+        return new Money(value.setScale(Money.decimalsOf(currency), java.math.RoundingMode.UNNECESSARY), currency);
+    }
+}

@@ -1,0 +1,276 @@
+package io.collectionsledger.projections.aging;
+
+import io.collectionsledger.contracts.aging.AgingReport;
+import io.collectionsledger.contracts.aging.AgingReportQuery;
+import io.collectionsledger.contracts.aging.AgingRow;
+import io.collectionsledger.contracts.dispute.DisputeRaised;
+import io.collectionsledger.contracts.dispute.DisputeReason;
+import io.collectionsledger.contracts.dispute.DisputeResolved;
+import io.collectionsledger.contracts.dispute.ResolveDispute;
+import io.collectionsledger.contracts.payment.PaymentRecorded;
+import io.collectionsledger.contracts.payment.PaymentReversed;
+import io.collectionsledger.contracts.payment.RecordPayment;
+import io.collectionsledger.contracts.payment.UnappliedCreditRefunded;
+import io.collectionsledger.contracts.receivable.Allocation;
+import io.collectionsledger.contracts.receivable.CreditNoteIssued;
+import io.collectionsledger.contracts.receivable.InvoiceIssued;
+import io.collectionsledger.contracts.receivable.InvoiceTerm;
+import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
+import io.collectionsledger.testing.FreshDatabase;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static io.collectionsledger.contracts.receivable.Allocation.Component.LATE_FEES;
+import static io.collectionsledger.contracts.receivable.Allocation.Component.PRINCIPAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * For random event histories and a random business date D and recording time T, the aging
+ * report equals a naive fold over the same events: take those that happened by D and were
+ * recorded by T, add up what each term owes, put it in the bucket of its age, move disputed
+ * amounts out of the latest-due terms into their own column.
+ */
+class AgingReportPropertyTest {
+
+    static final LocalDate START = LocalDate.parse("2025-01-01");
+    static final Instant RECORDED_FROM = Instant.parse("2026-01-01T00:00:00Z");
+    static DataSource dataSource;
+
+    /** One fact: an event, with when it was recorded. */
+    record Fact(Object event, LocalDate occurredOn, Instant recordedAt) {
+    }
+
+    @BeforeContainer
+    static void migrate() {
+        dataSource = FreshDatabase.dataSource();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/projections").load().migrate();
+    }
+
+    @Property(tries = 60)
+    void theReportEqualsANaiveFoldOverTheSameEvents(@ForAll("histories") List<Fact> history,
+                                                    @ForAll("days") int asOfDay, @ForAll("seconds") int knownAtSecond) {
+        String customer = "C-" + UUID.randomUUID();
+        List<Fact> facts = history.stream().map(f -> new Fact(forCustomer(f.event(), customer), f.occurredOn(), f.recordedAt())).toList();
+        AgingProjection projection = new AgingProjection(JdbcClient.create(dataSource));
+        for (int i = 0; i < facts.size(); i++) {
+            AgingFeed.feed(projection, facts.get(i).event(), facts.get(i).recordedAt(), customer + "-" + i);
+        }
+        LocalDate asOf = START.plusDays(asOfDay);
+        Instant knownAt = RECORDED_FROM.plusSeconds(knownAtSecond);
+
+        AgingReport report = projection.handle(new AgingReportQuery(asOf, knownAt, customer, null));
+
+        assertThat(report.customers()).containsExactlyElementsOf(naiveFold(facts, customer, asOf, knownAt, report.buckets()));
+        for (AgingRow row : report.customers()) {
+            Money sum = row.buckets().stream().reduce(row.disputed(), Money::plus);
+            assertThat(sum).as("buckets plus disputed make the total").isEqualTo(row.total());
+        }
+    }
+
+    private static List<AgingRow> naiveFold(List<Fact> facts, String customer, LocalDate asOf, Instant knownAt, List<String> labels) {
+        Map<String, BigDecimal> open = new TreeMap<>();
+        Map<String, LocalDate> due = new HashMap<>();
+        Map<String, String> currencyOf = new HashMap<>();
+        Map<String, BigDecimal> disputed = new HashMap<>();
+        Map<String, BigDecimal> credit = new TreeMap<>();
+        for (Fact fact : facts) {
+            if (fact.occurredOn().isAfter(asOf) || fact.recordedAt().isAfter(knownAt)) {
+                continue;
+            }
+            Object event = fact.event();
+            if (event instanceof InvoiceIssued e) {
+                e.terms().forEach(t -> {
+                    String key = e.invoiceId() + "/" + t.termId();
+                    open.merge(key, t.amount().amount(), BigDecimal::add);
+                    due.put(key, t.dueDate());
+                    currencyOf.put(key, t.amount().currency());
+                });
+            } else if (event instanceof PaymentRecorded e) {
+                e.allocations().forEach(a -> open.merge(a.invoiceId() + "/" + a.termId(), a.amount().amount().negate(), BigDecimal::add));
+                credit.merge(e.unapplied().currency(), e.unapplied().amount(), BigDecimal::add);
+            } else if (event instanceof PaymentReversed e) {
+                e.reopened().forEach(a -> open.merge(a.invoiceId() + "/" + a.termId(), a.amount().amount(), BigDecimal::add));
+                credit.merge(e.unappliedReversed().currency(), e.unappliedReversed().amount().negate(), BigDecimal::add);
+            } else if (event instanceof CreditNoteIssued e) {
+                e.reductions().forEach(a -> open.merge(a.invoiceId() + "/" + a.termId(), a.amount().amount().negate(), BigDecimal::add));
+            } else if (event instanceof ReceivableWrittenOff e) {
+                e.writtenOff().forEach(a -> open.merge(a.invoiceId() + "/" + a.termId(), a.amount().amount().negate(), BigDecimal::add));
+            } else if (event instanceof LateFeesAccrued e) {
+                e.accruals().forEach(a -> open.merge(a.invoiceId() + "/" + a.termId(), a.amount().amount(), BigDecimal::add));
+            } else if (event instanceof DisputeRaised e) {
+                disputed.merge(e.invoiceId(), e.amount().amount(), BigDecimal::add);
+            } else if (event instanceof DisputeResolved e) {
+                disputed.merge(e.invoiceId(), e.amount().amount().negate(), BigDecimal::add);
+            } else if (event instanceof UnappliedCreditRefunded e) {
+                credit.merge(e.amount().currency(), e.amount().amount().negate(), BigDecimal::add);
+            }
+        }
+        Map<String, BigDecimal[]> buckets = new TreeMap<>();
+        Map<String, BigDecimal> disputedColumn = new TreeMap<>();
+        Map<String, List<String>> termsByInvoice = new TreeMap<>();
+        open.forEach((key, amount) -> {
+            if (due.containsKey(key) && amount.signum() != 0) {
+                termsByInvoice.computeIfAbsent(key.substring(0, key.indexOf('/')), k -> new ArrayList<>()).add(key);
+            }
+        });
+        termsByInvoice.forEach((invoice, keys) -> {
+            keys.sort(Comparator.comparing((String k) -> due.get(k)).reversed().thenComparing(k -> k));
+            BigDecimal left = disputed.getOrDefault(invoice, BigDecimal.ZERO).max(BigDecimal.ZERO);
+            for (String key : keys) {
+                String currency = currencyOf.get(key);
+                BigDecimal part = left.min(open.get(key).max(BigDecimal.ZERO));
+                left = left.subtract(part);
+                long age = ChronoUnit.DAYS.between(due.get(key), asOf);
+                int bucket = age <= 0 ? 0 : age <= 30 ? 1 : age <= 60 ? 2 : age <= 90 ? 3 : age <= 180 ? 4 : age <= 365 ? 5 : 6;
+                BigDecimal[] row = buckets.computeIfAbsent(currency, c -> zeros(labels.size()));
+                row[bucket] = row[bucket].add(open.get(key).subtract(part));
+                disputedColumn.merge(currency, part, BigDecimal::add);
+            }
+        });
+        credit.forEach((currency, amount) -> {
+            if (amount.signum() != 0) {
+                buckets.computeIfAbsent(currency, c -> zeros(labels.size()));
+            }
+        });
+        List<AgingRow> rows = new ArrayList<>();
+        buckets.forEach((currency, row) -> {
+            BigDecimal total = disputedColumn.getOrDefault(currency, BigDecimal.ZERO);
+            List<Money> amounts = new ArrayList<>();
+            for (BigDecimal amount : row) {
+                total = total.add(amount);
+                amounts.add(AgingProjection.money(amount, currency));
+            }
+            rows.add(new AgingRow(customer, currency, amounts, AgingProjection.money(disputedColumn.getOrDefault(currency, BigDecimal.ZERO), currency),
+                    AgingProjection.money(total, currency), AgingProjection.money(credit.getOrDefault(currency, BigDecimal.ZERO), currency)));
+        });
+        return rows;
+    }
+
+    private static BigDecimal[] zeros(int size) {
+        BigDecimal[] zeros = new BigDecimal[size];
+        java.util.Arrays.fill(zeros, BigDecimal.ZERO);
+        return zeros;
+    }
+
+    @Provide
+    Arbitrary<Integer> days() {
+        return Arbitraries.integers().between(0, 800);
+    }
+
+    @Provide
+    Arbitrary<Integer> seconds() {
+        return Arbitraries.integers().between(0, 1000);
+    }
+
+    /** Up to three invoices (INV-3 in USD, the others in CNY), then payments, reversals, credit notes, fees, disputes, write-offs, refunds. */
+    @Provide
+    Arbitrary<List<Fact>> histories() {
+        Arbitrary<Integer> day = Arbitraries.integers().between(0, 700);
+        Arbitrary<Integer> second = Arbitraries.integers().between(0, 1000);
+        Arbitrary<BigDecimal> amount = Arbitraries.bigDecimals().between(new BigDecimal("0.01"), new BigDecimal("5000")).ofScale(2);
+        Arbitrary<String> currency = Arbitraries.of("CNY", "CNY", "USD");
+        Arbitrary<Fact> invoice = Combinators.combine(Arbitraries.integers().between(1, 3), amount.list().ofSize(3), day,
+                        Arbitraries.integers().between(-30, 400).list().ofSize(3), second)
+                .as((index, amounts, issued, dueOffsets, rec) -> {
+                    String cur = currencyOf(index);
+                    List<InvoiceTerm> terms = new ArrayList<>();
+                    for (int t = 0; t < 2; t++) {
+                        terms.add(new InvoiceTerm("T" + t, Money.of(amounts.get(t).toPlainString(), cur), START.plusDays(issued + dueOffsets.get(t))));
+                    }
+                    Money total = terms.get(0).amount().plus(terms.get(1).amount());
+                    return new Fact(new InvoiceIssued("?", "INV-" + index, null, START.plusDays(issued), total, terms, List.of(), null),
+                            START.plusDays(issued), RECORDED_FROM.plusSeconds(rec));
+                });
+        Arbitrary<Fact> movement = Combinators.combine(Arbitraries.integers().between(0, 8), Arbitraries.integers().between(1, 3),
+                        Arbitraries.integers().between(0, 1), amount, day, second)
+                .as((kind, index, term, amt, on, rec) -> {
+                    String cur = currencyOf(index);
+                    String invoiceId = "INV-" + index;
+                    LocalDate date = START.plusDays(on);
+                    Money money = Money.of(amt.toPlainString(), cur);
+                    Allocation principal = new Allocation(invoiceId, "T" + term, PRINCIPAL, money);
+                    Object event = switch (kind) {
+                        case 0, 1 -> new PaymentRecorded("?", "P-" + on, date, money, RecordPayment.Method.BANK_TRANSFER, null, List.of(principal), Money.zero(cur));
+                        case 2 -> new PaymentRecorded("?", "P-" + on, date, money, RecordPayment.Method.BANK_TRANSFER, null, List.of(), money);
+                        case 3 -> new PaymentReversed("?", "P-" + on, date, "bounced", money, List.of(principal), Money.zero(cur));
+                        case 4 -> new CreditNoteIssued("?", invoiceId, "CN-" + on, date, money, "credit", List.of(principal));
+                        case 5 -> new LateFeesAccrued("?", date, List.of(new LateFeeAccrual(invoiceId, "T" + term, money, 1, date, false)));
+                        case 6 -> new DisputeRaised("?", "D-" + on, date, invoiceId, money, DisputeReason.QUALITY, "quality");
+                        case 7 -> new DisputeResolved("?", "D-" + on, date, invoiceId, money, ResolveDispute.Resolution.UPHELD, "resolved");
+                        default -> new ReceivableWrittenOff("?", invoiceId, "WO-" + on, date, money, "written off",
+                                List.of(new Allocation(invoiceId, "T" + term, LATE_FEES, money)));
+                    };
+                    return new Fact(event, date, RECORDED_FROM.plusSeconds(rec));
+                });
+        Arbitrary<Fact> refund = Combinators.combine(amount, day, second, currency).as((amt, on, rec, cur) ->
+                new Fact(new UnappliedCreditRefunded("?", "R-" + on, START.plusDays(on), Money.of(amt.toPlainString(), cur), null),
+                        START.plusDays(on), RECORDED_FROM.plusSeconds(rec)));
+        return Combinators.combine(invoice.list().ofMinSize(1).ofMaxSize(4), movement.list().ofMaxSize(15), refund.list().ofMaxSize(2))
+                .as((invoices, movements, refunds) -> {
+                    List<Fact> all = new ArrayList<>(invoices);
+                    all.addAll(movements);
+                    all.addAll(refunds);
+                    return all;
+                });
+    }
+
+    /** As the account would have it: what is set against an invoice is in the invoice's currency. */
+    private static String currencyOf(int invoiceIndex) {
+        return invoiceIndex == 3 ? "USD" : "CNY";
+    }
+
+    /** The generated events name no customer; each try gets its own. */
+    private static Object forCustomer(Object event, String customer) {
+        if (event instanceof InvoiceIssued e) {
+            return new InvoiceIssued(customer, e.invoiceId(), e.contractId(), e.occurredOn(), e.amount(), e.terms(), e.deliveryIds(), e.documentRef());
+        }
+        if (event instanceof PaymentRecorded e) {
+            return new PaymentRecorded(customer, e.paymentId(), e.occurredOn(), e.amount(), e.method(), e.reference(), e.allocations(), e.unapplied());
+        }
+        if (event instanceof PaymentReversed e) {
+            return new PaymentReversed(customer, e.paymentId(), e.occurredOn(), e.reason(), e.amount(), e.reopened(), e.unappliedReversed());
+        }
+        if (event instanceof CreditNoteIssued e) {
+            return new CreditNoteIssued(customer, e.invoiceId(), e.creditNoteId(), e.occurredOn(), e.amount(), e.reason(), e.reductions());
+        }
+        if (event instanceof LateFeesAccrued e) {
+            return new LateFeesAccrued(customer, e.occurredOn(), e.accruals());
+        }
+        if (event instanceof DisputeRaised e) {
+            return new DisputeRaised(customer, e.disputeId(), e.occurredOn(), e.invoiceId(), e.amount(), e.reason(), e.description());
+        }
+        if (event instanceof DisputeResolved e) {
+            return new DisputeResolved(customer, e.disputeId(), e.occurredOn(), e.invoiceId(), e.amount(), e.resolution(), e.description());
+        }
+        if (event instanceof ReceivableWrittenOff e) {
+            return new ReceivableWrittenOff(customer, e.invoiceId(), e.writeOffId(), e.occurredOn(), e.amount(), e.reason(), e.writtenOff());
+        }
+        if (event instanceof UnappliedCreditRefunded e) {
+            return new UnappliedCreditRefunded(customer, e.refundId(), e.occurredOn(), e.amount(), e.reference());
+        }
+        throw new IllegalStateException();
+    }
+}
