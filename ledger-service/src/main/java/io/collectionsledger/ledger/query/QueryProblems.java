@@ -4,15 +4,33 @@ import io.collectionsledger.ledger.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-@RestControllerAdvice(assignableTypes = StatementController.class)
+/** Problems of the query side; bad parameters of any query are `invalid-query`. */
+@RestControllerAdvice(basePackageClasses = QueryProblems.class)
 class QueryProblems {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> behind(ReadModelBehind e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind", "Read model behind", e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalid(InvalidQuery e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknown(UnknownReadModel e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "unknown-read-model", "Unknown read model", e.getMessage());
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    ProblemDetail unreadable(Exception e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", e.getMessage());
     }
 }

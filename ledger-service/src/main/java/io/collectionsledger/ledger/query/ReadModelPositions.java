@@ -67,7 +67,23 @@ public class ReadModelPositions {
         return preferred.compareTo(configured) < 0 ? preferred : configured;
     }
 
+    /** Where each segment of the read model stands, whichever instance holds it; -1 for a segment not started. */
+    public Map<Integer, Long> segmentPositions(String processingGroup) {
+        Map<Integer, Long> positions = new java.util.TreeMap<>();
+        tokens(processingGroup).forEach((segment, token) -> positions.put(segment, token == null ? -1L : token.position().orElse(-1L)));
+        return positions;
+    }
+
     private boolean processed(String processingGroup, String customerId, long position) {
+        Map<Integer, TrackingToken> tokens = tokens(processingGroup);
+        int[] segmentIds = tokens.keySet().stream().mapToInt(Integer::intValue).toArray();
+        return tokens.entrySet().stream()
+                .filter(segment -> customerId == null || Segment.computeSegment(segment.getKey(), segmentIds).matches(customerId))
+                .allMatch(segment -> segment.getValue() != null && past(segment.getValue(), position))
+                && !tokens.isEmpty();
+    }
+
+    private Map<Integer, TrackingToken> tokens(String processingGroup) {
         Map<Integer, TrackingToken> tokens = new HashMap<>();
         jdbc.sql("select segment, token, token_type from token_entry where processor_name = ?")
                 .param(processingGroup)
@@ -76,11 +92,7 @@ public class ReadModelPositions {
                     tokens.put(rs.getInt("segment"), token == null ? null : serializer.deserialize(
                             new SimpleSerializedObject<>(token, byte[].class, rs.getString("token_type"), null)));
                 });
-        int[] segmentIds = tokens.keySet().stream().mapToInt(Integer::intValue).toArray();
-        return tokens.entrySet().stream()
-                .filter(segment -> customerId == null || Segment.computeSegment(segment.getKey(), segmentIds).matches(customerId))
-                .allMatch(segment -> segment.getValue() != null && past(segment.getValue(), position))
-                && !tokens.isEmpty();
+        return tokens;
     }
 
     /**

@@ -1,0 +1,73 @@
+package io.collectionsledger.ledger.query;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The read models and where they stand, and their rebuild from the start of the stream. A
+ * rebuild resets the processor's tokens, whose reset handler empties the read model's tables;
+ * the processor then replays every event. Run it where one instance holds the processor (or
+ * stop it on the others first): a token claimed elsewhere cannot be reset.
+ */
+@RestController
+@Tag(name = "Administration")
+class ReadModelsController {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelsController.class);
+
+    private final EventProcessingConfiguration processing;
+    private final ReadModelPositions positions;
+    private final JdbcClient jdbc;
+
+    ReadModelsController(EventProcessingConfiguration processing, ReadModelPositions positions, JdbcClient jdbc) {
+        this.processing = processing;
+        this.positions = positions;
+        this.jdbc = jdbc;
+    }
+
+    record ReadModel(String name, Map<Integer, Long> segments, long journalHead, boolean caughtUp, boolean replaying) {
+    }
+
+    @GetMapping("/admin/read-models")
+    @Operation(summary = "Every read model with the position of each of its segments and whether it has caught up with the journal")
+    List<ReadModel> readModels() {
+        long head = jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
+        return processing.eventProcessors().keySet().stream().sorted().map(name -> {
+            Map<Integer, Long> segments = positions.segmentPositions(name);
+            boolean replaying = processor(name).processingStatus().values().stream().anyMatch(status -> status.isReplaying());
+            boolean caughtUp = !segments.isEmpty() && segments.values().stream().allMatch(position -> position >= head) && !replaying;
+            return new ReadModel(name, segments, head, caughtUp, replaying);
+        }).toList();
+    }
+
+    @PostMapping("/admin/read-models/{name}/rebuild")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Rebuild a read model from the start of the event stream; follow it with GET /admin/read-models")
+    ReadModel rebuild(@PathVariable String name) {
+        StreamingEventProcessor processor = processor(name);
+        log.info("rebuilding read model {} from the start of the stream", name);
+        processor.shutdownAsync().join();
+        processor.resetTokens();
+        processor.start();
+        return readModels().stream().filter(model -> model.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new UnknownReadModel(name));
+    }
+}
