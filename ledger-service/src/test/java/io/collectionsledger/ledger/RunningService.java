@@ -5,7 +5,6 @@ import io.collectionsledger.testing.FreshDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +20,7 @@ public final class RunningService implements AutoCloseable {
 
     private static MovableClock clock;
 
-    @Configuration(proxyBeanMethods = false)
+    /** Not a {@code @Configuration}: component scanning would put it into every test's context. */
     static class SharedClock {
         @Bean
         @Primary

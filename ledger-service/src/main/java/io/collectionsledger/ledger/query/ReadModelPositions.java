@@ -67,10 +67,10 @@ public class ReadModelPositions {
         return preferred.compareTo(configured) < 0 ? preferred : configured;
     }
 
-    /** Where each segment of the read model stands, whichever instance holds it; -1 for a segment not started. */
+    /** Where each segment of the read model stands, whichever instance holds it; 0 before the first event. */
     public Map<Integer, Long> segmentPositions(String processingGroup) {
         Map<Integer, Long> positions = new java.util.TreeMap<>();
-        tokens(processingGroup).forEach((segment, token) -> positions.put(segment, token == null ? -1L : token.position().orElse(-1L)));
+        tokens(processingGroup).forEach((segment, token) -> positions.put(segment, token == null ? 0L : token.position().orElse(0L)));
         return positions;
     }
 

@@ -39,6 +39,7 @@ class ReadModelsController {
         this.jdbc = jdbc;
     }
 
+    /** Segment positions are global indexes of the journal; 0 for a segment that has processed nothing yet. */
     record ReadModel(String name, Map<Integer, Long> segments, long journalHead, boolean caughtUp, boolean replaying) {
     }
 
@@ -48,8 +49,10 @@ class ReadModelsController {
         long head = jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
         return processing.eventProcessors().keySet().stream().sorted().map(name -> {
             Map<Integer, Long> segments = positions.segmentPositions(name);
-            boolean replaying = processor(name).processingStatus().values().stream().anyMatch(status -> status.isReplaying());
-            boolean caughtUp = !segments.isEmpty() && segments.values().stream().allMatch(position -> position >= head) && !replaying;
+            boolean caughtUp = !segments.isEmpty() && segments.values().stream().allMatch(position -> position >= head);
+            // Axon keeps a segment in replay until it handles an event newer than the reset, so a
+            // replay that has reached the head of a quiet journal still says it is replaying.
+            boolean replaying = !caughtUp && processor(name).processingStatus().values().stream().anyMatch(status -> status.isReplaying());
             return new ReadModel(name, segments, head, caughtUp, replaying);
         }).toList();
     }
