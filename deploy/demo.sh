@@ -8,11 +8,14 @@ set -euo pipefail
 C=${1:-DEMO-1}
 L=${2:-http://127.0.0.1:8080}
 day() { TZ=Asia/Shanghai date -d "$1 days" +%F; }   # business dates in the ledger's zone
+# a token for the demo's service and one for reading: signed with the local secret
+SERVICE=$("$(dirname "$0")/local/mint-token.sh" demo service)
+READER=$("$(dirname "$0")/local/mint-token.sh" demo-reader collector)
 n=0
 send() { # path json
   n=$((n + 1))
   printf '%-48s ' "$1"
-  curl -sS --fail-with-body -H 'Content-Type: application/json' -H 'X-Client-Id: demo' \
+  curl -sS --fail-with-body -H 'Content-Type: application/json' -H "Authorization: Bearer $SERVICE" \
        -H "Idempotency-Key: demo-$C-$n" -H "X-Correlation-Id: demo-$C" "$L$1" -d "$2" \
     | python3 -c 'import json,sys; a=json.load(sys.stdin); print("version", a.get("version"), "position", a.get("position"))'
 }
@@ -66,7 +69,7 @@ send /customers/$C/legal-cases/CASE-001/steps "{\"stepId\": \"STEP-001\", \"occu
   \"description\": \"ICBC account frozen up to 95,000\", \"documentRef\": \"preservation-ruling.pdf\"}"
 
 printf '%-48s ' "/admin/close-of-day"
-curl -sS --fail-with-body -X POST "$L/admin/close-of-day"; echo
+curl -sS --fail-with-body -X POST -H "Authorization: Bearer $SERVICE" "$L/admin/close-of-day"; echo
 echo
 echo "statement of $C:"
-curl -sS --fail-with-body "$L/customers/$C/statement"; echo
+curl -sS --fail-with-body -H "Authorization: Bearer $READER" "$L/customers/$C/statement"; echo

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prepares this machine to run and to test the ledger: a PostgreSQL on 127.0.0.1:5432 that user
 # postgres reaches without a password, with fsync and synchronous_commit on, and a database
-# "ledger" for the service (tests make a database of their own each run). Idempotent.
+# "ledger" for the service (tests make a database of their own each run), and a local secret to
+# sign tokens with. Idempotent.
 #   env: PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres) LEDGER_DB (ledger)
 set -euo pipefail
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -43,5 +44,13 @@ done
 if [ "$(psql -qtAX -d postgres -c "select 1 from pg_database where datname = '$LEDGER_DB'")" != 1 ]; then
   say "creating database $LEDGER_DB"
   psql -qX -d postgres -c "create database \"$LEDGER_DB\""
+fi
+# A signing secret for local tokens, where the service and deploy/local/mint-token.sh both find
+# it: Spring Boot reads ./config/application.properties of the directory it starts in.
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+if [ ! -f "$repo/config/application.properties" ]; then
+  mkdir -p "$repo/config"
+  echo "ledger.security.jwt-secret=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" > "$repo/config/application.properties"
+  say "wrote a local token-signing secret to config/application.properties (not committed)"
 fi
 say "PostgreSQL ready on $PGHOST:$PGPORT (database $LEDGER_DB; fsync and synchronous_commit on)"

@@ -121,7 +121,7 @@ class CollectionsIT extends LedgerIT {
     private JsonNode importBatch(String batch) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set(Headers.CLIENT_ID, "erp");
+        headers.setBearerAuth(Tokens.mint("erp", "service"));
         ResponseEntity<JsonNode> answer = http.exchange("/imports", HttpMethod.POST, new HttpEntity<>(batch, headers), JsonNode.class);
         assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.OK);
         return answer.getBody();

@@ -63,7 +63,7 @@ class CommandConventionsIT extends LedgerIT {
         command("/customers/{c}/payments", PAYMENT, id("shared-id"), h -> { });
 
         ResponseEntity<JsonNode> fromAnotherClient = command("/customers/{c}/payments", PAYMENT.replace("P-1", "P-2"), id("shared-id"),
-                h -> h.set(Headers.CLIENT_ID, "call-centre"));
+                h -> h.setBearerAuth(Tokens.mint("call-centre", "service")));
 
         assertThat(fromAnotherClient.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(fromAnotherClient.getHeaders().getFirst(Headers.IDEMPOTENT_REPLAYED)).isNull();
@@ -122,10 +122,10 @@ class CommandConventionsIT extends LedgerIT {
     @Test
     void manySimultaneousRetriesOfOneCommandRecordOneEventAndGetEqualAnswers() throws Exception {
         register();
-        ExecutorService pool = Executors.newFixedThreadPool(12);
+        ExecutorService pool = Executors.newFixedThreadPool(50);
         try {
             List<Callable<ResponseEntity<JsonNode>>> sends = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
+            for (int i = 0; i < 50; i++) {
                 sends.add(() -> command("/customers/{c}/payments", PAYMENT, id("same-id"), h -> { }));
             }
             List<JsonNode> answers = new ArrayList<>();
@@ -141,14 +141,16 @@ class CommandConventionsIT extends LedgerIT {
     }
 
     @Test
-    void concurrentCommandsOnOneCustomerLoseNoUpdate() throws Exception {
+    void concurrentCommandsOfManyClientsOnOneCustomerLoseNoUpdate() throws Exception {
         register();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<ResponseEntity<JsonNode>>> sends = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 String body = PAYMENT.replace("P-1", "P-" + i);
-                sends.add(() -> command("/customers/{c}/payments", body));
+                String client = Tokens.mint("client-" + i % 4, "service");
+                String commandId = id("race-" + i);
+                sends.add(() -> command("/customers/{c}/payments", body, commandId, h -> h.setBearerAuth(client)));
             }
             for (Future<ResponseEntity<JsonNode>> answer : pool.invokeAll(sends)) {
                 assertThat(answer.get().getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -230,10 +232,16 @@ class CommandConventionsIT extends LedgerIT {
     }
 
     @Test
-    void aCommandWithoutAClientIsRefused() {
+    void aCommandWithoutAValidTokenIsRefusedAndWritesNothing() {
         register();
-        assertProblem(command("/customers/{c}/payments", PAYMENT, id("x"), h -> h.remove(Headers.CLIENT_ID)),
-                HttpStatus.BAD_REQUEST, "invalid-header");
+        long before = eventCount();
+        assertProblem(command("/customers/{c}/payments", PAYMENT, id("x"), h -> h.remove(HttpHeaders.AUTHORIZATION)),
+                HttpStatus.UNAUTHORIZED, "unauthenticated");
+        assertProblem(command("/customers/{c}/payments", PAYMENT, id("y"), h -> h.setBearerAuth(CALLER.substring(0, CALLER.length() - 2))),
+                HttpStatus.UNAUTHORIZED, "unauthenticated");
+        assertProblem(command("/customers/{c}/payments", PAYMENT, id("z"), h -> h.setBearerAuth(Tokens.mint("analytics", "analyst"))),
+                HttpStatus.FORBIDDEN, "forbidden");
+        assertThat(eventCount()).isEqualTo(before);
     }
 
     @Test

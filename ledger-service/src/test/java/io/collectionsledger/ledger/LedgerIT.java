@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "logging.structured.format.console=",
-        "ledger.close-of-day-cron=-"})
+        "ledger.close-of-day-cron=-",
+        "ledger.security.jwt-secret=" + Tokens.SECRET})
 @AutoConfigureObservability
 @Import(LedgerIT.TestClock.class)
 public abstract class LedgerIT {
@@ -74,7 +75,10 @@ public abstract class LedgerIT {
         return LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
     }
 
-    /** A command as a client sends it: JSON body, client id and a fresh command id. */
+    /** Billing, a service that may do anything, as most tests' caller. */
+    protected static final String CALLER = Tokens.mint("billing", Tokens.EVERY_ROLE);
+
+    /** A command as a client sends it: JSON body, a bearer token and a fresh command id. */
     protected ResponseEntity<JsonNode> command(String path, String json) {
         return command(path, json, UUID.randomUUID().toString(), headers -> { });
     }
@@ -82,7 +86,7 @@ public abstract class LedgerIT {
     protected ResponseEntity<JsonNode> command(String path, String json, String commandId, Consumer<HttpHeaders> extra) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set(Headers.CLIENT_ID, "billing");
+        headers.setBearerAuth(CALLER);
         headers.set(Headers.IDEMPOTENCY_KEY, commandId);
         extra.accept(headers);
         return http.exchange(path.replace("{c}", customer), HttpMethod.POST, new HttpEntity<>(json.replace("{c}", customer), headers), JsonNode.class);
@@ -90,6 +94,7 @@ public abstract class LedgerIT {
 
     protected ResponseEntity<JsonNode> get(String path, Consumer<HttpHeaders> extra) {
         HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(CALLER);
         extra.accept(headers);
         return http.exchange(path.replace("{c}", customer), HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
     }

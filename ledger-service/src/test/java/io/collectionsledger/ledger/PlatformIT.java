@@ -3,6 +3,9 @@ package io.collectionsledger.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.collectionsledger.contracts.shared.Headers;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -22,7 +25,10 @@ class PlatformIT extends LedgerIT {
 
     @Test
     void prometheusShowsAxonProcessorLagAndHandlerTimings() {
-        String metrics = http.getForObject("/actuator/prometheus", String.class);
+        HttpHeaders scraper = new HttpHeaders();
+        scraper.setBearerAuth(Tokens.mint("prometheus", "analyst"));
+        String metrics = http.exchange("/actuator/prometheus", HttpMethod.GET,
+                new HttpEntity<>(scraper), String.class).getBody();
 
         assertThat(metrics).contains("eventProcessor_latency{", "processorName=\"customer-statement\"", "commandBus_successTimer_seconds");
     }

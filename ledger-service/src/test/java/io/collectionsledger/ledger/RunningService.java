@@ -2,6 +2,8 @@ package io.collectionsledger.ledger;
 
 import io.collectionsledger.contracts.shared.Headers;
 import io.collectionsledger.testing.FreshDatabase;
+import org.axonframework.deadline.GenericDeadlineMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -31,14 +34,22 @@ public final class RunningService implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final RestClient http;
+    /** Axon's message clocks are static: the clocks of the service started before this one, given back on close. */
+    private final Clock eventClock;
+    private final Clock deadlineClock;
 
-    private RunningService(ConfigurableApplicationContext context) {
+    private RunningService(ConfigurableApplicationContext context, Clock eventClock, Clock deadlineClock) {
         this.context = context;
-        this.http = RestClient.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+        this.eventClock = eventClock;
+        this.deadlineClock = deadlineClock;
+        this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"))
+                .defaultHeaders(headers -> headers.setBearerAuth(Tokens.mint("it", Tokens.EVERY_ROLE))).build();
     }
 
     public static synchronized RunningService start(String database, MovableClock worldClock) {
         clock = worldClock;
+        Clock eventClock = GenericEventMessage.clock;
+        Clock deadlineClock = GenericDeadlineMessage.clock;
         // command-line arguments: they outrank application.yml, as the environment does in production
         return new RunningService(new SpringApplicationBuilder(LedgerApplication.class, SharedClock.class).run(
                 "--server.port=0",
@@ -47,16 +58,18 @@ public final class RunningService implements AutoCloseable {
                 "--spring.datasource.password=" + FreshDatabase.password(),
                 "--logging.structured.format.console=",
                 "--ledger.close-of-day-cron=-",
-                "--spring.jmx.enabled=false"));
+                "--spring.jmx.enabled=false",
+                "--ledger.security.jwt-secret=" + Tokens.SECRET), eventClock, deadlineClock);
     }
 
-    /** Sends a command as a client would, under a fresh command id; fails the test unless it is recorded. */
+    /** Sends a command as a client would, with a token allowing everything and a fresh command id; fails the test unless it is recorded. */
     public void send(String path, String json) {
         http.post().uri(path).contentType(MediaType.APPLICATION_JSON)
-                .header(Headers.CLIENT_ID, "it").header(Headers.IDEMPOTENCY_KEY, UUID.randomUUID().toString())
+                .header(Headers.IDEMPOTENCY_KEY, UUID.randomUUID().toString())
                 .body(json).retrieve().toBodilessEntity();
     }
 
+    /** Calls with a token that allows everything. */
     public RestClient http() {
         return http;
     }
@@ -68,5 +81,7 @@ public final class RunningService implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+        GenericEventMessage.clock = eventClock;
+        GenericDeadlineMessage.clock = deadlineClock;
     }
 }

@@ -5,8 +5,6 @@ public final class Headers {
 
     /** The client's id for this command; a retry with the same id is answered, not repeated. */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    /** The calling service, until authentication names it. Command ids are scoped per client. */
-    public static final String CLIENT_ID = "X-Client-Id";
     /** Ties together everything one business operation caused; generated when absent. */
     public static final String CORRELATION_ID = "X-Correlation-Id";
     /** Global position of the account's last event after a command. */

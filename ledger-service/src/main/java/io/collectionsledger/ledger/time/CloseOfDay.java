@@ -96,7 +96,7 @@ public class CloseOfDay {
             for (String account : accounts) {
                 try {
                     dispatcher.dispatch(new CloseBusinessDay(account, day), new CommandContext("ledger",
-                            "close-of-day:" + day + ":" + account + ":" + run, "close-of-day:" + day, "ledger:close-of-day", null));
+                            "close-of-day:" + day + ":" + account + ":" + run, "close-of-day:" + day, "ledger:close-of-day", "system", null));
                 } catch (RuntimeException e) {
                     failed++;
                     log.error("closing {} for account {} failed; it is closed again on the next run", day, account, e);

@@ -10,6 +10,7 @@ import io.collectionsledger.contracts.shared.CommandAccepted;
 import io.collectionsledger.contracts.shared.Headers;
 import io.collectionsledger.ledger.command.CommandContext;
 import io.collectionsledger.ledger.command.CommandDispatcher;
+import io.collectionsledger.ledger.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
@@ -71,9 +72,14 @@ class CommandEndpoint {
     }
 
     private static CommandContext contextOf(HttpServletRequest request) {
-        String clientId = required(request, Headers.CLIENT_ID);
-        String commandId = required(request, Headers.IDEMPOTENCY_KEY);
-        return new CommandContext(clientId, commandId, MDC.get(CorrelationIdFilter.MDC_KEY), clientId, expectedVersion(request));
+        return context(required(request, Headers.IDEMPOTENCY_KEY), expectedVersion(request));
+    }
+
+    /** The command's context: the caller as its verified token names it, and the request's correlation id. */
+    static CommandContext context(String commandId, Long expectedVersion) {
+        Caller caller = Caller.current();
+        return new CommandContext(caller.clientId(), commandId, MDC.get(CorrelationIdFilter.MDC_KEY), caller.principal(),
+                String.join(",", caller.roles()), expectedVersion);
     }
 
     static String required(HttpServletRequest request, String header) {
@@ -84,7 +90,7 @@ class CommandEndpoint {
         return checkedKey(header, value);
     }
 
-    /** Command and client ids end up in logs and keys: the same characters as every other id, a little longer. */
+    /** Command ids end up in logs and keys: the same characters as every other id, a little longer. */
     static String checkedKey(String name, String value) {
         if (value == null || !KEY.matcher(value).matches()) {
             throw new InvalidHeader(name, "must be 1 to 128 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'");

@@ -3,13 +3,10 @@ package io.collectionsledger.ledger.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.collectionsledger.contracts.shared.AccountCommand;
 import io.collectionsledger.contracts.shared.CommandAccepted;
-import io.collectionsledger.contracts.shared.Headers;
 import io.collectionsledger.ledger.command.CommandContext;
 import io.collectionsledger.ledger.command.CommandDispatcher;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.MDC;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -52,18 +49,17 @@ class ImportController {
 
     @PostMapping("/imports")
     @Operation(summary = "Import a batch of commands (customers, contracts, deliveries, invoices, payments...), each on its own")
-    BatchResult importBatch(@RequestBody Batch batch, HttpServletRequest request) {
+    BatchResult importBatch(@RequestBody Batch batch) {
         if (batch.items() == null || batch.items().isEmpty() || batch.items().size() > MAX_ITEMS) {
             throw new UnreadableBatch("items must hold 1 to " + MAX_ITEMS + " commands");
         }
-        String clientId = CommandEndpoint.required(request, Headers.CLIENT_ID);
         List<ItemResult> results = new ArrayList<>(batch.items().size());
         int accepted = 0;
         for (int i = 0; i < batch.items().size(); i++) {
             Item item = batch.items().get(i);
             try {
-                CommandContext context = new CommandContext(clientId, CommandEndpoint.checkedKey("items[" + i + "].commandId", item.commandId()),
-                        MDC.get(CorrelationIdFilter.MDC_KEY), clientId, item.expectedVersion());
+                CommandContext context = CommandEndpoint.context(
+                        CommandEndpoint.checkedKey("items[" + i + "].commandId", item.commandId()), item.expectedVersion());
                 AccountCommand command = commands.bind(ImportableCommands.byName(item.type()), item.command(), java.util.Map.of());
                 CommandDispatcher.Outcome outcome = dispatcher.dispatch(command, context);
                 results.add(new ItemResult(i, item.commandId(), 200, outcome.accepted(), outcome.replayed(), null));

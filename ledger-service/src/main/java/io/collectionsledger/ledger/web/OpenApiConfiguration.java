@@ -2,10 +2,13 @@ package io.collectionsledger.ledger.web;
 
 import io.collectionsledger.contracts.shared.CommandAccepted;
 import io.collectionsledger.contracts.shared.Headers;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,13 +18,19 @@ import org.springframework.http.ResponseEntity;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
+    private static final String BEARER = "bearer";
+
     @Bean
     OpenAPI ledgerApi() {
         return new OpenAPI().info(new Info()
-                .title("Collections ledger")
-                .version("1")
-                .description("Records everything a supplier does to get paid, as events. Every command needs "
-                        + Headers.IDEMPOTENCY_KEY + " and " + Headers.CLIENT_ID + "; errors are RFC 9457 problem details."));
+                        .title("Collections ledger")
+                        .version("1")
+                        .description("Records everything a supplier does to get paid, as events. Every call needs a bearer token "
+                                + "(JWT) whose roles claim allows it; every command needs " + Headers.IDEMPOTENCY_KEY
+                                + "; errors are RFC 9457 problem details."))
+                .components(new Components().addSecuritySchemes(BEARER,
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
     /** Documents the convention headers on every command operation. */
@@ -31,7 +40,6 @@ class OpenApiConfiguration {
             if (handler.getMethod().getReturnType() == ResponseEntity.class
                     && handler.getMethod().getGenericReturnType().getTypeName().contains(CommandAccepted.class.getName())) {
                 operation.addParametersItem(header(Headers.IDEMPOTENCY_KEY, true, "Your id for this command; a retry with the same id and body is answered without recording twice"));
-                operation.addParametersItem(header(Headers.CLIENT_ID, true, "The calling service; command ids are scoped by it"));
                 operation.addParametersItem(header(HttpHeaders.IF_MATCH, false, "The ETag (account version) you acted on; 409 if the account has moved on"));
                 operation.addParametersItem(header(Headers.CORRELATION_ID, false, "Ties this command to the business operation that caused it"));
             }

@@ -100,6 +100,7 @@ class AgingIT extends LedgerIT {
 
     private HttpHeaders csvHeaders() {
         HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(CALLER);
         headers.set(HttpHeaders.ACCEPT, "text/csv");
         return headers;
     }

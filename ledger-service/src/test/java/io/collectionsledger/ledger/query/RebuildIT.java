@@ -29,7 +29,7 @@ class RebuildIT {
 
     /** The ledger's own tables; every other table belongs to a read model. */
     private static final Set<String> LEDGER_TABLES = Set.of("domain_event_entry", "snapshot_event_entry", "token_entry",
-            "command_log", "flyway_schema_history", "business_day_closed", "event_chain");
+            "command_log", "flyway_schema_history", "business_day_closed", "event_chain", "access_log");
     private static final int WRITERS = 4;
 
     private final MovableClock clock = new MovableClock(LedgerIT.START);

@@ -228,7 +228,10 @@ class AgingReportPropertyTest {
         Arbitrary<Fact> refund = Combinators.combine(amount, day, second, currency).as((amt, on, rec, cur) ->
                 new Fact(new UnappliedCreditRefunded("?", "R-" + on, START.plusDays(on), Money.of(amt.toPlainString(), cur), null),
                         START.plusDays(on), RECORDED_FROM.plusSeconds(rec)));
-        return Combinators.combine(invoice.list().ofMinSize(1).ofMaxSize(4), movement.list().ofMaxSize(15), refund.list().ofMaxSize(2))
+        // an invoice id is issued once: the account refuses a second one (duplicate-id)
+        Arbitrary<List<Fact>> issued = invoice.list().ofMinSize(1).ofMaxSize(3)
+                .uniqueElements(fact -> ((InvoiceIssued) fact.event()).invoiceId());
+        return Combinators.combine(issued, movement.list().ofMaxSize(15), refund.list().ofMaxSize(2))
                 .as((invoices, movements, refunds) -> {
                     List<Fact> all = new ArrayList<>(invoices);
                     all.addAll(movements);
