@@ -89,9 +89,14 @@ public abstract class LedgerIT {
     }
 
     protected ResponseEntity<JsonNode> get(String path, Consumer<HttpHeaders> extra) {
+        return get(path, JsonNode.class, extra);
+    }
+
+    /** A query whose answer is read as the given type, e.g. a CSV export as a String. */
+    protected <T> ResponseEntity<T> get(String path, Class<T> answer, Consumer<HttpHeaders> extra) {
         HttpHeaders headers = new HttpHeaders();
         extra.accept(headers);
-        return http.exchange(path.replace("{c}", customer), HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
+        return http.exchange(path.replace("{c}", customer), HttpMethod.GET, new HttpEntity<>(headers), answer);
     }
 
     /** Registers this test's customer and returns the answer. */
