@@ -71,7 +71,7 @@ final class CaseFile {
         List<EvidenceFact> facts = jdbc.sql("""
                         select * from evidence_fact
                         where customer_id = :customer and occurred_on <= :asOf and recorded_at <= :knownAt
-                        order by sequence_number""")
+                        order by sequence_number, kind, document_ref""")
                 .params(params)
                 .query((rs, n) -> new EvidenceFact(Kind.valueOf(rs.getString("kind")), rs.getString("subject_id"),
                         Arrays.asList((String[]) rs.getArray("refs").getArray()), rs.getString("contract_id"),

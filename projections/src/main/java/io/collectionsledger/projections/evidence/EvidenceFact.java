@@ -10,7 +10,10 @@ import java.util.List;
  * One fact of a customer's case file, as a row of {@code evidence_fact}: what it is, what it is
  * about, whether it carries its proof, the document and a description a lawyer can read.
  *
- * @param refs the invoices the fact concerns; on an invoice's own row, its deliveries
+ * @param refs           the invoices the fact concerns; on an invoice's own row, its deliveries
+ * @param eventId        the event that recorded it, with its place in the account's history and
+ *                       its business date: absent on a fact being saved, which the event's own
+ *                       columns accompany
  */
 record EvidenceFact(
         Kind kind,
@@ -33,7 +36,7 @@ record EvidenceFact(
         LETTER_SENT, LETTER_DELIVERED, GUARANTEE, LAWSUIT, PAYMENT, PAYMENT_REVERSED
     }
 
-    /** A fact that proves what it is about, concerning no invoice in particular; the event fills in the rest when it is saved. */
+    /** A fact that proves what it is about and concerns no invoice in particular, until said otherwise. */
     static EvidenceFact of(Kind kind, String subjectId, String description) {
         return new EvidenceFact(kind, subjectId, List.of(), null, null, null, true, null, description, null, 0, null);
     }
