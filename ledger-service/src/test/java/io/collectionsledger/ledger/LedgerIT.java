@@ -3,6 +3,7 @@ package io.collectionsledger.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.collectionsledger.contracts.shared.Headers;
 import io.collectionsledger.testing.FreshDatabase;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -69,6 +70,8 @@ public abstract class LedgerIT {
     @BeforeEach
     void newCustomer() {
         customer = "C-" + UUID.randomUUID().toString().substring(0, 13);
+        // Axon stamps events with a static clock: a RunningService started in this JVM since took it for its own.
+        GenericEventMessage.clock = clock;
     }
 
     protected LocalDate today() {
@@ -93,10 +96,15 @@ public abstract class LedgerIT {
     }
 
     protected ResponseEntity<JsonNode> get(String path, Consumer<HttpHeaders> extra) {
+        return get(path, JsonNode.class, extra);
+    }
+
+    /** A query whose answer is read as the given type, e.g. a CSV export as a String. */
+    protected <T> ResponseEntity<T> get(String path, Class<T> answer, Consumer<HttpHeaders> extra) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(CALLER);
         extra.accept(headers);
-        return http.exchange(path.replace("{c}", customer), HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
+        return http.exchange(path.replace("{c}", customer), HttpMethod.GET, new HttpEntity<>(headers), answer);
     }
 
     /** Registers this test's customer and returns the answer. */

@@ -1,0 +1,9 @@
+package io.collectionsledger.contracts.evidence;
+
+import io.collectionsledger.contracts.shared.Money;
+
+import java.util.List;
+
+/** One receivable of a customer's checklist: what is open on it, what is missing, and its limitation period. */
+public record ReceivableReadiness(String invoiceId, Money open, List<Evidence> stillMissing, LimitationPeriod limitation) {
+}
