@@ -55,7 +55,7 @@ class CreditDecisionIT extends LedgerIT {
         assertThat(codes(beforeTheSuit)).containsExactly("ORDERS_HELD", "DELIVER_TWO_SETTLE_ONE", "SUPPLY_SUSPENDED");
 
         ok(command("/customers/{c}/legal-cases/CASE-1/steps", """
-                {"stepId": "S-1", "occurredOn": "2026-11-23", "step": "CASE_CLOSED", "description": "settled out of court"}"""));
+                {"stepId": "S-1", "occurredOn": "2026-11-23", "step": "CASE_CLOSED", "description": "settled out of court", "documentRef": "withdrawal.pdf"}"""));
         ok(command("/customers/{c}/supply-resumptions", """
                 {"occurredOn": "2026-11-23", "reason": "settlement agreed"}"""));
         position = ok(command("/customers/{c}/payments", """
