@@ -22,9 +22,10 @@ create table worklist_movement (
 );
 create index worklist_movement_by_term on worklist_movement (customer_id, invoice_id, term_id);
 
--- Collector and reminder tier; the latest assignment by then is in force. seq orders facts of one day.
+-- Collector and reminder tier; the latest assignment by then is in force. seq, the event's
+-- sequence number in its account, orders facts of one day (the same in a rebuild).
 create table worklist_collector (
-    seq          bigserial   primary key,
+    seq          bigint      not null,
     customer_id  text        not null,
     collector    text        not null,
     tier         char(1)     not null,
@@ -36,7 +37,7 @@ create index worklist_collector_by_customer on worklist_collector (customer_id);
 -- Facts that restart the limitation period of an invoice (Civil Code art. 195); invoice_id null
 -- restarts every invoice of the customer. A reversed payment restarts nothing from its reversal on.
 create table worklist_restart (
-    seq                   bigserial   primary key,
+    seq                   bigint      not null,
     customer_id           text        not null,
     invoice_id            text,
     fact                  text        not null,
@@ -51,7 +52,7 @@ create index worklist_restart_by_payment on worklist_restart (customer_id, payme
 
 -- Outcomes of promises, corrections included; the latest by then counts.
 create table worklist_promise_outcome (
-    seq          bigserial   primary key,
+    seq          bigint      not null,
     customer_id  text        not null,
     promise_id   text        not null,
     outcome      text        not null,

@@ -1,6 +1,7 @@
 -- Read model "credit-decision": what decides whether a customer may place an order, each fact with
 -- the business date it happened and the time it was recorded, so a decision as of any date, as
--- known at any time, is computed from the rows that qualify.
+-- known at any time, is computed from the rows that qualify. seq is the event's sequence number in
+-- its account: it orders facts of one day, the same in a rebuild.
 
 create table credit_customer (
     customer_id  text        primary key,
@@ -32,7 +33,7 @@ create index credit_unapplied_by_customer on credit_unapplied (customer_id);
 
 -- The credit limit, set by a credit manager or raised by early payments; the latest by then is in force.
 create table credit_limit (
-    seq          bigserial     primary key,
+    seq          bigint        not null,
     customer_id  text          not null,
     amount       numeric(19,4) not null,
     currency     char(3)       not null,
@@ -44,7 +45,7 @@ create index credit_limit_by_customer on credit_limit (customer_id);
 
 -- Orders held and released, supply suspended and resumed: the latest of each switch by then is in force.
 create table credit_switch (
-    seq          bigserial   primary key,
+    seq          bigint      not null,
     customer_id  text        not null,
     switch       text        not null,
     engaged      boolean     not null,
@@ -67,7 +68,7 @@ create table credit_case (
 
 -- Batches delivered, and the receivables (invoices, and plans that took them over) that settle each.
 create table credit_delivery (
-    seq          bigserial   primary key,
+    seq          bigint      not null,
     customer_id  text        not null,
     delivery_id  text        not null,
     occurred_on  date        not null,

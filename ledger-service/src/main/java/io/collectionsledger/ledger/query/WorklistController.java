@@ -21,10 +21,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 @RestController
@@ -55,7 +56,8 @@ class WorklistController {
         CollectionWorklistQuery query;
         try {
             query = new CollectionWorklistQuery(asOf == null ? calendar.today() : asOf, knownAt == null ? clock.instant() : knownAt,
-                    collector == null || collector.isEmpty() ? null : collector, limit == null ? CollectionWorklistQuery.DEFAULT_LIMIT : limit);
+                    collector == null || collector.isEmpty() ? null : collector,
+                    limit == null ? CollectionWorklistQuery.DEFAULT_LIMIT : limit);
         } catch (InvalidValue invalid) {
             throw new InvalidQuery(invalid.getMessage());
         }
@@ -84,14 +86,12 @@ class WorklistController {
 
     private static List<?> row(WorklistEntry e, Money open) {
         PriorityScore p = e.priority();
-        Object overdue = e.overdue().stream().filter(m -> m.currency().equals(open.currency())).map(Money::amount).findFirst()
+        BigDecimal overdue = e.overdue().stream().filter(m -> m.currency().equals(open.currency())).map(Money::amount).findFirst()
                 .orElse(Money.zero(open.currency()).amount());
-        List<Object> cells = new ArrayList<>(List.of(e.rank(), e.customerId()));
-        cells.addAll(java.util.Arrays.asList(e.name(), e.collector(), e.tier(), e.stage(), e.daysPastDue(), e.oldestOverdueDueDate(),
-                e.nextDueDate(), open, overdue, e.limitationDate(), e.limitationTerm(), e.limitationRestartedBy(), e.brokenPromises(),
-                String.join(" ", e.earlyWarnings().stream().map(Enum::name).toList()), e.ordersHeld(), String.join(" ", e.openCases()),
-                p.total(), p.amount(), p.age(), p.limitation(), p.brokenPromises(), p.earlyWarnings(), p.creditRecord(),
-                e.nextAction().kind(), e.nextAction().on(), e.nextAction().detail()));
-        return cells;
+        return Arrays.asList(e.rank(), e.customerId(), e.name(), e.collector(), e.tier(), e.stage(), e.daysPastDue(),
+                e.oldestOverdueDueDate(), e.nextDueDate(), open, overdue, e.limitationDate(), e.limitationTerm(),
+                e.limitationRestartedBy(), e.brokenPromises(), String.join(" ", e.earlyWarnings().stream().map(Enum::name).toList()),
+                e.ordersHeld(), String.join(" ", e.openCases()), p.total(), p.amount(), p.age(), p.limitation(), p.brokenPromises(),
+                p.earlyWarnings(), p.creditRecord(), e.nextAction().kind(), e.nextAction().on(), e.nextAction().detail());
     }
 }

@@ -30,6 +30,7 @@ import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,9 +69,9 @@ public class CreditDecisionProjection {
     }
 
     @EventHandler
-    void on(DeliveryRecorded event, @Timestamp Instant recordedAt) {
-        jdbc.sql("insert into credit_delivery (customer_id, delivery_id, occurred_on, recorded_at) values (?, ?, ?, ?)")
-                .params(event.customerId(), event.deliveryId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt))
+    void on(DeliveryRecorded event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        jdbc.sql("insert into credit_delivery (seq, customer_id, delivery_id, occurred_on, recorded_at) values (?, ?, ?, ?, ?)")
+                .params(sequence, event.customerId(), event.deliveryId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt))
                 .update();
     }
 
@@ -148,37 +149,37 @@ public class CreditDecisionProjection {
     }
 
     @EventHandler
-    void on(CreditLimitSet event, @Timestamp Instant recordedAt) {
+    void on(CreditLimitSet event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         limit(event.customerId(), event.limit(), "set on " + event.occurredOn() + (event.reason() == null ? "" : ": " + event.reason()),
-                event.occurredOn(), recordedAt);
+                event.occurredOn(), recordedAt, sequence);
     }
 
     @EventHandler
-    void on(CreditLimitRaised event, @Timestamp Instant recordedAt) {
+    void on(CreditLimitRaised event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         limit(event.customerId(), event.limit(), "raised from " + event.previous() + " on " + event.occurredOn()
-                + " after the early payments " + String.join(", ", event.earlyPaymentIds()), event.occurredOn(), recordedAt);
+                + " after the early payments " + String.join(", ", event.earlyPaymentIds()), event.occurredOn(), recordedAt, sequence);
     }
 
     @EventHandler
-    void on(OrdersHeld event, @Timestamp Instant recordedAt) {
+    void on(OrdersHeld event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         toggle(event.customerId(), ORDERS_HELD, true, "new orders held since " + event.occurredOn() + ": " + event.invoiceId()
-                + "/" + event.termId() + " went " + event.daysPastDue() + " days past due unpaid", event.occurredOn(), recordedAt);
+                + "/" + event.termId() + " went " + event.daysPastDue() + " days past due unpaid", event.occurredOn(), recordedAt, sequence);
     }
 
     @EventHandler
-    void on(OrdersReleased event, @Timestamp Instant recordedAt) {
-        toggle(event.customerId(), ORDERS_HELD, false, event.reason(), event.occurredOn(), recordedAt);
+    void on(OrdersReleased event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        toggle(event.customerId(), ORDERS_HELD, false, event.reason(), event.occurredOn(), recordedAt, sequence);
     }
 
     @EventHandler
-    void on(SupplySuspended event, @Timestamp Instant recordedAt) {
+    void on(SupplySuspended event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         toggle(event.customerId(), SUPPLY_SUSPENDED, true, "supply suspended on " + event.occurredOn() + ": " + event.reason(),
-                event.occurredOn(), recordedAt);
+                event.occurredOn(), recordedAt, sequence);
     }
 
     @EventHandler
-    void on(SupplyResumed event, @Timestamp Instant recordedAt) {
-        toggle(event.customerId(), SUPPLY_SUSPENDED, false, event.reason(), event.occurredOn(), recordedAt);
+    void on(SupplyResumed event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        toggle(event.customerId(), SUPPLY_SUSPENDED, false, event.reason(), event.occurredOn(), recordedAt, sequence);
     }
 
     @EventHandler
@@ -235,17 +236,20 @@ public class CreditDecisionProjection {
                 .update();
     }
 
-    private void limit(String customerId, Money limit, String basis, LocalDate occurredOn, Instant recordedAt) {
-        jdbc.sql("insert into credit_limit (customer_id, amount, currency, basis, occurred_on, recorded_at) values (?, ?, ?, ?, ?, ?)")
-                .params(customerId, limit.amount(), limit.currency(), basis, occurredOn, java.sql.Timestamp.from(recordedAt))
+    private void limit(String customerId, Money limit, String basis, LocalDate occurredOn, Instant recordedAt, long sequence) {
+        jdbc.sql("""
+                        insert into credit_limit (seq, customer_id, amount, currency, basis, occurred_on, recorded_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(sequence, customerId, limit.amount(), limit.currency(), basis, occurredOn, java.sql.Timestamp.from(recordedAt))
                 .update();
     }
 
-    private void toggle(String customerId, String name, boolean engaged, String detail, LocalDate occurredOn, Instant recordedAt) {
+    private void toggle(String customerId, String name, boolean engaged, String detail, LocalDate occurredOn, Instant recordedAt,
+                        long sequence) {
         jdbc.sql("""
-                        insert into credit_switch (customer_id, switch, engaged, detail, occurred_on, recorded_at)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(customerId, name, engaged, detail, occurredOn, java.sql.Timestamp.from(recordedAt))
+                        insert into credit_switch (seq, customer_id, switch, engaged, detail, occurred_on, recorded_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(sequence, customerId, name, engaged, detail, occurredOn, java.sql.Timestamp.from(recordedAt))
                 .update();
     }
 }

@@ -34,6 +34,7 @@ import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,10 +83,10 @@ public class WorklistProjection {
 
     /** A payment, even a partial one, acknowledges the debts it pays: their limitation periods restart. */
     @EventHandler
-    void on(PaymentRecorded event, @Timestamp Instant recordedAt) {
+    void on(PaymentRecorded event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         reduce(event.customerId(), event.allocations(), event.occurredOn(), recordedAt);
         for (String invoiceId : invoicesOf(event.allocations())) {
-            restart(event.customerId(), invoiceId, "payment " + event.paymentId(), event.paymentId(), event.occurredOn(), recordedAt);
+            restart(event.customerId(), invoiceId, "payment " + event.paymentId(), event.paymentId(), event.occurredOn(), recordedAt, sequence);
         }
     }
 
@@ -116,14 +117,14 @@ public class WorklistProjection {
 
     /** What the plan covers leaves its terms for installments with their own due dates; agreeing it acknowledges the debts. */
     @EventHandler
-    void on(PaymentPlanAgreed event, @Timestamp Instant recordedAt) {
+    void on(PaymentPlanAgreed event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         reduce(event.customerId(), event.rescheduled(), event.occurredOn(), recordedAt);
         for (Installment installment : event.installments()) {
             move(event.customerId(), event.planId(), installment.installmentId(), installment.dueDate(),
                     installment.principal().plus(installment.interest()), event.occurredOn(), recordedAt);
         }
         for (String invoiceId : event.invoiceIds()) {
-            restart(event.customerId(), invoiceId, "payment plan " + event.planId(), null, event.occurredOn(), recordedAt);
+            restart(event.customerId(), invoiceId, "payment plan " + event.planId(), null, event.occurredOn(), recordedAt, sequence);
         }
     }
 
@@ -134,50 +135,50 @@ public class WorklistProjection {
     }
 
     @EventHandler
-    void on(CollectorAssigned event, @Timestamp Instant recordedAt) {
+    void on(CollectorAssigned event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         jdbc.sql("""
-                        insert into worklist_collector (customer_id, collector, tier, occurred_on, recorded_at)
-                        values (?, ?, ?, ?, ?)""")
-                .params(event.customerId(), event.collector(), event.tier().name(), event.occurredOn(), java.sql.Timestamp.from(recordedAt))
+                        insert into worklist_collector (seq, customer_id, collector, tier, occurred_on, recorded_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(sequence, event.customerId(), event.collector(), event.tier().name(), event.occurredOn(), java.sql.Timestamp.from(recordedAt))
                 .update();
     }
 
     /** A stamped statement acknowledges the balance: every invoice's period restarts. */
     @EventHandler
-    void on(ReconciliationStatementConfirmed event, @Timestamp Instant recordedAt) {
-        restart(event.customerId(), null, "reconciliation statement " + event.statementId(), null, event.occurredOn(), recordedAt);
+    void on(ReconciliationStatementConfirmed event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        restart(event.customerId(), null, "reconciliation statement " + event.statementId(), null, event.occurredOn(), recordedAt, sequence);
     }
 
     /** A promise acknowledges the invoices it names, or all of them when it names none. */
     @EventHandler
-    void on(PaymentPromiseRecorded event, @Timestamp Instant recordedAt) {
+    void on(PaymentPromiseRecorded event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         String fact = "payment promise " + event.promiseId();
         if (event.invoiceIds().isEmpty()) {
-            restart(event.customerId(), null, fact, null, event.occurredOn(), recordedAt);
+            restart(event.customerId(), null, fact, null, event.occurredOn(), recordedAt, sequence);
         }
         for (String invoiceId : event.invoiceIds()) {
-            restart(event.customerId(), invoiceId, fact, null, event.occurredOn(), recordedAt);
+            restart(event.customerId(), invoiceId, fact, null, event.occurredOn(), recordedAt, sequence);
         }
     }
 
     @EventHandler
-    void on(PaymentPromiseKept event, @Timestamp Instant recordedAt) {
-        outcome(event.customerId(), event.promiseId(), PromiseOutcome.KEPT, event.occurredOn(), recordedAt);
+    void on(PaymentPromiseKept event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        outcome(event.customerId(), event.promiseId(), PromiseOutcome.KEPT, event.occurredOn(), recordedAt, sequence);
     }
 
     @EventHandler
-    void on(PaymentPromisePartiallyKept event, @Timestamp Instant recordedAt) {
-        outcome(event.customerId(), event.promiseId(), PromiseOutcome.PARTIALLY_KEPT, event.occurredOn(), recordedAt);
+    void on(PaymentPromisePartiallyKept event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        outcome(event.customerId(), event.promiseId(), PromiseOutcome.PARTIALLY_KEPT, event.occurredOn(), recordedAt, sequence);
     }
 
     @EventHandler
-    void on(PaymentPromiseBroken event, @Timestamp Instant recordedAt) {
-        outcome(event.customerId(), event.promiseId(), PromiseOutcome.BROKEN, event.occurredOn(), recordedAt);
+    void on(PaymentPromiseBroken event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        outcome(event.customerId(), event.promiseId(), PromiseOutcome.BROKEN, event.occurredOn(), recordedAt, sequence);
     }
 
     @EventHandler
-    void on(PaymentPromiseOutcomeCorrected event, @Timestamp Instant recordedAt) {
-        outcome(event.customerId(), event.promiseId(), event.corrected(), event.occurredOn(), recordedAt);
+    void on(PaymentPromiseOutcomeCorrected event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        outcome(event.customerId(), event.promiseId(), event.corrected(), event.occurredOn(), recordedAt, sequence);
     }
 
     @EventHandler
@@ -208,7 +209,7 @@ public class WorklistProjection {
 
     /** A demand for payment restarts the period once its delivery is proven. */
     @EventHandler
-    void on(DunningLetterDelivered event, @Timestamp Instant recordedAt) {
+    void on(DunningLetterDelivered event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         java.sql.Timestamp recorded = java.sql.Timestamp.from(recordedAt);
         jdbc.sql("""
                         update worklist_letter set delivered_on = ?, delivered_recorded_at = ?
@@ -216,23 +217,24 @@ public class WorklistProjection {
                 .params(event.occurredOn(), recorded, event.customerId(), event.letterId())
                 .update();
         jdbc.sql("""
-                        insert into worklist_restart (customer_id, invoice_id, fact, occurred_on, recorded_at)
-                        select customer_id, unnest(invoice_ids), 'dunning letter ' || letter_id || ' delivered', cast(? as date), cast(? as timestamptz)
+                        insert into worklist_restart (seq, customer_id, invoice_id, fact, occurred_on, recorded_at)
+                        select cast(? as bigint), customer_id, unnest(invoice_ids), 'dunning letter ' || letter_id || ' delivered',
+                               cast(? as date), cast(? as timestamptz)
                         from worklist_letter where customer_id = ? and letter_id = ?""")
-                .params(event.occurredOn(), recorded, event.customerId(), event.letterId())
+                .params(sequence, event.occurredOn(), recorded, event.customerId(), event.letterId())
                 .update();
     }
 
     /** Filing suit restarts the period of the invoices claimed. */
     @EventHandler
-    void on(LawsuitFiled event, @Timestamp Instant recordedAt) {
+    void on(LawsuitFiled event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         jdbc.sql("""
                         insert into worklist_case (customer_id, case_id, filed_on, filed_recorded_at)
                         values (?, ?, ?, ?)""")
                 .params(event.customerId(), event.caseId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt))
                 .update();
         for (String invoiceId : event.invoiceIds()) {
-            restart(event.customerId(), invoiceId, "lawsuit " + event.caseId() + " filed", null, event.occurredOn(), recordedAt);
+            restart(event.customerId(), invoiceId, "lawsuit " + event.caseId() + " filed", null, event.occurredOn(), recordedAt, sequence);
         }
     }
 
@@ -275,19 +277,21 @@ public class WorklistProjection {
                 .update();
     }
 
-    private void restart(String customerId, String invoiceId, String fact, String paymentId, LocalDate occurredOn, Instant recordedAt) {
+    private void restart(String customerId, String invoiceId, String fact, String paymentId, LocalDate occurredOn, Instant recordedAt,
+                         long sequence) {
         jdbc.sql("""
-                        insert into worklist_restart (customer_id, invoice_id, fact, payment_id, occurred_on, recorded_at)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(customerId, invoiceId, fact, paymentId, occurredOn, java.sql.Timestamp.from(recordedAt))
+                        insert into worklist_restart (seq, customer_id, invoice_id, fact, payment_id, occurred_on, recorded_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(sequence, customerId, invoiceId, fact, paymentId, occurredOn, java.sql.Timestamp.from(recordedAt))
                 .update();
     }
 
-    private void outcome(String customerId, String promiseId, PromiseOutcome outcome, LocalDate occurredOn, Instant recordedAt) {
+    private void outcome(String customerId, String promiseId, PromiseOutcome outcome, LocalDate occurredOn, Instant recordedAt,
+                         long sequence) {
         jdbc.sql("""
-                        insert into worklist_promise_outcome (customer_id, promise_id, outcome, occurred_on, recorded_at)
-                        values (?, ?, ?, ?, ?)""")
-                .params(customerId, promiseId, outcome.name(), occurredOn, java.sql.Timestamp.from(recordedAt))
+                        insert into worklist_promise_outcome (seq, customer_id, promise_id, outcome, occurred_on, recorded_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(sequence, customerId, promiseId, outcome.name(), occurredOn, java.sql.Timestamp.from(recordedAt))
                 .update();
     }
 

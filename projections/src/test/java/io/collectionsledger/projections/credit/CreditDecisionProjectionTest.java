@@ -26,12 +26,14 @@ import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.receivable.CreditNoteIssued;
 import io.collectionsledger.contracts.receivable.InvoiceIssued;
 import io.collectionsledger.contracts.receivable.InvoiceTerm;
+import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.time.OrdersHeld;
 import io.collectionsledger.contracts.time.OrdersReleased;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
+import io.collectionsledger.testing.EventFeed;
 import io.collectionsledger.testing.FreshDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +58,7 @@ class CreditDecisionProjectionTest {
     static DataSource dataSource;
 
     CreditDecisionProjection projection;
+    EventFeed feed;
     String customer;
 
     @BeforeAll
@@ -67,6 +70,7 @@ class CreditDecisionProjectionTest {
     @BeforeEach
     void setUp() {
         projection = new CreditDecisionProjection(JdbcClient.create(dataSource));
+        feed = new EventFeed(projection);
         customer = "C-" + UUID.randomUUID();
         at(new CustomerRegistered(customer, "Hengda", null, LocalDate.parse("2026-01-05"), CreditFile.empty()), NOW);
         at(new CreditLimitSet(customer, LocalDate.parse("2026-01-10"), null, cny("100000.00"), "annual review"), NOW);
@@ -340,7 +344,7 @@ class CreditDecisionProjectionTest {
 
     @Test
     void aResetEmptiesTheReadModelForARebuild() {
-        projection.reset();
+        feed.reset();
 
         assertThat(codes(decide("1.00"))).containsExactly(Code.UNKNOWN_CUSTOMER, Code.NO_CREDIT_LIMIT);
     }
@@ -375,8 +379,9 @@ class CreditDecisionProjectionTest {
         return new PaymentRecorded(customer, id, on, cny(amount), RecordPayment.Method.BANK_TRANSFER, null, allocations, cny(unapplied));
     }
 
-    void at(Object event, Instant recordedAt) {
-        CreditFeed.feed(projection, event, recordedAt);
+    /** Feeds one event as the processor would, recorded at the given time. */
+    void at(AccountEvent event, Instant recordedAt) {
+        feed.feed(event, recordedAt);
     }
 
     static Allocation principal(String invoiceId, String amount) {

@@ -26,6 +26,7 @@ import io.collectionsledger.contracts.receivable.CreditNoteIssued;
 import io.collectionsledger.contracts.receivable.InvoiceIssued;
 import io.collectionsledger.contracts.receivable.InvoiceTerm;
 import io.collectionsledger.contracts.reconciliation.ReconciliationStatementConfirmed;
+import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.OrdersHeld;
 import io.collectionsledger.contracts.worklist.CollectionWorklist;
@@ -34,6 +35,7 @@ import io.collectionsledger.contracts.worklist.NextAction.Kind;
 import io.collectionsledger.contracts.worklist.WorklistEntry;
 import io.collectionsledger.contracts.worklist.WorklistStage;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
+import io.collectionsledger.testing.EventFeed;
 import io.collectionsledger.testing.FreshDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +62,7 @@ class WorklistProjectionTest {
     static DataSource dataSource;
 
     WorklistProjection projection;
+    EventFeed feed;
     String collector;
     String customer;
 
@@ -72,6 +75,7 @@ class WorklistProjectionTest {
     @BeforeEach
     void setUp() {
         projection = new WorklistProjection(JdbcClient.create(dataSource));
+        feed = new EventFeed(projection);
         collector = "col-" + UUID.randomUUID().toString().substring(0, 8);
         customer = customer("main", ReminderTier.B);
     }
@@ -343,7 +347,7 @@ class WorklistProjectionTest {
     void aResetEmptiesTheReadModelForARebuild() {
         issue(customer, "INV-1", "1000.00", "CNY", AS_OF.minusDays(10));
 
-        projection.reset();
+        feed.reset();
 
         assertThat(list().customers()).isEmpty();
     }
@@ -388,8 +392,9 @@ class WorklistProjectionTest {
                 allocations, cny("0.00"));
     }
 
-    void at(Object event, Instant recordedAt) {
-        WorklistFeed.feed(projection, event, recordedAt);
+    /** Feeds one event as the processor would, recorded at the given time. */
+    void at(AccountEvent event, Instant recordedAt) {
+        feed.feed(event, recordedAt);
     }
 
     static Allocation principal(String invoiceId, String amount) {
