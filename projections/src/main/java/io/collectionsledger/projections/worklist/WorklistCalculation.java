@@ -5,6 +5,7 @@ import io.collectionsledger.contracts.collection.ReminderTier;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.worklist.CollectionWorklist;
 import io.collectionsledger.contracts.worklist.CollectionWorklistQuery;
+import io.collectionsledger.contracts.worklist.NextAction;
 import io.collectionsledger.contracts.worklist.PriorityScore;
 import io.collectionsledger.contracts.worklist.WorklistEntry;
 import io.collectionsledger.contracts.worklist.WorklistStage;
@@ -178,7 +179,7 @@ final class WorklistCalculation {
         Long daysToLimitation = limitationDate == null ? null : ChronoUnit.DAYS.between(query.asOf(), limitationDate);
         PriorityScore priority = WorklistPriority.score(largestOpen, daysPastDue, daysToLimitation, brokenPromises, warnings.size(), ordersHeld);
         String limitationTerm = rs.getString("limitation_term");
-        var advice = NextActions.advise(new NextActions.Situation(query.asOf(), stage, tier, nextDue, oldestOverdue, limitationDate,
+        NextAction advice = NextActions.advise(new NextActions.Situation(query.asOf(), stage, tier, nextDue, oldestOverdue, limitationDate,
                 limitationTerm, rs.getObject("last_delivered", LocalDate.class), openCases));
         return new WorklistEntry(0, rs.getString("customer_id"), rs.getString("name"), rs.getString("collector"), tier,
                 stage, daysPastDue, oldestOverdue, nextDue, open, overdue, limitationDate, limitationTerm, rs.getString("restarted_by"),
