@@ -103,8 +103,8 @@ class WorklistIT extends LedgerIT {
         assertThat(lines).hasSize(3);
         assertThat(lines[0]).startsWith("rank,customerId,name,collector,tier,stage,daysPastDue");
         assertThat(lines[1]).startsWith("1," + customer + ",Hengda Building Materials Co.," + collector + ",B,DPD_91_PLUS,146,2026-07-01,")
-                .contains(",10000.00,CNY,10000.00,", "SUE_WITH_PRESERVATION");
-        assertThat(lines[2]).contains(",300.00,USD,300.00,");
+                .contains(",10000.00,CNY,10000.00,0.00,", "SUE_WITH_PRESERVATION");
+        assertThat(lines[2]).contains(",300.00,USD,300.00,0.00,");
     }
 
     @Test

@@ -22,6 +22,17 @@ create table worklist_movement (
 );
 create index worklist_movement_by_term on worklist_movement (customer_id, invoice_id, term_id);
 
+-- Disputed amounts per invoice: + when raised, - when resolved.
+create table worklist_dispute (
+    customer_id  text          not null,
+    invoice_id   text          not null,
+    currency     char(3)       not null,
+    amount       numeric(19,4) not null,
+    occurred_on  date          not null,
+    recorded_at  timestamptz   not null
+);
+create index worklist_dispute_by_invoice on worklist_dispute (customer_id, invoice_id);
+
 -- Collector and reminder tier; the latest assignment by then is in force. seq, the event's
 -- sequence number in its account, orders facts of one day (the same in a rebuild).
 create table worklist_collector (

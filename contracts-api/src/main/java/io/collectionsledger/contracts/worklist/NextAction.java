@@ -20,6 +20,8 @@ public record NextAction(Kind kind, LocalDate on, String detail) {
         LAWYERS_LETTER_OR_MEDIATION,
         /** 91+: fix the evidence, find assets, sue with pre-suit property preservation (or claim in bankruptcy). */
         SUE_WITH_PRESERVATION,
+        /** Everything overdue is disputed: settle the dispute before pressing for payment. */
+        RESOLVE_DISPUTE,
         /** A case is open: follow it through preservation, judgment and enforcement. */
         FOLLOW_LAWSUIT,
         /** The limitation date is near: restart it (dunning letter delivered, confirmed statement, written promise) or sue. */

@@ -15,6 +15,7 @@ import java.util.List;
  * @param nextDueDate           the earliest due date still to come, for pre-due reminders
  * @param open                  what is open, per currency (never summed across currencies)
  * @param overdue               the part of it past due, per currency
+ * @param disputed              the part of it the customer disputes, per currency (in open, not dunned)
  * @param limitationDate        the first date on which the limitation period of an open overdue term ends
  * @param limitationTerm        that term, as invoice/term
  * @param limitationRestartedBy the fact that last restarted that period, or null if it runs from the due date
@@ -35,6 +36,7 @@ public record WorklistEntry(
         LocalDate nextDueDate,
         List<Money> open,
         List<Money> overdue,
+        List<Money> disputed,
         LocalDate limitationDate,
         String limitationTerm,
         String limitationRestartedBy,
@@ -47,7 +49,7 @@ public record WorklistEntry(
 
     public WorklistEntry withRank(int rank) {
         return new WorklistEntry(rank, customerId, name, collector, tier, stage, daysPastDue, oldestOverdueDueDate, nextDueDate, open,
-                overdue, limitationDate, limitationTerm, limitationRestartedBy, brokenPromises, earlyWarnings, ordersHeld, openCases,
+                overdue, disputed, limitationDate, limitationTerm, limitationRestartedBy, brokenPromises, earlyWarnings, ordersHeld, openCases,
                 priority, nextAction);
     }
 }

@@ -76,7 +76,7 @@ class WorklistController {
                      HttpServletResponse response) throws IOException {
         CollectionWorklist worklist = worklist(asOf, knownAt, collector, limit, minPosition, prefer);
         List<String> header = List.of("rank", "customerId", "name", "collector", "tier", "stage", "daysPastDue", "oldestOverdueDueDate",
-                "nextDueDate", "open", "currency", "overdue", "limitationDate", "limitationTerm", "limitationRestartedBy",
+                "nextDueDate", "open", "currency", "overdue", "disputed", "limitationDate", "limitationTerm", "limitationRestartedBy",
                 "brokenPromises", "earlyWarnings", "ordersHeld", "openCases", "priority", "amountPoints", "agePoints",
                 "limitationPoints", "brokenPromisePoints", "earlyWarningPoints", "creditRecordPoints", "nextAction", "nextActionOn",
                 "nextActionDetail");
@@ -86,12 +86,18 @@ class WorklistController {
 
     private static List<?> row(WorklistEntry e, Money open) {
         PriorityScore p = e.priority();
-        BigDecimal overdue = e.overdue().stream().filter(m -> m.currency().equals(open.currency())).map(Money::amount).findFirst()
-                .orElse(Money.zero(open.currency()).amount());
+        BigDecimal overdue = amountIn(e.overdue(), open.currency());
+        BigDecimal disputed = amountIn(e.disputed(), open.currency());
         return Arrays.asList(e.rank(), e.customerId(), e.name(), e.collector(), e.tier(), e.stage(), e.daysPastDue(),
-                e.oldestOverdueDueDate(), e.nextDueDate(), open, overdue, e.limitationDate(), e.limitationTerm(),
+                e.oldestOverdueDueDate(), e.nextDueDate(), open, overdue, disputed, e.limitationDate(), e.limitationTerm(),
                 e.limitationRestartedBy(), e.brokenPromises(), String.join(" ", e.earlyWarnings().stream().map(Enum::name).toList()),
                 e.ordersHeld(), String.join(" ", e.openCases()), p.total(), p.amount(), p.age(), p.limitation(), p.brokenPromises(),
                 p.earlyWarnings(), p.creditRecord(), e.nextAction().kind(), e.nextAction().on(), e.nextAction().detail());
+    }
+
+    /** The amount in this currency, zero if there is none. */
+    private static BigDecimal amountIn(List<Money> amounts, String currency) {
+        return amounts.stream().filter(m -> m.currency().equals(currency)).map(Money::amount).findFirst()
+                .orElse(Money.zero(currency).amount());
     }
 }

@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * The next action the collections guides recommend (domain.md §2–§3), from the customer's stage
  * and what has been done. The law comes first: a limitation period about to end, or ended, must
- * be dealt with whatever the stage; then a case already in court is followed; otherwise the stage
- * decides, before due by the reminder tier.
+ * be dealt with whatever the stage; then a case already in court is followed; an amount the
+ * customer disputes is not dunned, so a customer disputing all it owes overdue gets the dispute
+ * settled; otherwise the stage decides, before due by the reminder tier.
  */
 final class NextActions {
 
@@ -21,7 +22,8 @@ final class NextActions {
 
     /** What is known about the customer on the day; dates null when they do not apply. */
     record Situation(LocalDate asOf, WorklistStage stage, ReminderTier tier, LocalDate nextDueDate, LocalDate oldestOverdueDueDate,
-                     LocalDate limitationDate, String limitationTerm, LocalDate lastLetterDelivered, List<String> openCases) {
+                     LocalDate limitationDate, String limitationTerm, LocalDate lastLetterDelivered, List<String> openCases,
+                     boolean overdueAllDisputed) {
     }
 
     static NextAction advise(Situation s) {
@@ -41,6 +43,10 @@ final class NextActions {
         if (s.stage() != WorklistStage.PRE_DUE && !s.openCases().isEmpty()) {
             return new NextAction(Kind.FOLLOW_LAWSUIT, s.asOf(), "Follow case " + String.join(", ", s.openCases())
                     + ": property preservation, hearing, judgment and enforcement");
+        }
+        if (s.overdueAllDisputed()) {
+            return new NextAction(Kind.RESOLVE_DISPUTE, s.asOf(), "Everything overdue is disputed: settle the dispute (quality, "
+                    + "quantity or price) with evidence of delivery and acceptance, or by a credit note, before pressing for payment");
         }
         return switch (s.stage()) {
             case PRE_DUE -> reminder(s);

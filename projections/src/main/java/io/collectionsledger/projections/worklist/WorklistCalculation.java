@@ -34,7 +34,9 @@ import java.util.stream.IntStream;
  * <p>A customer is on the list when something is overdue, or when something falls due within
  * the {@value #GOLDEN_WINDOW_DAYS} days before due where reminders work best (domain.md §2).
  * A term's limitation period runs 3 years from its due date, or from the latest fact after it
- * that restarted it (Civil Code art. 188, 195).
+ * that restarted it (Civil Code art. 188, 195). A disputed amount is still open and still ages,
+ * but it is not dunned: a customer whose whole overdue amount is disputed gets the dispute settled
+ * first.
  */
 final class WorklistCalculation {
 
@@ -67,11 +69,29 @@ final class WorklistCalculation {
                 where t.due_date < :asOf
                 order by t.customer_id, limitation_date, t.due_date, term_ref
             ),
+            dispute as (
+                select customer_id, invoice_id, sum(amount) as disputed
+                from worklist_dispute
+                where occurred_on <= :asOf and recorded_at <= :knownAt
+                group by customer_id, invoice_id
+                having sum(amount) > 0
+            ),
+            invoice as (  -- a dispute takes the invoice's latest-due amounts first, as in the aging report
+                select i.*, least(i.overdue, greatest(0, coalesce(x.disputed, 0) - i.not_due)) as disputed_overdue,
+                       least(i.overdue + i.not_due, coalesce(x.disputed, 0)) as disputed
+                from (select customer_id, invoice_id, currency,
+                             coalesce(sum(open) filter (where due_date < :asOf), 0) as overdue,
+                             coalesce(sum(open) filter (where due_date >= :asOf), 0) as not_due
+                      from term group by customer_id, invoice_id, currency) i
+                left join dispute x on x.customer_id = i.customer_id and x.invoice_id = i.invoice_id
+            ),
             amounts as (
                 select customer_id, array_agg(currency order by currency) as currencies, array_agg(open order by currency) as open,
-                       array_agg(overdue order by currency) as overdue
-                from (select customer_id, currency, sum(open) as open, coalesce(sum(open) filter (where due_date < :asOf), 0) as overdue
-                      from term group by customer_id, currency) per_currency
+                       array_agg(overdue order by currency) as overdue, array_agg(disputed order by currency) as disputed,
+                       bool_and(all_disputed) as overdue_all_disputed
+                from (select customer_id, currency, sum(overdue + not_due) as open, sum(overdue) as overdue, sum(disputed) as disputed,
+                             bool_and(overdue = disputed_overdue) as all_disputed
+                      from invoice group by customer_id, currency) per_currency
                 group by customer_id
             ),
             dates as (
@@ -116,7 +136,7 @@ final class WorklistCalculation {
                 group by customer_id
             )
             select d.customer_id, n.name, k.collector, k.tier, d.oldest_overdue, d.next_due,
-                   a.currencies, a.open, a.overdue, l.limitation_date, l.term_ref as limitation_term, l.restarted_by,
+                   a.currencies, a.open, a.overdue, a.disputed, a.overdue_all_disputed, l.limitation_date, l.term_ref as limitation_term, l.restarted_by,
                    coalesce(p.broken, 0) as broken_promises, w.signals, coalesce(h.times, 0) as orders_held,
                    lt.last_delivered, c.open_cases
             from dates d
@@ -168,6 +188,8 @@ final class WorklistCalculation {
         String[] currencies = strings(rs.getArray("currencies"));
         List<Money> open = money(currencies, rs.getArray("open"));
         List<Money> overdue = money(currencies, rs.getArray("overdue")).stream().filter(m -> m.signum() != 0).toList();
+        List<Money> disputed = money(currencies, rs.getArray("disputed")).stream().filter(m -> m.signum() != 0).toList();
+        boolean overdueAllDisputed = !overdue.isEmpty() && rs.getBoolean("overdue_all_disputed");
         LocalDate limitationDate = rs.getObject("limitation_date", LocalDate.class);
         String tierName = rs.getString("tier");
         ReminderTier tier = tierName == null ? null : ReminderTier.valueOf(tierName.trim());
@@ -180,9 +202,9 @@ final class WorklistCalculation {
         PriorityScore priority = WorklistPriority.score(largestOpen, daysPastDue, daysToLimitation, brokenPromises, warnings.size(), ordersHeld);
         String limitationTerm = rs.getString("limitation_term");
         NextAction advice = NextActions.advise(new NextActions.Situation(query.asOf(), stage, tier, nextDue, oldestOverdue, limitationDate,
-                limitationTerm, rs.getObject("last_delivered", LocalDate.class), openCases));
+                limitationTerm, rs.getObject("last_delivered", LocalDate.class), openCases, overdueAllDisputed));
         return new WorklistEntry(0, rs.getString("customer_id"), rs.getString("name"), rs.getString("collector"), tier,
-                stage, daysPastDue, oldestOverdue, nextDue, open, overdue, limitationDate, limitationTerm, rs.getString("restarted_by"),
+                stage, daysPastDue, oldestOverdue, nextDue, open, overdue, disputed, limitationDate, limitationTerm, rs.getString("restarted_by"),
                 brokenPromises, warnings, ordersHeld, openCases, priority, advice);
     }
 

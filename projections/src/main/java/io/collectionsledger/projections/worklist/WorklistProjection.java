@@ -3,6 +3,8 @@ package io.collectionsledger.projections.worklist;
 import io.collectionsledger.contracts.collection.CollectorAssigned;
 import io.collectionsledger.contracts.collection.EarlyWarningFlagged;
 import io.collectionsledger.contracts.customer.CustomerRegistered;
+import io.collectionsledger.contracts.dispute.DisputeRaised;
+import io.collectionsledger.contracts.dispute.DisputeResolved;
 import io.collectionsledger.contracts.dunning.DunningLetterDelivered;
 import io.collectionsledger.contracts.dunning.DunningLetterSent;
 import io.collectionsledger.contracts.litigation.LawsuitFiled;
@@ -46,10 +48,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The collection worklist's facts: what is open on each term and when it falls due, who collects
- * from the customer at which reminder tier, what restarted each invoice's limitation period, how
- * promises turned out, early-warning signals, order holds, dunning letters and legal cases. Each
- * with its business date and recording time, so the worklist is computed for any date as known at
+ * The collection worklist's facts: what is open on each term and when it falls due, what is
+ * disputed, who collects from the customer at which reminder tier, what restarted each invoice's
+ * limitation period, how promises turned out, early-warning signals, order holds, dunning letters
+ * and legal cases. Each with its business date and recording time, so the worklist is computed for any date as known at
  * any time ({@link WorklistCalculation}).
  */
 @Component
@@ -132,6 +134,16 @@ public class WorklistProjection {
     @EventHandler
     void on(ReceivableWrittenOff event, @Timestamp Instant recordedAt) {
         reduce(event.customerId(), event.writtenOff(), event.occurredOn(), recordedAt);
+    }
+
+    @EventHandler
+    void on(DisputeRaised event, @Timestamp Instant recordedAt) {
+        dispute(event.customerId(), event.invoiceId(), event.amount(), event.occurredOn(), recordedAt);
+    }
+
+    @EventHandler
+    void on(DisputeResolved event, @Timestamp Instant recordedAt) {
+        dispute(event.customerId(), event.invoiceId(), event.amount().negate(), event.occurredOn(), recordedAt);
     }
 
     @EventHandler
@@ -253,8 +265,8 @@ public class WorklistProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("""
-                truncate worklist_customer, worklist_movement, worklist_collector, worklist_restart, worklist_promise_outcome,
-                         worklist_warning, worklist_orders_held, worklist_letter, worklist_case""").update();
+                truncate worklist_customer, worklist_movement, worklist_dispute, worklist_collector, worklist_restart,
+                         worklist_promise_outcome, worklist_warning, worklist_orders_held, worklist_letter, worklist_case""").update();
     }
 
     @QueryHandler
@@ -274,6 +286,14 @@ public class WorklistProjection {
                         insert into worklist_movement (customer_id, invoice_id, term_id, currency, due_date, amount, occurred_on, recorded_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(customerId, invoiceId, termId, amount.currency(), dueDate, amount.amount(), occurredOn, java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+
+    private void dispute(String customerId, String invoiceId, Money amount, LocalDate occurredOn, Instant recordedAt) {
+        jdbc.sql("""
+                        insert into worklist_dispute (customer_id, invoice_id, currency, amount, occurred_on, recorded_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(customerId, invoiceId, amount.currency(), amount.amount(), occurredOn, java.sql.Timestamp.from(recordedAt))
                 .update();
     }
 

@@ -7,6 +7,10 @@ import io.collectionsledger.contracts.collection.ReminderTier;
 import io.collectionsledger.contracts.contract.DisputeClause;
 import io.collectionsledger.contracts.customer.CreditFile;
 import io.collectionsledger.contracts.customer.CustomerRegistered;
+import io.collectionsledger.contracts.dispute.DisputeRaised;
+import io.collectionsledger.contracts.dispute.DisputeReason;
+import io.collectionsledger.contracts.dispute.DisputeResolved;
+import io.collectionsledger.contracts.dispute.ResolveDispute;
 import io.collectionsledger.contracts.dunning.DunningLetterDelivered;
 import io.collectionsledger.contracts.dunning.DunningLetterSent;
 import io.collectionsledger.contracts.litigation.LawsuitFiled;
@@ -272,6 +276,39 @@ class WorklistProjectionTest {
         at(new CreditNoteIssued(customer, "INV-1", "CN-2", AS_OF.minusDays(1), cny("600.00"), "returned",
                 List.of(principal("INV-1", "600.00"))), NOW);
         assertThat(list().customers()).isEmpty();
+    }
+
+    @Test
+    void anOverdueAmountAllDisputedIsNotDunnedButTheDisputeSettledAndOnceResolvedTheStageDecidesAgain() {
+        at(new InvoiceIssued(customer, "INV-1", null, AS_OF.minusDays(80), cny("1000.00"), List.of(
+                new InvoiceTerm("T1", cny("600.00"), AS_OF.minusDays(40)),
+                new InvoiceTerm("T2", cny("400.00"), AS_OF.plusDays(10))), List.of(), null), NOW);
+        at(new DisputeRaised(customer, "DSP-1", AS_OF.minusDays(30), "INV-1", cny("1000.00"), DisputeReason.QUALITY, "cracks"), NOW);
+        at(new DisputeResolved(customer, "DSP-1", AS_OF.minusDays(2), "INV-1", cny("1000.00"), ResolveDispute.Resolution.REJECTED,
+                "cracks from handling on site"), NOW);
+
+        WorklistEntry during = only(AS_OF.minusDays(3), NOW);
+        WorklistEntry after = only();
+
+        assertThat(during.disputed()).containsExactly(cny("1000.00"));
+        assertThat(during.open()).containsExactly(cny("1000.00"));
+        assertThat(during.stage()).as("a disputed amount still ages").isEqualTo(WorklistStage.DPD_31_90);
+        assertThat(during.nextAction().kind()).isEqualTo(Kind.RESOLVE_DISPUTE);
+        assertThat(after.disputed()).isEmpty();
+        assertThat(after.nextAction().kind()).isEqualTo(Kind.VISIT_WITH_DUNNING_LETTER);
+    }
+
+    @Test
+    void aDisputeTakesTheLatestDueAmountsFirstSoWhatIsOverdueMayStillBeDunned() {
+        at(new InvoiceIssued(customer, "INV-1", null, AS_OF.minusDays(80), cny("1000.00"), List.of(
+                new InvoiceTerm("T1", cny("600.00"), AS_OF.minusDays(40)),
+                new InvoiceTerm("T2", cny("400.00"), AS_OF.plusDays(10))), List.of(), null), NOW);
+        at(new DisputeRaised(customer, "DSP-1", AS_OF.minusDays(30), "INV-1", cny("500.00"), DisputeReason.PRICE, "discount"), NOW);
+
+        WorklistEntry entry = only();
+
+        assertThat(entry.disputed()).containsExactly(cny("500.00"));
+        assertThat(entry.nextAction().kind()).isEqualTo(Kind.VISIT_WITH_DUNNING_LETTER);
     }
 
     @Test
