@@ -1,0 +1,255 @@
+package io.collectionsledger.projections.credit;
+
+import io.collectionsledger.contracts.collection.CreditLimitRaised;
+import io.collectionsledger.contracts.collection.CreditLimitSet;
+import io.collectionsledger.contracts.collection.SupplyResumed;
+import io.collectionsledger.contracts.collection.SupplySuspended;
+import io.collectionsledger.contracts.credit.CreditDecision;
+import io.collectionsledger.contracts.credit.CreditDecisionQuery;
+import io.collectionsledger.contracts.customer.CustomerRegistered;
+import io.collectionsledger.contracts.delivery.DeliveryRecorded;
+import io.collectionsledger.contracts.litigation.LawsuitFiled;
+import io.collectionsledger.contracts.litigation.LegalStep;
+import io.collectionsledger.contracts.litigation.LegalStepRecorded;
+import io.collectionsledger.contracts.payment.PaymentRecorded;
+import io.collectionsledger.contracts.payment.PaymentReversed;
+import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
+import io.collectionsledger.contracts.payment.UnappliedCreditRefunded;
+import io.collectionsledger.contracts.promise.Installment;
+import io.collectionsledger.contracts.promise.PaymentPlanAgreed;
+import io.collectionsledger.contracts.receivable.Allocation;
+import io.collectionsledger.contracts.receivable.CreditNoteIssued;
+import io.collectionsledger.contracts.receivable.InvoiceIssued;
+import io.collectionsledger.contracts.receivable.InvoiceTerm;
+import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.OrdersHeld;
+import io.collectionsledger.contracts.time.OrdersReleased;
+import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The credit decision's facts: what is open and the unapplied credit, the credit limit, order
+ * holds and supply suspensions, legal cases, and which batches delivered each receivable settles.
+ * Each with its business date and recording time, so a decision is computed for any date as known
+ * at any time ({@link CreditCheck}).
+ */
+@Component
+@ProcessingGroup(CreditDecisionProjection.PROCESSING_GROUP)
+public class CreditDecisionProjection {
+
+    public static final String PROCESSING_GROUP = "credit-decision";
+
+    static final String ORDERS_HELD = "ORDERS_HELD";
+    static final String SUPPLY_SUSPENDED = "SUPPLY_SUSPENDED";
+
+    private final JdbcClient jdbc;
+
+    public CreditDecisionProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CustomerRegistered event, @Timestamp Instant recordedAt) {
+        jdbc.sql("insert into credit_customer (customer_id, occurred_on, recorded_at) values (?, ?, ?)")
+                .params(event.customerId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+
+    @EventHandler
+    void on(DeliveryRecorded event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        jdbc.sql("insert into credit_delivery (seq, customer_id, delivery_id, occurred_on, recorded_at) values (?, ?, ?, ?, ?)")
+                .params(sequence, event.customerId(), event.deliveryId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+
+    @EventHandler
+    void on(InvoiceIssued event, @Timestamp Instant recordedAt) {
+        for (InvoiceTerm term : event.terms()) {
+            move(event.customerId(), event.invoiceId(), term.amount(), false, event.occurredOn(), recordedAt);
+        }
+        for (String deliveryId : event.deliveryIds()) {
+            jdbc.sql("""
+                            insert into credit_batch_receivable (customer_id, delivery_id, receivable_id, occurred_on, recorded_at)
+                            values (?, ?, ?, ?, ?)""")
+                    .params(event.customerId(), deliveryId, event.invoiceId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt))
+                    .update();
+        }
+    }
+
+    @EventHandler
+    void on(CreditNoteIssued event, @Timestamp Instant recordedAt) {
+        reduce(event.customerId(), event.reductions(), false, event.occurredOn(), recordedAt);
+    }
+
+    @EventHandler
+    void on(PaymentRecorded event, @Timestamp Instant recordedAt) {
+        reduce(event.customerId(), event.allocations(), false, event.occurredOn(), recordedAt);
+        unapplied(event.customerId(), event.unapplied(), event.occurredOn(), recordedAt);
+    }
+
+    @EventHandler
+    void on(PaymentReversed event, @Timestamp Instant recordedAt) {
+        for (Allocation reopened : event.reopened()) {
+            move(event.customerId(), reopened.invoiceId(), reopened.amount(), false, event.occurredOn(), recordedAt);
+        }
+        unapplied(event.customerId(), event.unappliedReversed().negate(), event.occurredOn(), recordedAt);
+    }
+
+    @EventHandler
+    void on(UnappliedCreditApplied event, @Timestamp Instant recordedAt) {
+        reduce(event.customerId(), event.allocations(), false, event.occurredOn(), recordedAt);
+        unapplied(event.customerId(), event.amount().negate(), event.occurredOn(), recordedAt);
+    }
+
+    @EventHandler
+    void on(UnappliedCreditRefunded event, @Timestamp Instant recordedAt) {
+        unapplied(event.customerId(), event.amount().negate(), event.occurredOn(), recordedAt);
+    }
+
+    @EventHandler
+    void on(LateFeesAccrued event, @Timestamp Instant recordedAt) {
+        for (LateFeeAccrual accrual : event.accruals()) {
+            move(event.customerId(), accrual.invoiceId(), accrual.amount(), false, event.occurredOn(), recordedAt);
+        }
+    }
+
+    /** The plan takes over what it covers: the batches of the covered invoices are paid when the plan is. */
+    @EventHandler
+    void on(PaymentPlanAgreed event, @Timestamp Instant recordedAt) {
+        reduce(event.customerId(), event.rescheduled(), false, event.occurredOn(), recordedAt);
+        for (Installment installment : event.installments()) {
+            move(event.customerId(), event.planId(), installment.principal().plus(installment.interest()), false,
+                    event.occurredOn(), recordedAt);
+        }
+        jdbc.sql("""
+                        insert into credit_batch_receivable (customer_id, delivery_id, receivable_id, occurred_on, recorded_at)
+                        select distinct customer_id, delivery_id, cast(? as text), cast(? as date), cast(? as timestamptz)
+                        from credit_batch_receivable where customer_id = ? and receivable_id = any(cast(? as text[]))""")
+                .params(event.planId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt), event.customerId(),
+                        event.invoiceIds().toArray(String[]::new))
+                .update();
+    }
+
+    @EventHandler
+    void on(ReceivableWrittenOff event, @Timestamp Instant recordedAt) {
+        reduce(event.customerId(), event.writtenOff(), true, event.occurredOn(), recordedAt);
+    }
+
+    @EventHandler
+    void on(CreditLimitSet event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        limit(event.customerId(), event.limit(), "set on " + event.occurredOn() + (event.reason() == null ? "" : ": " + event.reason()),
+                event.occurredOn(), recordedAt, sequence);
+    }
+
+    @EventHandler
+    void on(CreditLimitRaised event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        limit(event.customerId(), event.limit(), "raised from " + event.previous() + " on " + event.occurredOn()
+                + " after the early payments " + String.join(", ", event.earlyPaymentIds()), event.occurredOn(), recordedAt, sequence);
+    }
+
+    @EventHandler
+    void on(OrdersHeld event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        toggle(event.customerId(), ORDERS_HELD, true, "new orders held since " + event.occurredOn() + ": " + event.invoiceId()
+                + "/" + event.termId() + " went " + event.daysPastDue() + " days past due unpaid", event.occurredOn(), recordedAt, sequence);
+    }
+
+    @EventHandler
+    void on(OrdersReleased event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        toggle(event.customerId(), ORDERS_HELD, false, event.reason(), event.occurredOn(), recordedAt, sequence);
+    }
+
+    @EventHandler
+    void on(SupplySuspended event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        toggle(event.customerId(), SUPPLY_SUSPENDED, true, "supply suspended on " + event.occurredOn() + ": " + event.reason(),
+                event.occurredOn(), recordedAt, sequence);
+    }
+
+    @EventHandler
+    void on(SupplyResumed event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        toggle(event.customerId(), SUPPLY_SUSPENDED, false, event.reason(), event.occurredOn(), recordedAt, sequence);
+    }
+
+    @EventHandler
+    void on(LawsuitFiled event, @Timestamp Instant recordedAt) {
+        String detail = "case " + event.caseId() + " filed on " + event.occurredOn() + " with " + event.body() + " over "
+                + String.join(", ", event.invoiceIds()) + ", claiming " + event.claimAmount();
+        jdbc.sql("insert into credit_case (customer_id, case_id, detail, filed_on, filed_recorded_at) values (?, ?, ?, ?, ?)")
+                .params(event.customerId(), event.caseId(), detail, event.occurredOn(), java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+
+    @EventHandler
+    void on(LegalStepRecorded event, @Timestamp Instant recordedAt) {
+        if (event.step() != LegalStep.CASE_CLOSED) {
+            return;
+        }
+        jdbc.sql("update credit_case set closed_on = ?, closed_recorded_at = ? where customer_id = ? and case_id = ?")
+                .params(event.occurredOn(), java.sql.Timestamp.from(recordedAt), event.customerId(), event.caseId())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("""
+                truncate credit_customer, credit_movement, credit_unapplied, credit_limit, credit_switch, credit_case,
+                         credit_delivery, credit_batch_receivable""").update();
+    }
+
+    @QueryHandler
+    public CreditDecision handle(CreditDecisionQuery query) {
+        return new CreditCheck(jdbc, query).decision();
+    }
+
+    private void reduce(String customerId, List<Allocation> allocations, boolean writtenOff, LocalDate occurredOn, Instant recordedAt) {
+        for (Allocation allocation : allocations) {
+            move(customerId, allocation.invoiceId(), allocation.amount().negate(), writtenOff, occurredOn, recordedAt);
+        }
+    }
+
+    private void move(String customerId, String receivableId, Money amount, boolean writtenOff, LocalDate occurredOn, Instant recordedAt) {
+        jdbc.sql("""
+                        insert into credit_movement (customer_id, invoice_id, currency, amount, written_off, occurred_on, recorded_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(customerId, receivableId, amount.currency(), amount.amount(), writtenOff, occurredOn, java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+
+    private void unapplied(String customerId, Money amount, LocalDate occurredOn, Instant recordedAt) {
+        if (amount.signum() == 0) {
+            return;
+        }
+        jdbc.sql("insert into credit_unapplied (customer_id, currency, amount, occurred_on, recorded_at) values (?, ?, ?, ?, ?)")
+                .params(customerId, amount.currency(), amount.amount(), occurredOn, java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+
+    private void limit(String customerId, Money limit, String basis, LocalDate occurredOn, Instant recordedAt, long sequence) {
+        jdbc.sql("""
+                        insert into credit_limit (seq, customer_id, amount, currency, basis, occurred_on, recorded_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(sequence, customerId, limit.amount(), limit.currency(), basis, occurredOn, java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+
+    private void toggle(String customerId, String name, boolean engaged, String detail, LocalDate occurredOn, Instant recordedAt,
+                        long sequence) {
+        jdbc.sql("""
+                        insert into credit_switch (seq, customer_id, switch, engaged, detail, occurred_on, recorded_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(sequence, customerId, name, engaged, detail, occurredOn, java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+}

@@ -1,0 +1,321 @@
+package io.collectionsledger.projections.worklist;
+
+import io.collectionsledger.contracts.collection.CollectorAssigned;
+import io.collectionsledger.contracts.collection.EarlyWarningFlagged;
+import io.collectionsledger.contracts.customer.CustomerRegistered;
+import io.collectionsledger.contracts.dispute.DisputeRaised;
+import io.collectionsledger.contracts.dispute.DisputeResolved;
+import io.collectionsledger.contracts.dunning.DunningLetterDelivered;
+import io.collectionsledger.contracts.dunning.DunningLetterSent;
+import io.collectionsledger.contracts.litigation.LawsuitFiled;
+import io.collectionsledger.contracts.litigation.LegalStep;
+import io.collectionsledger.contracts.litigation.LegalStepRecorded;
+import io.collectionsledger.contracts.payment.PaymentRecorded;
+import io.collectionsledger.contracts.payment.PaymentReversed;
+import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
+import io.collectionsledger.contracts.promise.Installment;
+import io.collectionsledger.contracts.promise.PaymentPlanAgreed;
+import io.collectionsledger.contracts.promise.PaymentPromiseBroken;
+import io.collectionsledger.contracts.promise.PaymentPromiseKept;
+import io.collectionsledger.contracts.promise.PaymentPromiseOutcomeCorrected;
+import io.collectionsledger.contracts.promise.PaymentPromisePartiallyKept;
+import io.collectionsledger.contracts.promise.PaymentPromiseRecorded;
+import io.collectionsledger.contracts.promise.PromiseOutcome;
+import io.collectionsledger.contracts.receivable.Allocation;
+import io.collectionsledger.contracts.receivable.CreditNoteIssued;
+import io.collectionsledger.contracts.receivable.InvoiceIssued;
+import io.collectionsledger.contracts.receivable.InvoiceTerm;
+import io.collectionsledger.contracts.reconciliation.ReconciliationStatementConfirmed;
+import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.OrdersHeld;
+import io.collectionsledger.contracts.worklist.CollectionWorklist;
+import io.collectionsledger.contracts.worklist.CollectionWorklistQuery;
+import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The collection worklist's facts: what is open on each term and when it falls due, what is
+ * disputed, who collects from the customer at which reminder tier, what restarted each invoice's
+ * limitation period, how promises turned out, early-warning signals, order holds, dunning letters
+ * and legal cases. Each with its business date and recording time, so the worklist is computed for any date as known at
+ * any time ({@link WorklistCalculation}).
+ */
+@Component
+@ProcessingGroup(WorklistProjection.PROCESSING_GROUP)
+public class WorklistProjection {
+
+    public static final String PROCESSING_GROUP = "worklist";
+
+    private final JdbcClient jdbc;
+
+    public WorklistProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CustomerRegistered event) {
+        jdbc.sql("insert into worklist_customer (customer_id, name) values (?, ?)").params(event.customerId(), event.name()).update();
+    }
+
+    @EventHandler
+    void on(InvoiceIssued event, @Timestamp Instant recordedAt) {
+        for (InvoiceTerm term : event.terms()) {
+            move(event.customerId(), event.invoiceId(), term.termId(), term.dueDate(), term.amount(), event.occurredOn(), recordedAt);
+        }
+    }
+
+    @EventHandler
+    void on(CreditNoteIssued event, @Timestamp Instant recordedAt) {
+        reduce(event.customerId(), event.reductions(), event.occurredOn(), recordedAt);
+    }
+
+    /** A payment, even a partial one, acknowledges the debts it pays: their limitation periods restart. */
+    @EventHandler
+    void on(PaymentRecorded event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        reduce(event.customerId(), event.allocations(), event.occurredOn(), recordedAt);
+        for (String invoiceId : invoicesOf(event.allocations())) {
+            restart(event.customerId(), invoiceId, "payment " + event.paymentId(), event.paymentId(), event.occurredOn(), recordedAt, sequence);
+        }
+    }
+
+    /** What the payment paid is open again, and a payment that bounced acknowledged nothing. */
+    @EventHandler
+    void on(PaymentReversed event, @Timestamp Instant recordedAt) {
+        for (Allocation reopened : event.reopened()) {
+            move(event.customerId(), reopened.invoiceId(), reopened.termId(), null, reopened.amount(), event.occurredOn(), recordedAt);
+        }
+        jdbc.sql("""
+                        update worklist_restart set reversed_on = ?, reversed_recorded_at = ?
+                        where customer_id = ? and payment_id = ?""")
+                .params(event.occurredOn(), java.sql.Timestamp.from(recordedAt), event.customerId(), event.paymentId())
+                .update();
+    }
+
+    @EventHandler
+    void on(UnappliedCreditApplied event, @Timestamp Instant recordedAt) {
+        reduce(event.customerId(), event.allocations(), event.occurredOn(), recordedAt);
+    }
+
+    @EventHandler
+    void on(LateFeesAccrued event, @Timestamp Instant recordedAt) {
+        for (LateFeeAccrual accrual : event.accruals()) {
+            move(event.customerId(), accrual.invoiceId(), accrual.termId(), null, accrual.amount(), event.occurredOn(), recordedAt);
+        }
+    }
+
+    /** What the plan covers leaves its terms for installments with their own due dates; agreeing it acknowledges the debts. */
+    @EventHandler
+    void on(PaymentPlanAgreed event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        reduce(event.customerId(), event.rescheduled(), event.occurredOn(), recordedAt);
+        for (Installment installment : event.installments()) {
+            move(event.customerId(), event.planId(), installment.installmentId(), installment.dueDate(),
+                    installment.principal().plus(installment.interest()), event.occurredOn(), recordedAt);
+        }
+        for (String invoiceId : event.invoiceIds()) {
+            restart(event.customerId(), invoiceId, "payment plan " + event.planId(), null, event.occurredOn(), recordedAt, sequence);
+        }
+    }
+
+    /** A written-off receivable takes no collection action but recovery: it leaves the worklist. */
+    @EventHandler
+    void on(ReceivableWrittenOff event, @Timestamp Instant recordedAt) {
+        reduce(event.customerId(), event.writtenOff(), event.occurredOn(), recordedAt);
+    }
+
+    @EventHandler
+    void on(DisputeRaised event, @Timestamp Instant recordedAt) {
+        dispute(event.customerId(), event.invoiceId(), event.amount(), event.occurredOn(), recordedAt);
+    }
+
+    @EventHandler
+    void on(DisputeResolved event, @Timestamp Instant recordedAt) {
+        dispute(event.customerId(), event.invoiceId(), event.amount().negate(), event.occurredOn(), recordedAt);
+    }
+
+    @EventHandler
+    void on(CollectorAssigned event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        jdbc.sql("""
+                        insert into worklist_collector (seq, customer_id, collector, tier, occurred_on, recorded_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(sequence, event.customerId(), event.collector(), event.tier().name(), event.occurredOn(), java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+
+    /** A stamped statement acknowledges the balance: every invoice's period restarts. */
+    @EventHandler
+    void on(ReconciliationStatementConfirmed event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        restart(event.customerId(), null, "reconciliation statement " + event.statementId(), null, event.occurredOn(), recordedAt, sequence);
+    }
+
+    /** A promise acknowledges the invoices it names, or all of them when it names none. */
+    @EventHandler
+    void on(PaymentPromiseRecorded event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        String fact = "payment promise " + event.promiseId();
+        if (event.invoiceIds().isEmpty()) {
+            restart(event.customerId(), null, fact, null, event.occurredOn(), recordedAt, sequence);
+        }
+        for (String invoiceId : event.invoiceIds()) {
+            restart(event.customerId(), invoiceId, fact, null, event.occurredOn(), recordedAt, sequence);
+        }
+    }
+
+    @EventHandler
+    void on(PaymentPromiseKept event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        outcome(event.customerId(), event.promiseId(), PromiseOutcome.KEPT, event.occurredOn(), recordedAt, sequence);
+    }
+
+    @EventHandler
+    void on(PaymentPromisePartiallyKept event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        outcome(event.customerId(), event.promiseId(), PromiseOutcome.PARTIALLY_KEPT, event.occurredOn(), recordedAt, sequence);
+    }
+
+    @EventHandler
+    void on(PaymentPromiseBroken event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        outcome(event.customerId(), event.promiseId(), PromiseOutcome.BROKEN, event.occurredOn(), recordedAt, sequence);
+    }
+
+    @EventHandler
+    void on(PaymentPromiseOutcomeCorrected event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        outcome(event.customerId(), event.promiseId(), event.corrected(), event.occurredOn(), recordedAt, sequence);
+    }
+
+    @EventHandler
+    void on(EarlyWarningFlagged event, @Timestamp Instant recordedAt) {
+        jdbc.sql("""
+                        insert into worklist_warning (customer_id, warning_id, signal, occurred_on, recorded_at)
+                        values (?, ?, ?, ?, ?)""")
+                .params(event.customerId(), event.warningId(), event.signal().name(), event.occurredOn(), java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+
+    @EventHandler
+    void on(OrdersHeld event, @Timestamp Instant recordedAt) {
+        jdbc.sql("insert into worklist_orders_held (customer_id, occurred_on, recorded_at) values (?, ?, ?)")
+                .params(event.customerId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+
+    @EventHandler
+    void on(DunningLetterSent event, @Timestamp Instant recordedAt) {
+        jdbc.sql("""
+                        insert into worklist_letter (customer_id, letter_id, invoice_ids, sent_on, sent_recorded_at)
+                        values (?, ?, ?, ?, ?)""")
+                .params(event.customerId(), event.letterId(), event.invoiceIds().toArray(String[]::new), event.occurredOn(),
+                        java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+
+    /** A demand for payment restarts the period once its delivery is proven. */
+    @EventHandler
+    void on(DunningLetterDelivered event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        java.sql.Timestamp recorded = java.sql.Timestamp.from(recordedAt);
+        jdbc.sql("""
+                        update worklist_letter set delivered_on = ?, delivered_recorded_at = ?
+                        where customer_id = ? and letter_id = ?""")
+                .params(event.occurredOn(), recorded, event.customerId(), event.letterId())
+                .update();
+        jdbc.sql("""
+                        insert into worklist_restart (seq, customer_id, invoice_id, fact, occurred_on, recorded_at)
+                        select cast(? as bigint), customer_id, unnest(invoice_ids), 'dunning letter ' || letter_id || ' delivered',
+                               cast(? as date), cast(? as timestamptz)
+                        from worklist_letter where customer_id = ? and letter_id = ?""")
+                .params(sequence, event.occurredOn(), recorded, event.customerId(), event.letterId())
+                .update();
+    }
+
+    /** Filing suit restarts the period of the invoices claimed. */
+    @EventHandler
+    void on(LawsuitFiled event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        jdbc.sql("""
+                        insert into worklist_case (customer_id, case_id, filed_on, filed_recorded_at)
+                        values (?, ?, ?, ?)""")
+                .params(event.customerId(), event.caseId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt))
+                .update();
+        for (String invoiceId : event.invoiceIds()) {
+            restart(event.customerId(), invoiceId, "lawsuit " + event.caseId() + " filed", null, event.occurredOn(), recordedAt, sequence);
+        }
+    }
+
+    @EventHandler
+    void on(LegalStepRecorded event, @Timestamp Instant recordedAt) {
+        if (event.step() != LegalStep.CASE_CLOSED) {
+            return;
+        }
+        jdbc.sql("""
+                        update worklist_case set closed_on = ?, closed_recorded_at = ?
+                        where customer_id = ? and case_id = ?""")
+                .params(event.occurredOn(), java.sql.Timestamp.from(recordedAt), event.customerId(), event.caseId())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("""
+                truncate worklist_customer, worklist_movement, worklist_dispute, worklist_collector, worklist_restart,
+                         worklist_promise_outcome, worklist_warning, worklist_orders_held, worklist_letter, worklist_case""").update();
+    }
+
+    @QueryHandler
+    public CollectionWorklist handle(CollectionWorklistQuery query) {
+        return new WorklistCalculation(jdbc, query).worklist();
+    }
+
+    private void reduce(String customerId, List<Allocation> allocations, LocalDate occurredOn, Instant recordedAt) {
+        for (Allocation allocation : allocations) {
+            move(customerId, allocation.invoiceId(), allocation.termId(), null, allocation.amount().negate(), occurredOn, recordedAt);
+        }
+    }
+
+    private void move(String customerId, String invoiceId, String termId, LocalDate dueDate, Money amount,
+                      LocalDate occurredOn, Instant recordedAt) {
+        jdbc.sql("""
+                        insert into worklist_movement (customer_id, invoice_id, term_id, currency, due_date, amount, occurred_on, recorded_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(customerId, invoiceId, termId, amount.currency(), dueDate, amount.amount(), occurredOn, java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+
+    private void dispute(String customerId, String invoiceId, Money amount, LocalDate occurredOn, Instant recordedAt) {
+        jdbc.sql("""
+                        insert into worklist_dispute (customer_id, invoice_id, currency, amount, occurred_on, recorded_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(customerId, invoiceId, amount.currency(), amount.amount(), occurredOn, java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+
+    private void restart(String customerId, String invoiceId, String fact, String paymentId, LocalDate occurredOn, Instant recordedAt,
+                         long sequence) {
+        jdbc.sql("""
+                        insert into worklist_restart (seq, customer_id, invoice_id, fact, payment_id, occurred_on, recorded_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(sequence, customerId, invoiceId, fact, paymentId, occurredOn, java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+
+    private void outcome(String customerId, String promiseId, PromiseOutcome outcome, LocalDate occurredOn, Instant recordedAt,
+                         long sequence) {
+        jdbc.sql("""
+                        insert into worklist_promise_outcome (seq, customer_id, promise_id, outcome, occurred_on, recorded_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(sequence, customerId, promiseId, outcome.name(), occurredOn, java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+
+    private static Collection<String> invoicesOf(List<Allocation> allocations) {
+        return allocations.stream().map(Allocation::invoiceId).distinct().toList();
+    }
+}
