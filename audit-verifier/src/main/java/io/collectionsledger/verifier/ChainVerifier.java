@@ -17,7 +17,7 @@ import java.util.NoSuchElementException;
  * who did not also rewrite the chain, and name the place; the kept digests catch a rewritten
  * chain, since nobody can make a different journal hash to a head the auditor already holds.
  */
-public final class ChainVerifier {
+final class ChainVerifier {
 
     private final Lookahead rows;
     private final Deque<ChainDigest> digests;
@@ -35,7 +35,7 @@ public final class ChainVerifier {
         this.digests = new ArrayDeque<>(kept.stream().sorted(Comparator.comparingLong(ChainDigest::position)).toList());
     }
 
-    public static Verdict verify(Iterator<JournalRow> journal, Collection<ChainDigest> kept) {
+    static Verdict verify(Iterator<JournalRow> journal, Collection<ChainDigest> kept) {
         return new ChainVerifier(journal, kept).walk();
     }
 
