@@ -53,8 +53,12 @@ class TamperEvidenceIT extends LedgerIT {
         Path export = folder.resolve("journal.ndjson");
         Files.writeString(export, getText("/audit/journal.ndjson", h -> { }).getBody());
         assertThat(verify("--ndjson", export.toString(), "--digest", digest)).isEqualTo(AuditVerifier.INTACT);
+        long later = Long.parseLong(command("/customers/{c}/early-warnings", """
+                {"warningId": "W-1", "occurredOn": "2026-11-09", "signal": "REPEATED_EXTENSION_REQUESTS"}""")
+                .getHeaders().getFirst("Ledger-Position"));
+        awaitChainedThrough(later);
         Path tail = folder.resolve("tail.ndjson");
-        Files.writeString(tail, getText("/audit/journal.ndjson?from=" + (position + 1), h -> { }).getBody());
+        Files.writeString(tail, getText("/audit/journal.ndjson?from=" + (Long.parseLong(digest.split(":")[0]) + 1), h -> { }).getBody());
         assertThat(verify("--ndjson", tail.toString(), "--digest", digest)).as("an export that goes on from a kept digest")
                 .isEqualTo(AuditVerifier.INTACT);
     }
