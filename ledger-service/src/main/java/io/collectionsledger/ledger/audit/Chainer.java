@@ -33,7 +33,7 @@ import java.util.List;
  * two index lookups and takes no lock on the journal.
  */
 @Component
-public class Chainer {
+class Chainer {
 
     private static final Logger log = LoggerFactory.getLogger(Chainer.class);
     /** Any constant that no other part of the ledger takes as an advisory lock ("Chainer!"). */
@@ -61,7 +61,7 @@ public class Chainer {
     }
 
     /** Chains every event committed before this call; returns how many. */
-    public int chain() {
+    int chain() {
         Long horizon;
         try {
             horizon = transaction.execute(status -> horizon());

@@ -16,6 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,6 +67,36 @@ class TamperEvidenceIT extends LedgerIT {
         Files.writeString(tail, getText("/audit/journal.ndjson?from=" + (Long.parseLong(digest.split(":")[0]) + 1), h -> { }).getBody());
         assertThat(verify("--ndjson", tail.toString(), "--digest", digest)).as("an export that goes on from a kept digest")
                 .isEqualTo(AuditVerifier.INTACT);
+    }
+
+    @Test
+    void eventsAppendedConcurrentlyAreAllChainedNoneSkippedAndTheChainHolds() throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            String account = customer + "-" + w;
+            done.add(writers.submit(() -> {
+                command("/customers", """
+                        {"customerId": "%s", "name": "Writer %s", "occurredOn": "2026-01-05"}""".formatted(account, account));
+                for (int i = 0; i < 25; i++) {
+                    command("/customers/" + account + "/early-warnings", """
+                            {"warningId": "W-%d", "occurredOn": "2026-11-09", "signal": "REPEATED_EXTENSION_REQUESTS"}""".formatted(i));
+                }
+            }));
+        }
+        for (Future<?> writer : done) {
+            writer.get(60, TimeUnit.SECONDS);
+        }
+        writers.shutdown();
+        long head = jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single();
+        String digest = awaitChainedThrough(head).get("digest").asText();
+
+        assertThat(jdbc.sql("""
+                select count(*) from domain_event_entry e left join event_chain c on c.global_index = e.global_index
+                where c.global_index is null and e.global_index <= ?""").param(head).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier like ?").param(customer + "-%")
+                .query(Long.class).single()).isEqualTo(4 * 26);
+        assertThat(verify("--jdbc", FreshDatabase.url(), "--digest", digest)).isEqualTo(AuditVerifier.INTACT);
     }
 
     /** On a database of its own: tampering with the shared one would break every other test. */
