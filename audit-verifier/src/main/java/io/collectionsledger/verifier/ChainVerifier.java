@@ -56,6 +56,9 @@ final class ChainVerifier {
                 unchained++;
                 continue;
             }
+            if (firstUnchained != null && row.previousIndex() == firstUnchained.globalIndex()) {
+                return tampered("deleted: the link of " + describe(firstUnchained) + " is gone from the chain, which links the next event to it");
+            }
             if (firstUnchained != null) {
                 return tampered("inserted: " + describe(firstUnchained) + " is not in the chain, which goes on at global index "
                         + row.globalIndex());

@@ -81,6 +81,14 @@ class TamperEvidenceTest {
     }
 
     @Test
+    void aLinkDeletedFromTheChainIsNamed() {
+        store.tamper("delete from event_chain where global_index = 3");
+
+        assertThat(verifyStore(digest)).isEqualTo(AuditVerifier.TAMPERED);
+        assertThat(output).startsWith("deleted: the link of event at global index 3 (aggregate CUST-A seq 1) is gone from the chain");
+    }
+
+    @Test
     void anEventInsertedIntoTheChainedJournalIsNamed() {
         // where a rolled-back append left a gap
         LedgerDatabase fresh = new LedgerDatabase().withEvents(3);
