@@ -114,6 +114,13 @@ public abstract class LedgerIT {
         return http.exchange(path.replace("{c}", customer), HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
+    /** A query whose answer is not one JSON document (NDJSON, CSV), as text. */
+    protected ResponseEntity<String> getText(String path, Consumer<HttpHeaders> extra) {
+        HttpHeaders headers = new HttpHeaders();
+        extra.accept(headers);
+        return http.exchange(path.replace("{c}", customer), HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
     /** Registers this test's customer and returns the answer. */
     protected ResponseEntity<JsonNode> register() {
         return command("/customers", """

@@ -1,9 +1,9 @@
 package io.collectionsledger.ledger.query;
 
 /** A query parameter that cannot be answered; nothing was read. */
-class InvalidQuery extends RuntimeException {
+public class InvalidQuery extends RuntimeException {
 
-    InvalidQuery(String message) {
+    public InvalidQuery(String message) {
         super(message);
     }
 }

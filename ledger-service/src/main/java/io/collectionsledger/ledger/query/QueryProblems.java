@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Problems of the query side; bad parameters of any query are `invalid-query`. */
-@RestControllerAdvice(basePackageClasses = QueryProblems.class)
+/** Problems of the query side, histories included; bad parameters of any query are `invalid-query`. */
+@RestControllerAdvice(basePackages = {"io.collectionsledger.ledger.query", "io.collectionsledger.ledger.audit"})
 class QueryProblems {
 
     @ExceptionHandler

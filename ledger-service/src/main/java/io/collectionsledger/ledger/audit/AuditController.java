@@ -1,0 +1,71 @@
+package io.collectionsledger.ledger.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.collectionsledger.contracts.audit.ChainDigest;
+import io.collectionsledger.contracts.audit.ChainHash;
+import io.collectionsledger.contracts.audit.JournalLine;
+import io.collectionsledger.contracts.audit.PublishedDigest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+
+/** What an auditor takes away: the chain's digest to keep, and the whole journal to check it against. */
+@RestController
+@Tag(name = "Audit")
+class AuditController {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate cursor;
+    private final TransactionTemplate readOnly;
+    private final ObjectMapper mapper;
+
+    AuditController(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, ObjectMapper mapper) {
+        this.jdbc = jdbc;
+        this.cursor = new JdbcTemplate(jdbcTemplate.getDataSource());
+        this.cursor.setFetchSize(1000);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.mapper = mapper;
+    }
+
+    @GetMapping("/audit/digest")
+    @Operation(summary = "The chain's head: keep `digest` (position:headHash) and give it to the verifier later; "
+            + "journalHead - position is what the chainer has still to link")
+    PublishedDigest digest() {
+        return readOnly.execute(status -> {
+            long journalHead = jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
+            return jdbc.sql("select global_index, hash, chained_at from event_chain order by global_index desc limit 1")
+                    .query((rs, row) -> PublishedDigest.of(new ChainDigest(rs.getLong(1), rs.getString(2)),
+                            rs.getTimestamp(3).toInstant(), journalHead))
+                    .optional()
+                    .orElse(PublishedDigest.of(new ChainDigest(0, ChainHash.GENESIS), null, journalHead));
+        });
+    }
+
+    @GetMapping(value = "/audit/journal.ndjson", produces = Ndjson.MEDIA_TYPE)
+    @Operation(summary = "Every event as stored with its link in the chain, from one snapshot, one JSON object per line "
+            + "(global indexes from..to, inclusive): the verifier's input when it cannot reach the database")
+    void journal(@RequestParam(required = false) Long from, @RequestParam(required = false) Long to,
+                 HttpServletResponse response) throws IOException {
+        Ndjson out = Ndjson.open(response, "journal.ndjson", mapper);
+        readOnly.executeWithoutResult(status -> cursor.query("select " + StoredEvents.COLUMNS + """
+                        , c.previous_index, c.hash
+                        from domain_event_entry e left join event_chain c on c.global_index = e.global_index
+                        where e.global_index between ? and ? order by e.global_index""",
+                (RowCallbackHandler) rs -> {
+                    String hash = rs.getString("hash");
+                    out.write(JournalLine.of(StoredEvents.ROW.mapRow(rs, 0), hash == null ? null : rs.getLong("previous_index"), hash));
+                },
+                from == null ? Long.MIN_VALUE : from, to == null ? Long.MAX_VALUE : to));
+    }
+}

@@ -1,0 +1,118 @@
+package io.collectionsledger.ledger.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.collectionsledger.contracts.audit.HistoryEntry;
+import io.collectionsledger.contracts.audit.HistoryPage;
+import io.collectionsledger.ledger.query.InvalidQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The history of a customer, a contract, an invoice or a legal case: every event in order, with its
+ * business date, when and by whom it was recorded, under which command and correlation id, and
+ * its hash in the chain. Paged as JSON, or all of it as NDJSON.
+ */
+@RestController
+@Tag(name = "Audit")
+class HistoryController {
+
+    private static final String PATH = "/{subject:customers|contracts|invoices|legal-cases}/{id}/history";
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+
+    private final History history;
+    private final EventTypes eventTypes;
+    private final TransactionTemplate readOnly;
+    private final ObjectMapper mapper;
+
+    HistoryController(History history, EventTypes eventTypes, PlatformTransactionManager transactions, ObjectMapper mapper) {
+        this.history = history;
+        this.eventTypes = eventTypes;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.mapper = mapper;
+    }
+
+    @GetMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Every event of a customer (customers), or naming a contract, an invoice or a legal case, oldest first; "
+            + "a page of up to `limit` (default 100, at most 1000); `next` is the `after` of the next page, absent on the last")
+    HistoryPage page(@Parameter(description = "customers, contracts, invoices or legal-cases") @PathVariable String subject,
+                     @PathVariable String id,
+                     @Parameter(description = "only this customer's account (ids of contracts, invoices and cases are per customer)")
+                     @RequestParam(required = false) String customerId,
+                     @Parameter(description = "event type, e.g. PaymentRecorded; repeat for several")
+                     @RequestParam(name = "type", required = false) List<String> types,
+                     @Parameter(description = "business date from, inclusive") @RequestParam(required = false)
+                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredFrom,
+                     @Parameter(description = "business date to, inclusive") @RequestParam(required = false)
+                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredTo,
+                     @Parameter(description = "recorded at or after") @RequestParam(required = false)
+                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedFrom,
+                     @Parameter(description = "recorded before") @RequestParam(required = false)
+                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedTo,
+                     @Parameter(description = "global index of the last entry already read") @RequestParam(required = false) Long after,
+                     @RequestParam(required = false) Integer limit) {
+        History.Query query = query(subject, id, customerId, types, occurredFrom, occurredTo, recordedFrom, recordedTo);
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw new InvalidQuery("limit: from 1 to " + MAX_LIMIT + "; got " + size);
+        }
+        List<HistoryEntry> entries = history.page(query, cursor(after), size + 1);
+        if (entries.size() <= size) {
+            return new HistoryPage(entries, null);
+        }
+        List<HistoryEntry> shown = entries.subList(0, size);
+        return new HistoryPage(shown, shown.get(size - 1).globalIndex());
+    }
+
+    @GetMapping(value = PATH, produces = Ndjson.MEDIA_TYPE)
+    @Operation(summary = "The same history, every entry after `after`, one JSON object per line")
+    void export(@PathVariable String subject, @PathVariable String id,
+                @RequestParam(required = false) String customerId,
+                @RequestParam(name = "type", required = false) List<String> types,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredFrom,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredTo,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedFrom,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedTo,
+                @RequestParam(required = false) Long after,
+                HttpServletResponse response) throws IOException {
+        History.Query query = query(subject, id, customerId, types, occurredFrom, occurredTo, recordedFrom, recordedTo);
+        Ndjson out = Ndjson.open(response, subject + "-" + id + "-history.ndjson", mapper);
+        readOnly.executeWithoutResult(status -> history.each(query, cursor(after), out::write));
+    }
+
+    private History.Query query(String subject, String id, String customerId, List<String> types, LocalDate occurredFrom,
+                                LocalDate occurredTo, Instant recordedFrom, Instant recordedTo) {
+        History.Query query = new History.Query(Subject.ofPath(subject), id, customerId,
+                types == null ? List.of() : eventTypes.classNames(types), occurredFrom, occurredTo, recordedFrom, recordedTo);
+        if (!history.exists(query)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "the journal has no " + query.subject().name + " " + id
+                    + (customerId == null ? "" : " of customer " + customerId));
+        }
+        return query;
+    }
+
+    private static long cursor(Long after) {
+        if (after != null && after < 0) {
+            throw new InvalidQuery("after: a global index, 0 or more; got " + after);
+        }
+        return after == null ? 0 : after;
+    }
+}
