@@ -113,12 +113,27 @@ class EndpointSecurityIT extends LedgerIT {
                 mapping.getHandlerMethods().keySet().forEach((RequestMappingInfo info) -> {
                     Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
                     for (String pattern : info.getPatternValues()) {
-                        (methods.isEmpty() ? Set.of(RequestMethod.GET) : methods)
-                                .forEach(method -> endpoints.add(method.name() + " " + pattern));
+                        for (String path : alternatives(pattern)) {
+                            (methods.isEmpty() ? Set.of(RequestMethod.GET) : methods)
+                                    .forEach(method -> endpoints.add(method.name() + " " + path));
+                        }
                     }
                 }));
         endpoints.removeIf(endpoint -> endpoint.contains("/error"));
         return endpoints;
+    }
+
+    /** A path variable restricted to alternatives, {subject:customers|invoices}, is one endpoint per alternative. */
+    private static List<String> alternatives(String pattern) {
+        java.util.regex.Matcher choice = java.util.regex.Pattern.compile("\\{\\w+:([\\w-]+(?:\\|[\\w-]+)+)}").matcher(pattern);
+        if (!choice.find()) {
+            return List.of(pattern);
+        }
+        List<String> paths = new ArrayList<>();
+        for (String alternative : choice.group(1).split("\\|")) {
+            paths.addAll(alternatives(pattern.substring(0, choice.start()) + alternative + pattern.substring(choice.end())));
+        }
+        return paths;
     }
 
     private void check(List<String> wrong, String endpoint, String method, String path, String role, String expected) {
