@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
  *   aging    --customers N [--seed S] [--samples 200] [--portfolio-samples 20] [--past-days 180]
  *   rebuild  [--timeout 3600]
  *   caught-up [--timeout 3600]
+ *   profile  FILE.jfr [--top 20]   (where the service spent its CPU: methods by own samples, and the ledger's and Axon's by total)
  *   show     [--customer 1] [--invoices 20] [--seed S]   (one customer's history, as imported)
  *
  * env: BENCH_URL (http://127.0.0.1:18080), BENCH_TOKEN (sent as a bearer token when set).
@@ -58,12 +59,19 @@ public class Load {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         Options o = new Options(options);
+        if (args.length > 0 && args[0].equals("profile")) {
+            options.clear();
+            for (int i = 2; i + 1 < args.length; i += 2) {
+                options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+            }
+        }
         switch (args.length == 0 ? "" : args[0]) {
             case "import" -> new Import(o).run();
             case "commands" -> new Commands(o).run();
             case "aging" -> new Aging(o).run();
             case "rebuild" -> ReadModels.rebuild(o.num("timeout", 3600));
             case "caught-up" -> ReadModels.awaitCaughtUp(o.num("timeout", 3600));
+            case "profile" -> Profile.print(java.nio.file.Path.of(args[1]), (int) o.num("top", 20));
             case "show" -> history((int) o.num("customer", 1), (int) o.num("invoices", 20), o.num("seed", 7))
                     .forEach(fact -> System.out.println(fact.type() + " " + fact.json()));
             default -> {
@@ -626,6 +634,40 @@ public class Load {
                 }
                 Thread.sleep(200);
             }
+        }
+    }
+
+    // ---------------------------------------------------------------- where the time went
+
+    static final class Profile {
+        /** Execution samples of a flight recording: the hottest methods by own time, and which of the ledger's and Axon's calls they were under. */
+        static void print(java.nio.file.Path file, int top) throws IOException {
+            Map<String, Integer> self = new java.util.HashMap<>();
+            Map<String, Integer> total = new java.util.HashMap<>();
+            int samples = 0;
+            for (jdk.jfr.consumer.RecordedEvent event : jdk.jfr.consumer.RecordingFile.readAllEvents(file)) {
+                if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                    continue;
+                }
+                samples++;
+                List<jdk.jfr.consumer.RecordedFrame> frames = event.getStackTrace().getFrames();
+                if (!frames.isEmpty()) {
+                    self.merge(name(frames.get(0)), 1, Integer::sum);
+                }
+                frames.stream().map(Profile::name).filter(n -> n.startsWith("io.collectionsledger") || n.startsWith("org.axonframework"))
+                        .distinct().forEach(n -> total.merge(n, 1, Integer::sum));
+            }
+            int all = Math.max(1, samples);
+            System.out.println("profile: " + samples + " CPU samples; hottest methods by own samples:");
+            self.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%%  %s%n", 100.0 * e.getValue() / all, e.getKey()));
+            System.out.println("profile: the ledger's and Axon's methods by samples under them:");
+            total.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%%  %s%n", 100.0 * e.getValue() / all, e.getKey()));
+        }
+
+        static String name(jdk.jfr.consumer.RecordedFrame frame) {
+            return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
         }
     }
 }

@@ -8,15 +8,17 @@
 # exists), loads a generated data set through POST /imports, then measures commands over HTTP
 # under an open-loop load at fixed rates, the aging report, and the rebuild of every read model.
 #
-#   usage: bench/run.sh [--scale default|large] [--customers N --invoices M] [--seconds S] [--no-build]
+#   usage: bench/run.sh [--scale default|large] [--customers N --invoices M] [--seconds S] [--profile] [--no-build]
 #     default: 10,000 customers and 200,000 invoices; large: 100,000 and 1,000,000
 #     --seconds: length of each load step (20)
+#     --profile: a flight recording of the service during the import, the commands and the rebuild,
+#                and where each spent its CPU (costs a few percent)
 #   env: BENCH_PORT (18080) BENCH_DB (ledger_bench) BENCH_LOCK (/tmp/mvn.lock)
 #        BENCH_JAVA_OPTS (-Xmx768m: the heap the Kubernetes limit of 1 GiB gives at MaxRAMPercentage=75)
 #        PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-customers=10000 invoices=200000 seconds=20 build=yes scale=default
+customers=10000 invoices=200000 seconds=20 build=yes scale=default profile=no
 while [ $# -gt 0 ]; do
   case "$1" in
     --scale) scale=$2; case "$2" in default) customers=10000 invoices=200000 ;; large) customers=100000 invoices=1000000 ;;
@@ -25,7 +27,8 @@ while [ $# -gt 0 ]; do
     --invoices) invoices=$2 scale=custom; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --no-build) build=no; shift ;;
-    *) sed -n '2,17p' "$0" >&2; exit 2 ;;
+    --profile) profile=yes; shift ;;
+    *) sed -n '2,19p' "$0" >&2; exit 2 ;;
   esac
 done
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -110,9 +113,15 @@ READY=$(now)
 metric() { # name [tag] -> sum of the measurement's values
   curl -sf "${auth[@]}" "$URL/actuator/metrics/$1${2:+?tag=$2}" | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"]))'
 }
+profile_start() { [ "$profile" = no ] || jcmd "$SERVICE_PID" JFR.start name="$1" settings=profile filename="$PWD/bench/results/$STAMP-$1.jfr" >/dev/null; }
+profile_stop() {
+  [ "$profile" = no ] && return
+  jcmd "$SERVICE_PID" JFR.stop name="$1" >/dev/null
+  load profile "bench/results/$STAMP-$1.jfr" --top 15 | sed "s/^profile:/profile of $1:/"
+}
 heap_after_gc() { jcmd "$SERVICE_PID" GC.run >/dev/null; sleep 1; echo "$(($(metric jvm.memory.used area:heap) / 1048576)) MiB"; }
 SPRING_STARTED=$(grep -o 'Started LedgerApplication in [0-9.]* seconds' "$SERVICE_LOG" | grep -o '[0-9.]* seconds' || echo '?')
-echo "jvm flags: $JAVA_OPTS (as the container: $(sed -n 's/^ENTRYPOINT \["java","\([^"]*\)".*/\1/p' Dockerfile) of a 1 GiB limit); heap max $(($(metric jvm.memory.max area:heap) / 1048576)) MiB; $(jcmd "$SERVICE_PID" VM.flags 2>/dev/null | grep -o 'Use[A-Za-z]*GC' | head -1)"
+echo "jvm flags: $JAVA_OPTS (as the container: $(sed -n 's/^ENTRYPOINT \["java","\([^"]*\)".*/\1/p' Dockerfile) of a 1 GiB limit); heap max $(($(metric jvm.memory.max area:heap) / 1048576)) MiB; $(jcmd "$SERVICE_PID" VM.flags -all 2>/dev/null | awk '/ Use(Serial|Parallel|G1|Z|Shenandoah|Epsilon)GC += true/ { print $2 }' | head -1)"
 echo "connection pool: $(metric hikaricp.connections.max) connections"
 echo "processors: $(sql "select string_agg(processor_name || ' ' || n || ' segments', ', ') from (select processor_name, count(*) n from token_entry group by 1 order by 1) t"); batch size $(grep -o 'batchSize([0-9]*)' ledger-service/src/main/java/io/collectionsledger/ledger/config/AxonConfiguration.java | grep -o '[0-9]*' || echo '?') (AxonConfiguration)"
 echo "close of day: scheduled run off (LEDGER_CLOSE_OF_DAY_CRON=-) so that it does not run inside a measurement"
@@ -121,7 +130,9 @@ echo "start-up: $(awk -v a="$STARTED" -v b="$READY" 'BEGIN { printf "%.1f s", b 
 echo
 echo "== bulk import (POST /imports, whole customers per batch, 4 batches at once)"
 EVENTS_BEFORE=$(sql "select count(*) from domain_event_entry")
+profile_start import
 load import --customers "$customers" --invoices "$invoices" --seed $SEED --batch 1000 --concurrency 4 | tee "$OUT.import"
+profile_stop import
 IMPORT_SECONDS=$(field import-seconds "$OUT.import")
 rm -f "$OUT.import"
 EVENTS=$(sql "select count(*) from domain_event_entry")
@@ -134,9 +145,11 @@ echo "events by type: $(sql "select string_agg(payload_type || ' ' || n, ', ') f
 
 echo
 echo "== commands over HTTP on existing customers (35% payments, 30% contact attempts, 15% promises, 12% invoices, 5% deliveries, 3% new customers)"
+profile_start commands
 load commands --customers "$customers" --seed $SEED --seconds "$seconds" --workers 16 --fractions 0.25,0.5,0.75,1 | tee "$OUT.commands"
 PEAK=$(sed -n 's/^commands-peak \([0-9]*\) .*/\1/p' "$OUT.commands")
 rm -f "$OUT.commands"
+profile_stop commands
 echo "commands-peak-ratio $(ratio "$PEAK" "$CEIL_SINGLE") of the single-commit ceiling ($CEIL_SINGLE commits/s)"
 load caught-up | sed 's/^/read-models-after-commands /'
 
@@ -147,7 +160,9 @@ load aging --customers "$customers" --seed $SEED --samples 200 --portfolio-sampl
 echo
 echo "== rebuild of every read model from the whole stream (POST /admin/read-models/{name}/rebuild)"
 EVENTS=$(sql "select count(*) from domain_event_entry")
+profile_start rebuild
 load rebuild | tee "$OUT.rebuild"
+profile_stop rebuild
 REBUILD_SECONDS=$(sed -n 's/^rebuild-seconds \([0-9.]*\).*/\1/p' "$OUT.rebuild")
 rm -f "$OUT.rebuild"
 REBUILD_RATE=$(rate "$EVENTS" "$REBUILD_SECONDS")
