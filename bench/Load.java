@@ -42,13 +42,13 @@ import java.util.regex.Pattern;
  *   profile  FILE.jfr [--top 20]   (where the service spent its CPU: methods by own samples, and the ledger's and Axon's by total)
  *   show     [--customer 1] [--invoices 20] [--seed S]   (one customer's history, as imported)
  *
- * env: BENCH_URL (http://127.0.0.1:18080), BENCH_TOKEN (sent as a bearer token when set).
+ * env: BENCH_URL (http://127.0.0.1:28180), BENCH_TOKEN (sent as a bearer token when set).
  */
 public class Load {
 
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     static final LocalDate TODAY = LocalDate.now(BUSINESS_ZONE);
-    static final String URL = System.getenv().getOrDefault("BENCH_URL", "http://127.0.0.1:18080");
+    static final String URL = System.getenv().getOrDefault("BENCH_URL", "http://127.0.0.1:28180");
     static final String TOKEN = System.getenv().getOrDefault("BENCH_TOKEN", "");
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();

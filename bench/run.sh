@@ -13,7 +13,7 @@
 #     --seconds: length of each load step (20)
 #     --profile: a flight recording of the service during the import, the commands and the rebuild,
 #                and where each spent its CPU (costs a few percent)
-#   env: BENCH_PORT (18080) BENCH_DB (ledger_bench) BENCH_LOCK (/tmp/mvn.lock)
+#   env: BENCH_PORT (28180) BENCH_DB (ledger_bench) BENCH_LOCK (/tmp/mvn.lock)
 #        BENCH_JAVA_OPTS (-Xmx768m: the heap the Kubernetes limit of 1 GiB gives at MaxRAMPercentage=75)
 #        PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres)
 set -euo pipefail
@@ -32,7 +32,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-PORT=${BENCH_PORT:-18080}
+PORT=${BENCH_PORT:-28180}
 DB=${BENCH_DB:-ledger_bench}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx768m}
 URL=http://127.0.0.1:$PORT
@@ -105,7 +105,9 @@ SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_US
   java $JAVA_OPTS -jar ledger-service/target/ledger-service.jar > "$SERVICE_LOG" 2>&1 &
 SERVICE_PID=$!
 auth=(); [ -n "$TOKEN" ] && auth=(-H "Authorization: Bearer $TOKEN")
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$URL/actuator/health/readiness")" = 200 ]; do
+# ready: this process listens on the port (not another that took it meanwhile) and says it is ready
+until ss -ltnpH "sport = :$PORT" | grep -q "pid=$SERVICE_PID," \
+    && [ "$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$URL/actuator/health/readiness")" = 200 ]; do
   kill -0 "$SERVICE_PID" 2>/dev/null || { say "the service stopped; see $SERVICE_LOG"; tail -20 "$SERVICE_LOG" >&2; exit 1; }
   sleep 0.1
 done
@@ -172,4 +174,5 @@ echo
 echo "== memory"
 echo "heap used after GC: $(heap_after_gc); service resident set $(($(ps -o rss= -p "$SERVICE_PID") / 1024)) MiB"
 echo
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (this run's own work included)"
 echo "results: $OUT"
