@@ -640,27 +640,37 @@ public class Load {
     // ---------------------------------------------------------------- where the time went
 
     static final class Profile {
-        /** Execution samples of a flight recording: the hottest methods by own time, and which of the ledger's and Axon's calls they were under. */
+        /** Wrappers that sit under everything and say nothing about where the time goes. */
+        static final Pattern WRAPPER = Pattern.compile("\\$\\$Lambda|\\.lambda\\$|Span\\.run|InterceptorChain|Scope\\.execute|\\.proceed$|\\.invoke$|\\.doFilter");
+
+        /**
+         * Execution samples of a flight recording: the hottest methods by own samples, each with the
+         * nearest caller outside the JDK (who asked for it), then the ledger's and Axon's methods by
+         * the samples under them.
+         */
         static void print(java.nio.file.Path file, int top) throws IOException {
             Map<String, Integer> self = new java.util.HashMap<>();
+            Map<String, Map<String, Integer>> callers = new java.util.HashMap<>();
             Map<String, Integer> total = new java.util.HashMap<>();
             int samples = 0;
             for (jdk.jfr.consumer.RecordedEvent event : jdk.jfr.consumer.RecordingFile.readAllEvents(file)) {
-                if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null
+                        || event.getStackTrace().getFrames().isEmpty()) {
                     continue;
                 }
                 samples++;
-                List<jdk.jfr.consumer.RecordedFrame> frames = event.getStackTrace().getFrames();
-                if (!frames.isEmpty()) {
-                    self.merge(name(frames.get(0)), 1, Integer::sum);
-                }
-                frames.stream().map(Profile::name).filter(n -> n.startsWith("io.collectionsledger") || n.startsWith("org.axonframework"))
-                        .distinct().forEach(n -> total.merge(n, 1, Integer::sum));
+                List<String> frames = event.getStackTrace().getFrames().stream().map(Profile::name).toList();
+                self.merge(frames.get(0), 1, Integer::sum);
+                String caller = frames.stream().filter(n -> !n.matches("(java|javax|jdk|sun)\\..*")).findFirst().orElse("-");
+                callers.computeIfAbsent(frames.get(0), k -> new java.util.HashMap<>()).merge(caller, 1, Integer::sum);
+                frames.stream().filter(n -> n.startsWith("io.collectionsledger") || n.startsWith("org.axonframework"))
+                        .filter(n -> !WRAPPER.matcher(n).find()).distinct().forEach(n -> total.merge(n, 1, Integer::sum));
             }
             int all = Math.max(1, samples);
-            System.out.println("profile: " + samples + " CPU samples; hottest methods by own samples:");
+            System.out.println("profile: " + samples + " CPU samples; hottest methods by own samples, <- the nearest caller outside the JDK:");
             self.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
-                    .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%%  %s%n", 100.0 * e.getValue() / all, e.getKey()));
+                    .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%%  %s <- %s%n", 100.0 * e.getValue() / all, e.getKey(),
+                            callers.get(e.getKey()).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
             System.out.println("profile: the ledger's and Axon's methods by samples under them:");
             total.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
                     .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%%  %s%n", 100.0 * e.getValue() / all, e.getKey()));
