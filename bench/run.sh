@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# The ledger's benchmark. Prints figures (it is not a test), as ratios to what raw PostgreSQL does
+# on this machine in the same run (bench/pg-ceiling.sh), and writes them to
+# bench/results/<timestamp>.txt so runs can be compared.
+#
+# It builds the service jar, makes a fresh database, starts the service as in production
+# (java -jar, settings from the environment, a bearer token when deploy/local/mint-token.sh
+# exists), loads a generated data set through POST /imports, then measures commands over HTTP
+# under an open-loop load at fixed rates, the aging report, and the rebuild of every read model.
+#
+#   usage: bench/run.sh [--scale default|large] [--customers N --invoices M] [--seconds S] [--profile] [--no-build]
+#     default: 10,000 customers and 200,000 invoices; large: 100,000 and 1,000,000
+#     --seconds: length of each load step (20)
+#     --profile: a flight recording of the service during the import, the commands and the rebuild,
+#                and where each spent its CPU (costs a few percent)
+#   env: BENCH_PORT (28180) BENCH_DB (ledger_bench) BENCH_LOCK (/tmp/mvn.lock)
+#        BENCH_JAVA_OPTS (-Xmx768m: the heap the Kubernetes limit of 1 GiB gives at MaxRAMPercentage=75)
+#        PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+customers=10000 invoices=200000 seconds=20 build=yes scale=default profile=no
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scale) scale=$2; case "$2" in default) customers=10000 invoices=200000 ;; large) customers=100000 invoices=1000000 ;;
+               *) echo "--scale is default or large" >&2; exit 2 ;; esac; shift 2 ;;
+    --customers) customers=$2 scale=custom; shift 2 ;;
+    --invoices) invoices=$2 scale=custom; shift 2 ;;
+    --seconds) seconds=$2; shift 2 ;;
+    --no-build) build=no; shift ;;
+    --profile) profile=yes; shift ;;
+    *) sed -n '2,19p' "$0" >&2; exit 2 ;;
+  esac
+done
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+PORT=${BENCH_PORT:-28180}
+DB=${BENCH_DB:-ledger_bench}
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx768m}
+URL=http://127.0.0.1:$PORT
+SEED=7
+
+# The whole run holds the build lock: on a small machine a build next to it would be measured too.
+exec 9>"${BENCH_LOCK:-/tmp/mvn.lock}"
+echo "bench: waiting for ${BENCH_LOCK:-/tmp/mvn.lock}" >&2
+flock 9
+
+STAMP=$(date +%Y%m%d-%H%M%S)
+mkdir -p bench/results
+OUT=bench/results/$STAMP.txt
+SERVICE_LOG=bench/results/$STAMP-service.log
+exec > >(tee "$OUT")
+say() { echo "bench: $*" >&2; }
+sql() { psql -qtAX -d "$DB" -c "$1"; }
+now() { date +%s.%N; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
+field() { sed -n "s/^$1 \([0-9.]*\).*/\1/p" "$2" | head -1; }
+
+SERVICE_PID=
+stop_service() {
+  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+    kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+  fi
+}
+trap stop_service EXIT
+
+if [ "$build" = yes ]; then
+  say "building the service jar"
+  mvn -q -T1 -DskipTests package -pl ledger-service -am
+fi
+mkdir -p bench/target/classes
+javac -d bench/target/classes bench/Load.java
+load() { BENCH_URL=$URL BENCH_TOKEN=${TOKEN:-} java -Xmx1g -cp bench/target/classes Load "$@"; }
+
+if curl -s -o /dev/null "$URL"; then say "port $PORT is taken; set BENCH_PORT"; exit 1; fi
+say "fresh database $DB"
+psql -qX -d postgres -c "drop database if exists \"$DB\" with (force)" -c "create database \"$DB\""
+
+TOKEN=
+if [ -x deploy/local/mint-token.sh ]; then
+  export LEDGER_SECURITY_JWT_SECRET=${LEDGER_SECURITY_JWT_SECRET:-$(openssl rand -hex 32)}
+  TOKEN=$(deploy/local/mint-token.sh bench service collector auditor analyst)
+fi
+
+echo "== collections-ledger benchmark $STAMP, commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' (with uncommitted changes)')"
+echo "scale: $scale, $customers customers, $invoices invoices; load steps of $seconds s; data seed $SEED"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "java: $(java -version 2>&1 | head -1)"
+echo "postgresql: $(sql 'show server_version'), fsync=$(sql 'show fsync'), synchronous_commit=$(sql 'show synchronous_commit'), shared_buffers=$(sql 'show shared_buffers'), wal_level=$(sql 'show wal_level'), max_connections=$(sql 'show max_connections')"
+echo "security: $([ -n "$TOKEN" ] && echo "bearer token (HS256) with roles service collector auditor analyst" || echo "no deploy/local/mint-token.sh: requests carry no token")"
+
+echo
+echo "== ceilings of raw PostgreSQL (bench/pg-ceiling.sh 10 8, database $DB, before the service starts)"
+PGDATABASE=$DB bench/pg-ceiling.sh 10 8 | tee "$OUT.ceiling"
+CEIL_SINGLE=$(sed -n 's/^append-1-event-per-commit .* \([0-9]*\) events\/s$/\1/p' "$OUT.ceiling")
+CEIL_BATCH=$(sed -n 's/^append-50-events-per-commit .* \([0-9]*\) events\/s$/\1/p' "$OUT.ceiling")
+CEIL_REBUILD=$(sed -n 's/^rebuild-projection-set-based .* \([0-9]*\) events\/s$/\1/p' "$OUT.ceiling")
+rm -f "$OUT.ceiling"
+
+echo
+echo "== service"
+say "starting the service on port $PORT (log: $SERVICE_LOG)"
+STARTED=$(now)
+SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=$PGUSER SERVER_PORT=$PORT \
+  LEDGER_CLOSE_OF_DAY_CRON=- AXONIQ_UPDATE_CHECKER_DISABLED=true \
+  java $JAVA_OPTS -jar ledger-service/target/ledger-service.jar > "$SERVICE_LOG" 2>&1 &
+SERVICE_PID=$!
+auth=(); [ -n "$TOKEN" ] && auth=(-H "Authorization: Bearer $TOKEN")
+# ready: this process listens on the port (not another that took it meanwhile) and says it is ready
+until ss -ltnpH "sport = :$PORT" | grep -q "pid=$SERVICE_PID," \
+    && [ "$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$URL/actuator/health/readiness")" = 200 ]; do
+  kill -0 "$SERVICE_PID" 2>/dev/null || { say "the service stopped; see $SERVICE_LOG"; tail -20 "$SERVICE_LOG" >&2; exit 1; }
+  sleep 0.1
+done
+READY=$(now)
+metric() { # name [tag] -> sum of the measurement's values
+  curl -sf "${auth[@]}" "$URL/actuator/metrics/$1${2:+?tag=$2}" | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"]))'
+}
+profile_start() { [ "$profile" = no ] || jcmd "$SERVICE_PID" JFR.start name="$1" settings=profile filename="$PWD/bench/results/$STAMP-$1.jfr" >/dev/null; }
+profile_stop() {
+  [ "$profile" = no ] && return
+  jcmd "$SERVICE_PID" JFR.stop name="$1" >/dev/null
+  load profile "bench/results/$STAMP-$1.jfr" --top 15 | sed "s/^profile:/profile of $1:/"
+}
+heap_after_gc() { jcmd "$SERVICE_PID" GC.run >/dev/null; sleep 1; echo "$(($(metric jvm.memory.used area:heap) / 1048576)) MiB"; }
+SPRING_STARTED=$(grep -o 'Started LedgerApplication in [0-9.]* seconds' "$SERVICE_LOG" | grep -o '[0-9.]* seconds' || echo '?')
+echo "jvm flags: $JAVA_OPTS (as the container: $(sed -n 's/^ENTRYPOINT \["java","\([^"]*\)".*/\1/p' Dockerfile) of a 1 GiB limit); heap max $(($(metric jvm.memory.max area:heap) / 1048576)) MiB; $(jcmd "$SERVICE_PID" VM.flags -all 2>/dev/null | awk '/ Use(Serial|Parallel|G1|Z|Shenandoah|Epsilon)GC += true/ { print $2 }' | head -1)"
+echo "connection pool: $(metric hikaricp.connections.max) connections"
+echo "processors: $(sql "select string_agg(processor_name || ' ' || n || ' segments', ', ') from (select processor_name, count(*) n from token_entry group by 1 order by 1) t"); batch size $(grep -o 'batchSize([0-9]*)' ledger-service/src/main/java/io/collectionsledger/ledger/config/AxonConfiguration.java | grep -o '[0-9]*' || echo '?') (AxonConfiguration)"
+echo "close of day: scheduled run off (LEDGER_CLOSE_OF_DAY_CRON=-) so that it does not run inside a measurement"
+echo "start-up: $(awk -v a="$STARTED" -v b="$READY" 'BEGIN { printf "%.1f s", b - a }') from java -jar to ready (Spring: $SPRING_STARTED); heap after GC $(heap_after_gc)"
+
+echo
+echo "== bulk import (POST /imports, whole customers per batch, 4 batches at once)"
+EVENTS_BEFORE=$(sql "select count(*) from domain_event_entry")
+profile_start import
+load import --customers "$customers" --invoices "$invoices" --seed $SEED --batch 1000 --concurrency 4 | tee "$OUT.import"
+profile_stop import
+IMPORT_SECONDS=$(field import-seconds "$OUT.import")
+rm -f "$OUT.import"
+EVENTS=$(sql "select count(*) from domain_event_entry")
+IMPORT_RATE=$(rate $((EVENTS - EVENTS_BEFORE)) "$IMPORT_SECONDS")
+echo "import-events $((EVENTS - EVENTS_BEFORE)) events, $IMPORT_RATE events/s = $(ratio "$IMPORT_RATE" "$CEIL_BATCH") of the batched ceiling ($CEIL_BATCH events/s)"
+load caught-up | sed 's/^/read-models-after-import /'
+echo "heap after import, after GC: $(heap_after_gc)"
+echo "journal: $EVENTS events, database $(sql "select pg_size_pretty(pg_database_size('$DB'))")"
+echo "events by type: $(sql "select string_agg(payload_type || ' ' || n, ', ') from (select regexp_replace(payload_type, '.*\.', '') payload_type, count(*) n from domain_event_entry group by 1 order by 2 desc) t")"
+
+echo
+echo "== commands over HTTP on existing customers (35% payments, 30% contact attempts, 15% promises, 12% invoices, 5% deliveries, 3% new customers)"
+profile_start commands
+load commands --customers "$customers" --seed $SEED --seconds "$seconds" --workers 16 --fractions 0.25,0.5,0.75,1 | tee "$OUT.commands"
+PEAK=$(sed -n 's/^commands-peak \([0-9]*\) .*/\1/p' "$OUT.commands")
+rm -f "$OUT.commands"
+profile_stop commands
+echo "commands-peak-ratio $(ratio "$PEAK" "$CEIL_SINGLE") of the single-commit ceiling ($CEIL_SINGLE commits/s)"
+load caught-up | sed 's/^/read-models-after-commands /'
+
+echo
+echo "== aging report (GET /aging), one request at a time; past = 180 days ago"
+load aging --customers "$customers" --seed $SEED --samples 200 --portfolio-samples 20 --past-days 180
+
+echo
+echo "== rebuild of every read model from the whole stream (POST /admin/read-models/{name}/rebuild)"
+EVENTS=$(sql "select count(*) from domain_event_entry")
+profile_start rebuild
+load rebuild | tee "$OUT.rebuild"
+profile_stop rebuild
+REBUILD_SECONDS=$(sed -n 's/^rebuild-seconds \([0-9.]*\).*/\1/p' "$OUT.rebuild")
+rm -f "$OUT.rebuild"
+REBUILD_RATE=$(rate "$EVENTS" "$REBUILD_SECONDS")
+echo "rebuild-events $EVENTS events, $REBUILD_RATE events/s = $(ratio "$REBUILD_RATE" "$CEIL_REBUILD") of the set-based rebuild ceiling ($CEIL_REBUILD events/s)"
+
+echo
+echo "== memory"
+echo "heap used after GC: $(heap_after_gc); service resident set $(($(ps -o rss= -p "$SERVICE_PID") / 1024)) MiB"
+echo
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (this run's own work included)"
+echo "results: $OUT"
