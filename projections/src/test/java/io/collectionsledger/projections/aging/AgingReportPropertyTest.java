@@ -234,10 +234,40 @@ class AgingReportPropertyTest {
         return Combinators.combine(issued, movement.list().ofMaxSize(15), refund.list().ofMaxSize(2))
                 .as((invoices, movements, refunds) -> {
                     List<Fact> all = new ArrayList<>(invoices);
-                    all.addAll(movements);
+                    // as in the account: nothing touches an invoice before it was issued and recorded
+                    movements.stream().filter(fact -> afterItsInvoice(fact, invoices)).forEach(all::add);
                     all.addAll(refunds);
                     return all;
                 });
+    }
+
+    private static boolean afterItsInvoice(Fact movement, List<Fact> invoices) {
+        String invoiceId = invoiceOf(movement.event());
+        return invoiceId == null || invoices.stream().anyMatch(invoice -> ((InvoiceIssued) invoice.event()).invoiceId().equals(invoiceId)
+                && !invoice.occurredOn().isAfter(movement.occurredOn()) && !invoice.recordedAt().isAfter(movement.recordedAt()));
+    }
+
+    /** The invoice a generated movement is about; null for one about none (a payment left unapplied). */
+    private static String invoiceOf(Object event) {
+        if (event instanceof PaymentRecorded e) {
+            return e.allocations().isEmpty() ? null : e.allocations().get(0).invoiceId();
+        }
+        if (event instanceof PaymentReversed e) {
+            return e.reopened().get(0).invoiceId();
+        }
+        if (event instanceof CreditNoteIssued e) {
+            return e.invoiceId();
+        }
+        if (event instanceof LateFeesAccrued e) {
+            return e.accruals().get(0).invoiceId();
+        }
+        if (event instanceof DisputeRaised e) {
+            return e.invoiceId();
+        }
+        if (event instanceof DisputeResolved e) {
+            return e.invoiceId();
+        }
+        return ((ReceivableWrittenOff) event).invoiceId();
     }
 
     /** As the account would have it: what is set against an invoice is in the invoice's currency. */
