@@ -9,12 +9,13 @@
 # difference.
 #   deploy/local/crash-test.sh [--commands N] [--clients C]      (10000 and 8)
 #   env: PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres) CRASH_PORT (18431) CRASH_DB (ledger_crash)
+#        LEDGER_JAR (ledger-service/target/ledger-service.jar)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export CRASH_PORT=${CRASH_PORT:-18431} CRASH_DB=${CRASH_DB:-ledger_crash}
 export CRASH_DIR=${CRASH_DIR:-/tmp/ledger-crash-$CRASH_PORT}
-jar=$repo/ledger-service/target/ledger-service.jar
+jar=${LEDGER_JAR:-$repo/ledger-service/target/ledger-service.jar}
 url=http://127.0.0.1:$CRASH_PORT
 
 # The service in the background on the test database; returns once it answers health.

@@ -6,13 +6,14 @@
 # segments before and after, and the counts; exits 1 if anything is lost or left behind.
 #   deploy/local/two-instances.sh
 #   env: PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres) TWO_PORTS ("18441 18442") TWO_DB (ledger_two)
+#        LEDGER_JAR (ledger-service/target/ledger-service.jar)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 read -r port_a port_b <<<"${TWO_PORTS:-18441 18442}"
 db=${TWO_DB:-ledger_two}
 dir=/tmp/ledger-two-$port_a
-jar=$repo/ledger-service/target/ledger-service.jar
+jar=${LEDGER_JAR:-$repo/ledger-service/target/ledger-service.jar}
 sql() { psql -qtAX -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 
 # name port [max segments per processor]
