@@ -123,7 +123,7 @@ public class CrashDriver {
         Path out = Path.of(options.get("out"));
         Files.write(out.resolve("acknowledged.txt"), acknowledged);
         Files.write(out.resolve("retried.txt"), retried);
-        System.out.printf("commands sent: %d (%d setup), in flight at kill: %d, unanswered at kill: %d, retried: %d, "
+        System.out.printf("commands sent: %d (%d setup), in flight at kill: %d, got no answer: %d, retried: %d, "
                         + "acknowledged: %d, refused: %d, still unanswered: %d%n",
                 all.size(), setup.size(), inFlightAtKill, unansweredBeforeRetry, retried.size(), acknowledged.size(), refused, unanswered.size());
         return unanswered.isEmpty() ? 0 : 1;
