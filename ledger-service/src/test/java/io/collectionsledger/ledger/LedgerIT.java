@@ -107,18 +107,9 @@ public abstract class LedgerIT {
         return http.exchange(path.replace("{c}", customer), HttpMethod.GET, new HttpEntity<>(headers), answer);
     }
 
-    /** A query whose answer is text rather than JSON, such as a CSV export. */
-    protected ResponseEntity<String> getText(String path, Consumer<HttpHeaders> extra) {
-        HttpHeaders headers = new HttpHeaders();
-        extra.accept(headers);
-        return http.exchange(path.replace("{c}", customer), HttpMethod.GET, new HttpEntity<>(headers), String.class);
-    }
-
     /** A query whose answer is not one JSON document (NDJSON, CSV), as text. */
     protected ResponseEntity<String> getText(String path, Consumer<HttpHeaders> extra) {
-        HttpHeaders headers = new HttpHeaders();
-        extra.accept(headers);
-        return http.exchange(path.replace("{c}", customer), HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        return get(path, String.class, extra);
     }
 
     /** Registers this test's customer and returns the answer. */
