@@ -22,6 +22,7 @@ import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -158,13 +159,17 @@ class AxonConfiguration {
      * claim extension threshold: 1 s rather than Axon's 5 s keeps that within the read-model wait.
      * Claims are timeouts, measured on the system clock: with Axon's default (the ledger's clock,
      * which tests freeze) a claim would never be extended and that wait would never end.
+     * <p>
+     * An instance claims every segment it finds free; {@code ledger.max-claimed-segments} caps
+     * that per processor, so that an instance started before another leaves it work to share.
      */
     @Bean
-    ConfigurerModule pooledStreamingProcessors() {
+    ConfigurerModule pooledStreamingProcessors(@Value("${ledger.max-claimed-segments:2147483647}") int maxClaimedSegments) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .batchSize(100)
                         .initialSegmentCount(4)
+                        .maxClaimedSegments(maxClaimedSegments)
                         .claimExtensionThreshold(1000)
                         .clock(Clock.systemUTC())));
     }
