@@ -1,5 +1,6 @@
 package io.collectionsledger.testing;
 
+import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
@@ -59,6 +60,13 @@ public final class FreshDatabase {
         dataSource.setUrl(url());
         dataSource.setUser(USER);
         dataSource.setPassword(PASSWORD);
+        return dataSource;
+    }
+
+    /** The shared database with every read model's tables, as Flyway makes them; migrating again changes nothing. */
+    public static DataSource withReadModels() {
+        DataSource dataSource = dataSource();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/projections").load().migrate();
         return dataSource;
     }
 

@@ -27,7 +27,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
@@ -65,8 +64,7 @@ class AgingReportPropertyTest {
 
     @BeforeContainer
     static void migrate() {
-        dataSource = FreshDatabase.dataSource();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/projections").load().migrate();
+        dataSource = FreshDatabase.withReadModels();
     }
 
     @Property(tries = 60)

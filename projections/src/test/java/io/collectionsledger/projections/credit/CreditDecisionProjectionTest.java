@@ -35,7 +35,6 @@ import io.collectionsledger.contracts.time.OrdersReleased;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 import io.collectionsledger.testing.EventFeed;
 import io.collectionsledger.testing.FreshDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,8 +62,7 @@ class CreditDecisionProjectionTest {
 
     @BeforeAll
     static void migrate() {
-        dataSource = FreshDatabase.dataSource();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/projections").load().migrate();
+        dataSource = FreshDatabase.withReadModels();
     }
 
     @BeforeEach

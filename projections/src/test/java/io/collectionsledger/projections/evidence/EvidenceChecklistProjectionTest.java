@@ -42,7 +42,6 @@ import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.testing.EventFeed;
 import io.collectionsledger.testing.FreshDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,8 +70,7 @@ class EvidenceChecklistProjectionTest {
 
     @BeforeAll
     static void migrate() {
-        dataSource = FreshDatabase.dataSource();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/projections").load().migrate();
+        dataSource = FreshDatabase.withReadModels();
     }
 
     @BeforeEach

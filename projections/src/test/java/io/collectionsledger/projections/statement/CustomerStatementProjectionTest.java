@@ -14,7 +14,6 @@ import io.collectionsledger.contracts.statement.CustomerStatement;
 import io.collectionsledger.contracts.statement.CustomerStatementQuery;
 import io.collectionsledger.contracts.statement.OpenItem;
 import io.collectionsledger.testing.FreshDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +36,7 @@ class CustomerStatementProjectionTest {
 
     @BeforeAll
     static void migrate() {
-        dataSource = FreshDatabase.dataSource();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/projections").load().migrate();
+        dataSource = FreshDatabase.withReadModels();
     }
 
     @BeforeEach

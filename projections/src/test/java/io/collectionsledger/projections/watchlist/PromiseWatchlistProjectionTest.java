@@ -28,7 +28,6 @@ import io.collectionsledger.contracts.watchlist.PromisesDueQuery;
 import io.collectionsledger.contracts.watchlist.RepeatedBreaches;
 import io.collectionsledger.testing.EventFeed;
 import io.collectionsledger.testing.FreshDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,8 +56,7 @@ class PromiseWatchlistProjectionTest {
 
     @BeforeAll
     static void migrate() {
-        dataSource = FreshDatabase.dataSource();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/projections").load().migrate();
+        dataSource = FreshDatabase.withReadModels();
     }
 
     @BeforeEach
