@@ -3,7 +3,6 @@ package io.collectionsledger.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.collectionsledger.contracts.shared.Headers;
 import io.collectionsledger.testing.FreshDatabase;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -70,8 +69,6 @@ public abstract class LedgerIT {
     @BeforeEach
     void newCustomer() {
         customer = "C-" + UUID.randomUUID().toString().substring(0, 13);
-        // Axon stamps events with a static clock: a RunningService started in this JVM since took it for its own.
-        GenericEventMessage.clock = clock;
     }
 
     protected LocalDate today() {

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import static io.collectionsledger.projections.aging.AgingProjection.money;
 
 /**
  * The report from the facts that qualify: happened by {@code asOf}, recorded by {@code knownAt}.
@@ -95,7 +94,7 @@ final class AgingCalculation {
                         .add(bucket, term.open().subtract(disputed), disputed);
                 if (query.customerId() != null) {
                     lines.add(new AgingTermLine(term.customerId(), term.invoiceId(), term.termId(), term.dueDate(), daysPastDue,
-                            labels.get(bucket), money(term.open(), term.currency()), money(disputed, term.currency())));
+                            labels.get(bucket), new Money(term.open(), term.currency()), new Money(disputed, term.currency())));
                 }
             }
         });
@@ -170,9 +169,9 @@ final class AgingCalculation {
             List<Money> amounts = new ArrayList<>();
             for (BigDecimal bucket : buckets) {
                 total = total.add(bucket);
-                amounts.add(money(bucket, currency));
+                amounts.add(new Money(bucket, currency));
             }
-            return new AgingRow(customerId, currency, amounts, money(disputed, currency), money(total, currency), money(credit, currency));
+            return new AgingRow(customerId, currency, amounts, new Money(disputed, currency), new Money(total, currency), new Money(credit, currency));
         }
     }
 }

@@ -166,7 +166,4 @@ public class AgingProjection {
                 .update();
     }
 
-    static Money money(BigDecimal value, String currency) {
-        return new Money(value.setScale(Money.decimalsOf(currency), java.math.RoundingMode.UNNECESSARY), currency);
-    }
 }

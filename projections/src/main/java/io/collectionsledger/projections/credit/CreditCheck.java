@@ -8,7 +8,6 @@ import io.collectionsledger.contracts.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,7 +126,7 @@ final class CreditCheck {
                         where customer_id = :customer and occurred_on <= :asOf and recorded_at <= :knownAt
                         order by occurred_on desc, seq desc limit 1""")
                 .params(params)
-                .query((rs, n) -> new Limit(money(rs.getBigDecimal("amount"), rs.getString("currency")), rs.getString("basis")))
+                .query((rs, n) -> new Limit(new Money(rs.getBigDecimal("amount"), rs.getString("currency")), rs.getString("basis")))
                 .optional();
     }
 
@@ -139,7 +138,7 @@ final class CreditCheck {
                 .params(params)
                 .query(rs -> {
                     String currency = rs.getString("currency");
-                    sums.put(currency, money(rs.getBigDecimal("amount"), currency));
+                    sums.put(currency, new Money(rs.getBigDecimal("amount"), currency));
                 });
         return sums;
     }
@@ -191,7 +190,4 @@ final class CreditCheck {
                 .params(params).query(String.class).list();
     }
 
-    private static Money money(BigDecimal value, String currency) {
-        return new Money(value.setScale(Money.decimalsOf(currency), RoundingMode.UNNECESSARY), currency);
-    }
 }

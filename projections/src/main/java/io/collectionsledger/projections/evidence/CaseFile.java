@@ -12,7 +12,6 @@ import io.collectionsledger.projections.evidence.EvidenceFact.Kind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,7 +74,7 @@ final class CaseFile {
                 .params(params)
                 .query((rs, n) -> new EvidenceFact(Kind.valueOf(rs.getString("kind")), rs.getString("subject_id"),
                         Arrays.asList((String[]) rs.getArray("refs").getArray()), rs.getString("contract_id"),
-                        rs.getString("currency") == null ? null : money(rs.getBigDecimal("amount"), rs.getString("currency")),
+                        rs.getString("currency") == null ? null : new Money(rs.getBigDecimal("amount"), rs.getString("currency")),
                         rs.getObject("named_date", LocalDate.class), rs.getBoolean("proves"), rs.getString("document_ref"),
                         rs.getString("description"), rs.getString("event_id"), rs.getLong("sequence_number"),
                         rs.getObject("occurred_on", LocalDate.class)))
@@ -88,7 +87,7 @@ final class CaseFile {
                         having max(due_date) is not null and sum(amount) > 0""")
                 .params(params)
                 .query((rs, n) -> new OpenTerm(rs.getString("invoice_id"), rs.getString("term_id"), rs.getObject("due_date", LocalDate.class),
-                        money(rs.getBigDecimal("open"), rs.getString("currency"))))
+                        new Money(rs.getBigDecimal("open"), rs.getString("currency"))))
                 .list();
         return new CaseFile(customerId, asOf, knownAt, facts, terms);
     }
@@ -384,7 +383,4 @@ final class CaseFile {
         return facts.stream().map(EvidenceFact::proof).toList();
     }
 
-    private static Money money(BigDecimal value, String currency) {
-        return new Money(value.setScale(Money.decimalsOf(currency), RoundingMode.UNNECESSARY), currency);
-    }
 }

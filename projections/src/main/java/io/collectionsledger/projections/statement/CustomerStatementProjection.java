@@ -136,13 +136,13 @@ public class CustomerStatementProjection {
                         select currency, sum(%s) as open
                         from statement_term where customer_id = ? group by currency order by currency""".formatted(OPEN))
                 .param(query.customerId())
-                .query((rs, n) -> money(rs.getBigDecimal("open"), rs.getString("currency")))
+                .query((rs, n) -> new Money(rs.getBigDecimal("open"), rs.getString("currency")))
                 .list();
         List<Money> credit = jdbc.sql("""
                         select currency, unapplied from statement_credit
                         where customer_id = ? and unapplied <> 0 order by currency""")
                 .param(query.customerId())
-                .query((rs, n) -> money(rs.getBigDecimal("unapplied"), rs.getString("currency")))
+                .query((rs, n) -> new Money(rs.getBigDecimal("unapplied"), rs.getString("currency")))
                 .list();
         return new CustomerStatement(query.customerId(), items, totals, credit);
     }
@@ -171,12 +171,12 @@ public class CustomerStatementProjection {
 
     private static OpenItem openItem(ResultSet rs, int row) throws SQLException {
         String currency = rs.getString("currency");
-        Money amount = money(rs.getBigDecimal("amount"), currency);
-        Money lateFees = money(rs.getBigDecimal("late_fees"), currency);
-        Money credited = money(rs.getBigDecimal("credited"), currency);
-        Money paid = money(rs.getBigDecimal("paid"), currency);
-        Money writtenOff = money(rs.getBigDecimal("written_off"), currency);
-        Money rescheduled = money(rs.getBigDecimal("rescheduled"), currency);
+        Money amount = new Money(rs.getBigDecimal("amount"), currency);
+        Money lateFees = new Money(rs.getBigDecimal("late_fees"), currency);
+        Money credited = new Money(rs.getBigDecimal("credited"), currency);
+        Money paid = new Money(rs.getBigDecimal("paid"), currency);
+        Money writtenOff = new Money(rs.getBigDecimal("written_off"), currency);
+        Money rescheduled = new Money(rs.getBigDecimal("rescheduled"), currency);
         return new OpenItem(rs.getString("invoice_id"), rs.getString("term_id"), rs.getString("contract_id"),
                 rs.getObject("issued_on", java.time.LocalDate.class), rs.getObject("due_date", java.time.LocalDate.class),
                 amount, lateFees, paid, credited, writtenOff, rescheduled,
@@ -184,7 +184,4 @@ public class CustomerStatementProjection {
     }
 
     /** The table keeps four decimals for every currency; a Money keeps the currency's own. */
-    private static Money money(BigDecimal value, String currency) {
-        return new Money(value.setScale(Money.decimalsOf(currency), java.math.RoundingMode.UNNECESSARY), currency);
-    }
 }

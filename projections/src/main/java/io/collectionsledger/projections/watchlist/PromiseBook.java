@@ -86,7 +86,7 @@ final class PromiseBook {
         List<Promise> promises = jdbc.sql("select * from watchlist_promise where" + qualifies + customer)
                 .params(params)
                 .query((rs, n) -> new Promise(rs.getString("customer_id"), rs.getString("promise_id"),
-                        money(rs.getBigDecimal("amount"), rs.getString("currency")), rs.getObject("promised_date", LocalDate.class),
+                        new Money(rs.getBigDecimal("amount"), rs.getString("currency")), rs.getObject("promised_date", LocalDate.class),
                         RecordPaymentPromise.Form.valueOf(rs.getString("form")), rs.getString("collector"), rs.getString("document_ref"),
                         rs.getObject("occurred_on", LocalDate.class), rs.getString("event_id")))
                 .list();
@@ -99,7 +99,7 @@ final class PromiseBook {
                     String corrects = rs.getString("corrects");
                     outcomes.computeIfAbsent(key(rs.getString("customer_id"), rs.getString("promise_id")), k -> new ArrayList<>())
                             .add(new Outcome(PromiseOutcome.valueOf(rs.getString("outcome")), corrects == null ? null : PromiseOutcome.valueOf(corrects),
-                                    rs.getString("payment_id"), money(rs.getBigDecimal("received"), currency), money(rs.getBigDecimal("shortfall"), currency),
+                                    rs.getString("payment_id"), new Money(rs.getBigDecimal("received"), currency), new Money(rs.getBigDecimal("shortfall"), currency),
                                     rs.getObject("occurred_on", LocalDate.class), rs.getString("event_id")));
                 });
         Map<String, List<Payment>> payments = new HashMap<>();
@@ -114,7 +114,7 @@ final class PromiseBook {
                 .params(params)
                 .query(rs -> {
                     payments.computeIfAbsent(rs.getString("customer_id"), k -> new ArrayList<>())
-                            .add(new Payment(money(rs.getBigDecimal("amount"), rs.getString("currency")), rs.getObject("occurred_on", LocalDate.class)));
+                            .add(new Payment(new Money(rs.getBigDecimal("amount"), rs.getString("currency")), rs.getObject("occurred_on", LocalDate.class)));
                 });
         Map<String, List<Assignment>> assignments = new HashMap<>();
         jdbc.sql("select * from watchlist_assignment where" + qualifies + customer + " order by occurred_on, sequence_number")
@@ -258,9 +258,6 @@ final class PromiseBook {
         return customerId + "\u0000" + promiseId;
     }
 
-    private static Money money(BigDecimal value, String currency) {
-        return new Money(value.setScale(Money.decimalsOf(currency), RoundingMode.UNNECESSARY), currency);
-    }
 
     private static final class Tally {
         int contactAttempts;

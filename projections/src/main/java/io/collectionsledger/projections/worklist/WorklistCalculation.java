@@ -12,7 +12,6 @@ import io.collectionsledger.contracts.worklist.WorklistStage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -216,7 +215,7 @@ final class WorklistCalculation {
         BigDecimal[] values = (BigDecimal[]) amounts.getArray();
         List<Money> money = new ArrayList<>();
         for (int i = 0; i < currencies.length; i++) {
-            money.add(new Money(values[i].setScale(Money.decimalsOf(currencies[i]), RoundingMode.UNNECESSARY), currencies[i]));
+            money.add(new Money(values[i], currencies[i]));
         }
         return money;
     }

@@ -159,10 +159,10 @@ class AgingReportPropertyTest {
             List<Money> amounts = new ArrayList<>();
             for (BigDecimal amount : row) {
                 total = total.add(amount);
-                amounts.add(AgingProjection.money(amount, currency));
+                amounts.add(new Money(amount, currency));
             }
-            rows.add(new AgingRow(customer, currency, amounts, AgingProjection.money(disputedColumn.getOrDefault(currency, BigDecimal.ZERO), currency),
-                    AgingProjection.money(total, currency), AgingProjection.money(credit.getOrDefault(currency, BigDecimal.ZERO), currency)));
+            rows.add(new AgingRow(customer, currency, amounts, new Money(disputedColumn.getOrDefault(currency, BigDecimal.ZERO), currency),
+                    new Money(total, currency), new Money(credit.getOrDefault(currency, BigDecimal.ZERO), currency)));
         });
         return rows;
     }
