@@ -110,7 +110,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * what is open) hold under concurrent commands. Command handlers guard and apply; event-sourcing
  * handlers only assign.
  */
-@Aggregate
+@Aggregate(cache = "accountCache")
 class CustomerAccount {
 
     @AggregateIdentifier

@@ -2,21 +2,33 @@ package io.collectionsledger.ledger.command;
 
 import io.collectionsledger.contracts.shared.AccountCommand;
 import io.collectionsledger.contracts.shared.CommandAccepted;
+import io.collectionsledger.ledger.account.AccountVersions;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Runs a command exactly once per client and command id. One database transaction holds the
- * claim of the command id, the events the account appends and the answer, so a success answer
- * means all three are committed, and a failure leaves nothing behind. A concurrent writer to the
- * same account makes the append fail on (aggregate, sequence); the whole transaction is then run
- * again on the fresh state, so no update is lost.
+ * Runs commands exactly once per client and command id. One database transaction holds the
+ * claim of the command ids, the events the accounts append and the answers, so a success answer
+ * means all of them are committed, and a failure leaves nothing behind.
+ * <p>
+ * The transaction is an Axon unit of work around the commands' own: the accounts they load stay
+ * locked, and the events they apply stay staged, until it commits; the events of all its commands
+ * are then appended in one batch. A concurrent writer to the same account from another instance
+ * makes the append fail on (aggregate, sequence); the whole transaction is then run again on the
+ * fresh state, so no update is lost.
  */
 @Component
 public class CommandDispatcher {
@@ -26,26 +38,46 @@ public class CommandDispatcher {
     private final CommandGateway gateway;
     private final CommandLog commandLog;
     private final CommandFingerprint fingerprint;
-    private final TransactionTemplate transaction;
-    private final JdbcClient jdbc;
+    private final TransactionManager transactionManager;
+    private final AccountVersions versions;
 
     CommandDispatcher(CommandGateway gateway, CommandLog commandLog, CommandFingerprint fingerprint,
-                      TransactionTemplate transaction, JdbcClient jdbc) {
+                      TransactionManager transactionManager, AccountVersions versions) {
         this.gateway = gateway;
         this.commandLog = commandLog;
         this.fingerprint = fingerprint;
-        this.transaction = transaction;
-        this.jdbc = jdbc;
+        this.transactionManager = transactionManager;
+        this.versions = versions;
+    }
+
+    public record Request(AccountCommand command, CommandContext context) {
     }
 
     public record Outcome(CommandAccepted accepted, boolean replayed) {
     }
 
     public Outcome dispatch(AccountCommand command, CommandContext context) {
-        String print = fingerprint.of(command);
+        return dispatchTogether(List.of(new Request(command, context))).get(0);
+    }
+
+    /**
+     * Runs the commands in order in one transaction: each sees what the ones before it did, and
+     * either all are recorded (or answered from an earlier run) or none is, and the first failure
+     * is thrown. A command id may appear once.
+     */
+    public List<Outcome> dispatchTogether(List<Request> requests) {
+        Set<String> ids = new HashSet<>();
+        List<CommandLog.Claim> claims = new ArrayList<>(requests.size());
+        for (Request request : requests) {
+            if (!ids.add(request.context().clientId() + '\u0000' + request.context().commandId())) {
+                throw new IllegalArgumentException("command id " + request.context().commandId() + " appears twice in one transaction");
+            }
+            claims.add(new CommandLog.Claim(request.context(), request.command(), request.command().customerId(),
+                    fingerprint.of(request.command())));
+        }
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> once(command, context, print));
+                return once(requests, claims);
             } catch (ConcurrencyException conflict) {
                 if (attempt == ATTEMPTS) {
                     throw conflict;
@@ -54,20 +86,49 @@ public class CommandDispatcher {
         }
     }
 
-    private Outcome once(AccountCommand command, CommandContext context, String print) {
-        Optional<CommandAccepted> earlier = commandLog.claim(context, command, command.customerId(), print);
-        if (earlier.isPresent()) {
-            return new Outcome(earlier.get(), true);
+    private List<Outcome> once(List<Request> requests, List<CommandLog.Claim> claims) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactionManager);
+        List<Outcome> outcomes = new ArrayList<>(requests.size());
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            List<Optional<CommandAccepted>> earlier = commandLog.claim(claims);
+            List<Integer> ran = new ArrayList<>();
+            List<CommandLog.Completion> completions = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                Request request = requests.get(i);
+                if (earlier.get(i).isPresent()) {
+                    outcomes.add(new Outcome(earlier.get(i).get(), true));
+                    continue;
+                }
+                outcomes.add(null);
+                gateway.sendAndWait(new GenericCommandMessage<>(request.command()).andMetaData(request.context().metaData()));
+                ran.add(i);
+                completions.add(new CommandLog.Completion(request.context(), request.command().customerId(),
+                        versions.current(request.command().customerId())));
+            }
+            // Registered after every command ran, so it follows the event bus's own prepare-commit
+            // step that appends their events: the answers can name the events' positions.
+            unitOfWork.onPrepareCommit(u -> {
+                if (completions.isEmpty()) {
+                    return;
+                }
+                List<CommandAccepted> accepted = commandLog.complete(completions);
+                for (int k = 0; k < ran.size(); k++) {
+                    outcomes.set(ran.get(k), new Outcome(accepted.get(k), false));
+                }
+            });
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(failure);
         }
-        gateway.sendAndWait(new GenericCommandMessage<>(command).andMetaData(context.metaData()));
-        CommandAccepted accepted = jdbc.sql("""
-                        select sequence_number, global_index from domain_event_entry
-                        where aggregate_identifier = ? order by sequence_number desc limit 1""")
-                .param(command.customerId())
-                .query((rs, row) -> new CommandAccepted(context.commandId(), command.customerId(),
-                        rs.getLong("sequence_number"), rs.getLong("global_index")))
-                .single();
-        commandLog.complete(context, accepted);
-        return new Outcome(accepted, false);
+        return outcomes;
     }
 }

@@ -10,7 +10,14 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /** The commands already recorded, per client and command id, within the retention window. */
 @Component
@@ -28,40 +35,91 @@ class CommandLog {
         this.properties = properties;
     }
 
+    /** A command about to run, under the fingerprint of its body. */
+    record Claim(CommandContext context, Object command, String customerId, String fingerprint) {
+    }
+
+    /** A command that ran: the account's version after it, whose event gives the position. */
+    record Completion(CommandContext context, String customerId, long version) {
+    }
+
     /**
-     * Claims the command id for this transaction, or returns the answer already given for it. A
-     * concurrent claim of the same id waits here until the first transaction ends, so of many
-     * simultaneous retries exactly one runs the command and the others read its answer.
+     * Claims the commands' ids for this transaction in one statement, and returns, per claim in
+     * order, the answer already given for it or empty when this transaction runs it. A concurrent
+     * claim of the same id waits here until the first transaction ends, so of many simultaneous
+     * retries exactly one runs the command and the others read its answer.
      */
-    Optional<CommandAccepted> claim(CommandContext context, Object command, String customerId, String fingerprint) {
-        int claimed = jdbc.sql("""
+    List<Optional<CommandAccepted>> claim(List<Claim> claims) {
+        Set<Key> claimed = new HashSet<>(jdbc.sql("""
                         insert into command_log (client_id, command_id, fingerprint, command_type, customer_id, recorded_at)
-                        values (?, ?, ?, ?, ?, ?)
-                        on conflict (client_id, command_id) do nothing""")
-                .params(context.clientId(), context.commandId(), fingerprint, command.getClass().getSimpleName(),
-                        customerId, Timestamp.from(clock.instant()))
-                .update();
-        if (claimed == 1) {
-            return Optional.empty();
+                        select client_id, command_id, fingerprint, command_type, customer_id, ?
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             as c(client_id, command_id, fingerprint, command_type, customer_id)
+                        on conflict (client_id, command_id) do nothing
+                        returning client_id, command_id""")
+                .params(Timestamp.from(clock.instant()),
+                        column(claims, c -> c.context().clientId()), column(claims, c -> c.context().commandId()),
+                        column(claims, Claim::fingerprint), column(claims, c -> c.command().getClass().getSimpleName()),
+                        column(claims, Claim::customerId))
+                .query((rs, row) -> new Key(rs.getString("client_id"), rs.getString("command_id")))
+                .list());
+        List<Optional<CommandAccepted>> answers = new ArrayList<>(claims.size());
+        for (Claim claim : claims) {
+            answers.add(claimed.contains(Key.of(claim.context())) ? Optional.empty() : Optional.of(earlier(claim)));
         }
-        return Optional.of(jdbc.sql("""
+        return answers;
+    }
+
+    private CommandAccepted earlier(Claim claim) {
+        CommandContext context = claim.context();
+        return jdbc.sql("""
                         select fingerprint, command_type, customer_id, version, position
                         from command_log where client_id = ? and command_id = ?""")
                 .params(context.clientId(), context.commandId())
                 .query((rs, row) -> {
-                    if (!rs.getString("fingerprint").equals(fingerprint)) {
+                    if (!rs.getString("fingerprint").equals(claim.fingerprint())) {
                         throw new IdempotencyKeyReused(context.commandId(), rs.getString("command_type"));
                     }
                     return new CommandAccepted(context.commandId(), rs.getString("customer_id"),
                             rs.getLong("version"), rs.getLong("position"));
                 })
-                .single());
+                .single();
     }
 
-    void complete(CommandContext context, CommandAccepted accepted) {
-        jdbc.sql("update command_log set version = ?, position = ? where client_id = ? and command_id = ?")
-                .params(accepted.version(), accepted.position(), context.clientId(), context.commandId())
-                .update();
+    /**
+     * Records each command's answer, in one statement once its events are in the journal (in this
+     * transaction): the version it left the account at and the position of that version's event.
+     */
+    List<CommandAccepted> complete(List<Completion> completions) {
+        Map<Key, Long> positions = new HashMap<>();
+        jdbc.sql("""
+                        update command_log c set version = v.version, position = e.global_index
+                        from unnest(?::text[], ?::text[], ?::text[], ?::bigint[]) as v(client_id, command_id, customer_id, version)
+                        join domain_event_entry e on e.aggregate_identifier = v.customer_id and e.sequence_number = v.version
+                        where c.client_id = v.client_id and c.command_id = v.command_id
+                        returning c.client_id, c.command_id, c.position""")
+                .params(column(completions, c -> c.context().clientId()), column(completions, c -> c.context().commandId()),
+                        column(completions, Completion::customerId), completions.stream().map(Completion::version).toArray(Long[]::new))
+                .query(rs -> {
+                    positions.put(new Key(rs.getString("client_id"), rs.getString("command_id")), rs.getLong("position"));
+                });
+        return completions.stream().map(c -> {
+            Long position = positions.get(Key.of(c.context()));
+            if (position == null) {
+                throw new IllegalStateException("no event " + c.version() + " of " + c.customerId() + " for command " + c.context().commandId());
+            }
+            return new CommandAccepted(c.context().commandId(), c.customerId(), c.version(), position);
+        }).toList();
+    }
+
+    private record Key(String clientId, String commandId) {
+        static Key of(CommandContext context) {
+            return new Key(context.clientId(), context.commandId());
+        }
+    }
+
+    private static <T> String[] column(List<T> rows, Function<T, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
     }
 
     /** Past the retention window a command id may be used again; the events themselves are kept forever. */

@@ -13,18 +13,23 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Bulk import from an ERP: thousands of commands in one request, each under its own command id,
- * each all-or-nothing in its own transaction with the same rules and idempotency as when sent
- * alone, each answered in its own result.
+ * with the same rules and idempotency as when sent alone, each answered in its own result.
+ * Consecutive items run together in one transaction (their events appended in one batch); when
+ * any of them is refused, that group runs again one item per transaction, so each item is still
+ * all or nothing and a refused item takes no other with it.
  */
 @RestController
 @Tag(name = "Import")
 class ImportController {
 
     static final int MAX_ITEMS = 10_000;
+    private static final int ITEMS_PER_TRANSACTION = 500;
 
     private final CommandEndpoint commands;
     private final CommandDispatcher dispatcher;
@@ -53,22 +58,50 @@ class ImportController {
         if (batch.items() == null || batch.items().isEmpty() || batch.items().size() > MAX_ITEMS) {
             throw new UnreadableBatch("items must hold 1 to " + MAX_ITEMS + " commands");
         }
-        List<ItemResult> results = new ArrayList<>(batch.items().size());
-        int accepted = 0;
+        ItemResult[] results = new ItemResult[batch.items().size()];
+        List<Integer> indices = new ArrayList<>();
+        List<CommandDispatcher.Request> requests = new ArrayList<>();
         for (int i = 0; i < batch.items().size(); i++) {
             Item item = batch.items().get(i);
             try {
                 CommandContext context = CommandEndpoint.context(
                         CommandEndpoint.checkedKey("items[" + i + "].commandId", item.commandId()), item.expectedVersion());
-                AccountCommand command = commands.bind(ImportableCommands.byName(item.type()), item.command(), java.util.Map.of());
-                CommandDispatcher.Outcome outcome = dispatcher.dispatch(command, context);
-                results.add(new ItemResult(i, item.commandId(), 200, outcome.accepted(), outcome.replayed(), null));
-                accepted++;
+                AccountCommand command = commands.bind(ImportableCommands.byName(item.type()), item.command(), Map.of());
+                indices.add(i);
+                requests.add(new CommandDispatcher.Request(command, context));
             } catch (RuntimeException e) {
-                ProblemDetail problem = CommandProblems.of(e);
-                results.add(new ItemResult(i, item.commandId(), problem.getStatus(), null, false, problem));
+                results[i] = refused(i, item, e);
             }
         }
-        return new BatchResult(accepted, batch.items().size() - accepted, results);
+        for (int from = 0; from < requests.size(); from += ITEMS_PER_TRANSACTION) {
+            int to = Math.min(from + ITEMS_PER_TRANSACTION, requests.size());
+            try {
+                List<CommandDispatcher.Outcome> outcomes = dispatcher.dispatchTogether(requests.subList(from, to));
+                for (int k = from; k < to; k++) {
+                    results[indices.get(k)] = accepted(indices.get(k), outcomes.get(k - from));
+                }
+            } catch (RuntimeException groupRefused) {
+                for (int k = from; k < to; k++) {
+                    int i = indices.get(k);
+                    CommandDispatcher.Request request = requests.get(k);
+                    try {
+                        results[i] = accepted(i, dispatcher.dispatch(request.command(), request.context()));
+                    } catch (RuntimeException e) {
+                        results[i] = refused(i, batch.items().get(i), e);
+                    }
+                }
+            }
+        }
+        int accepted = (int) Arrays.stream(results).filter(result -> result.problem() == null).count();
+        return new BatchResult(accepted, results.length - accepted, List.of(results));
+    }
+
+    private static ItemResult accepted(int index, CommandDispatcher.Outcome outcome) {
+        return new ItemResult(index, outcome.accepted().commandId(), 200, outcome.accepted(), outcome.replayed(), null);
+    }
+
+    private static ItemResult refused(int index, Item item, RuntimeException e) {
+        ProblemDetail problem = CommandProblems.of(e);
+        return new ItemResult(index, item.commandId(), problem.getStatus(), null, false, problem);
     }
 }
