@@ -3,6 +3,7 @@ package io.collectionsledger.contracts.shared;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.regex.Pattern;
 
 /**
  * An exact amount in one currency, held at the currency's own number of decimals. Amounts in
@@ -12,6 +13,7 @@ public record Money(BigDecimal amount, String currency) {
 
     /** Above any receivable this ledger will see; refuses absurd numbers before arithmetic on them. */
     private static final BigDecimal LIMIT = new BigDecimal("1000000000000000");
+    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 
     public Money {
         Require.present(amount, "amount");
@@ -37,7 +39,7 @@ public record Money(BigDecimal amount, String currency) {
 
     /** The ISO 4217 minor units, refusing codes that are not a currency one can be paid in (XXX, XAU...). */
     public static int decimalsOf(String currency) {
-        if (currency == null || !currency.matches("[A-Z]{3}")) {
+        if (currency == null || !CURRENCY_CODE.matcher(currency).matches()) {
             throw new InvalidValue("currency", "must be an ISO 4217 code such as CNY or EUR");
         }
         try {

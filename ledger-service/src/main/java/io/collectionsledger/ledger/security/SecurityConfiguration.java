@@ -2,6 +2,7 @@ package io.collectionsledger.ledger.security;
 
 import io.collectionsledger.ledger.web.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,6 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 
 import javax.crypto.spec.SecretKeySpec;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 
 import static io.collectionsledger.ledger.security.Role.analyst;
@@ -75,9 +77,13 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** A shared HS256 secret when set; otherwise Spring Boot's decoder for the configured issuer or key set. */
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<OAuth2ResourceServerProperties> resourceServer) {
+        return new VerifiedTokens(verifier(properties, resourceServer), Clock.systemUTC(), Ticker.systemTicker());
+    }
+
+    /** A shared HS256 secret when set; otherwise Spring Boot's decoder for the configured issuer or key set. */
+    private static JwtDecoder verifier(SecurityProperties properties, ObjectProvider<OAuth2ResourceServerProperties> resourceServer) {
         if (properties.jwtSecret() != null && !properties.jwtSecret().isBlank()) {
             byte[] key = properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
             if (key.length < 32) {
