@@ -127,6 +127,7 @@ echo "jvm flags: $JAVA_OPTS (as the container: $(sed -n 's/^ENTRYPOINT \["java",
 echo "connection pool: $(metric hikaricp.connections.max) connections"
 echo "processors: $(sql "select string_agg(processor_name || ' ' || n || ' segments', ', ') from (select processor_name, count(*) n from token_entry group by 1 order by 1) t"); batch size $(grep -o 'batchSize([0-9]*)' ledger-service/src/main/java/io/collectionsledger/ledger/config/AxonConfiguration.java | grep -o '[0-9]*' || echo '?') (AxonConfiguration)"
 echo "close of day: scheduled run off (LEDGER_CLOSE_OF_DAY_CRON=-) so that it does not run inside a measurement"
+echo "idempotency: on, every command under its own id, kept ${LEDGER_IDEMPOTENCY_RETENTION:-P7D}; hash chain: on, extended every ${LEDGER_AUDIT_CHAIN_INTERVAL:-PT1S} (checked at the end); accounts kept in memory: ${LEDGER_CACHED_ACCOUNTS:-10000}"
 echo "start-up: $(awk -v a="$STARTED" -v b="$READY" 'BEGIN { printf "%.1f s", b - a }') from java -jar to ready (Spring: $SPRING_STARTED); heap after GC $(heap_after_gc)"
 
 echo
@@ -169,6 +170,11 @@ REBUILD_SECONDS=$(sed -n 's/^rebuild-seconds \([0-9.]*\).*/\1/p' "$OUT.rebuild")
 rm -f "$OUT.rebuild"
 REBUILD_RATE=$(rate "$EVENTS" "$REBUILD_SECONDS")
 echo "rebuild-events $EVENTS events, $REBUILD_RATE events/s = $(ratio "$REBUILD_RATE" "$CEIL_REBUILD") of the set-based rebuild ceiling ($CEIL_REBUILD events/s)"
+
+echo
+echo "== hash chain"
+sleep 2
+echo "chained $(sql "select count(*) from event_chain") of $(sql "select count(*) from domain_event_entry") events; head at $(sql "select coalesce(max(global_index), 0) from event_chain") of $(sql "select max(global_index) from domain_event_entry")"
 
 echo
 echo "== memory"
