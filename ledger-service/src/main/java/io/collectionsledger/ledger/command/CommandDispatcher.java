@@ -2,7 +2,6 @@ package io.collectionsledger.ledger.command;
 
 import io.collectionsledger.contracts.shared.AccountCommand;
 import io.collectionsledger.contracts.shared.CommandAccepted;
-import io.collectionsledger.ledger.account.AccountVersions;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
@@ -11,6 +10,8 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -39,15 +40,17 @@ public class CommandDispatcher {
     private final CommandLog commandLog;
     private final CommandFingerprint fingerprint;
     private final TransactionManager transactionManager;
-    private final AccountVersions versions;
+    /** The accounts, read here only for the version at which this unit of work leaves one (it still holds them). */
+    private final Repository<?> accounts;
 
     CommandDispatcher(CommandGateway gateway, CommandLog commandLog, CommandFingerprint fingerprint,
-                      TransactionManager transactionManager, AccountVersions versions) {
+                      TransactionManager transactionManager,
+                      @Qualifier("customerAccountRepository") Repository<?> accounts) {
         this.gateway = gateway;
         this.commandLog = commandLog;
         this.fingerprint = fingerprint;
         this.transactionManager = transactionManager;
-        this.versions = versions;
+        this.accounts = accounts;
     }
 
     public record Request(AccountCommand command, CommandContext context) {
@@ -104,7 +107,7 @@ public class CommandDispatcher {
                 gateway.sendAndWait(new GenericCommandMessage<>(request.command()).andMetaData(request.context().metaData()));
                 ran.add(i);
                 completions.add(new CommandLog.Completion(request.context(), request.command().customerId(),
-                        versions.current(request.command().customerId())));
+                        accounts.load(request.command().customerId()).version()));
             }
             // Registered after every command ran, so it follows the event bus's own prepare-commit
             // step that appends their events: the answers can name the events' positions.

@@ -1,4 +1,4 @@
-package io.collectionsledger.ledger.account;
+package io.collectionsledger.ledger.command;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.collectionsledger.ledger.config.LedgerProperties;
