@@ -48,8 +48,9 @@ select customer_id, invoice_id, term_id, currency, max(due_date),
        sum(amount), max(occurred_on), max(recorded_at)
 from aging_movement group by customer_id, invoice_id, term_id, currency;
 
--- A term's movements since a past date, for the terms touched since; by customer for the rest.
-create index aging_movement_by_term on aging_movement (customer_id, invoice_id, term_id, currency);
+-- A term's movements since a past date, for the terms touched since, read from the index alone.
+create index aging_movement_by_term on aging_movement (customer_id, invoice_id, term_id, currency)
+    include (occurred_on, recorded_at, amount);
 drop index aging_movement_by_customer;
 
 insert into aging_open_dispute (customer_id, invoice_id, amount)
