@@ -30,6 +30,10 @@ import java.util.stream.Stream;
 @Tag(name = "Aging")
 class AgingController {
 
+    /** A page a person reads; a bigger one is an export, which CSV gives whole. */
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 1000;
+
     private final QueryGateway queries;
     private final ReadModelPositions positions;
     private final BusinessCalendar calendar;
@@ -44,17 +48,22 @@ class AgingController {
 
     @GetMapping(value = "/aging", produces = "application/json")
     @Operation(summary = "The aging report per customer and in total, per currency, as of a business date (default today) "
-            + "and as known at a time (default now); buckets are the upper bounds of days past due, e.g. 30,60,90,180,365")
+            + "and as known at a time (default now); buckets are the upper bounds of days past due, e.g. 30,60,90,180,365. "
+            + "The portfolio's customers come in pages in the order of their ids: limit per page (default 100, at most 1000), "
+            + "and after = the previous page's nextAfter for the next; totals are always the whole portfolio's. "
+            + "Accept: text/csv exports every customer.")
     AgingReport aging(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt,
                       @RequestParam(required = false) String customerId,
                       @RequestParam(required = false) List<Integer> buckets,
+                      @RequestParam(required = false) String after,
+                      @RequestParam(required = false) Integer limit,
                       @RequestHeader(name = Headers.MIN_POSITION, required = false) Long minPosition,
                       @RequestHeader(name = "Prefer", required = false) String prefer) {
-        AgingReportQuery query = new AgingReportQuery(asOf == null ? calendar.today() : asOf, knownAt == null ? clock.instant() : knownAt,
-                customerId, checked(buckets));
-        positions.awaitProcessed(AgingProjection.PROCESSING_GROUP, customerId, minPosition, prefer);
-        return queries.query(query, ResponseTypes.instanceOf(AgingReport.class)).join();
+        if (limit != null && (limit < 1 || limit > MAX_PAGE)) {
+            throw new InvalidQuery("limit: from 1 to " + MAX_PAGE + " customers a page; got " + limit);
+        }
+        return report(asOf, knownAt, customerId, buckets, after, limit == null ? DEFAULT_PAGE : limit, minPosition, prefer);
     }
 
     @GetMapping(value = "/aging", produces = Csv.MEDIA_TYPE)
@@ -65,7 +74,7 @@ class AgingController {
                   @RequestHeader(name = Headers.MIN_POSITION, required = false) Long minPosition,
                   @RequestHeader(name = "Prefer", required = false) String prefer,
                   HttpServletResponse response) throws IOException {
-        AgingReport report = aging(asOf, knownAt, customerId, buckets, minPosition, prefer);
+        AgingReport report = report(asOf, knownAt, customerId, buckets, null, null, minPosition, prefer);
         List<String> header = new ArrayList<>(List.of("customerId", "currency"));
         header.addAll(report.buckets());
         header.addAll(List.of("disputed", "total", "unappliedCredit"));
@@ -76,6 +85,14 @@ class AgingController {
             cells.addAll(List.of(row.disputed().amount(), row.total().amount(), row.unappliedCredit().amount()));
             return cells;
         }));
+    }
+
+    private AgingReport report(LocalDate asOf, Instant knownAt, String customerId, List<Integer> buckets, String after, Integer limit,
+                               Long minPosition, String prefer) {
+        AgingReportQuery query = new AgingReportQuery(asOf == null ? calendar.today() : asOf, knownAt == null ? clock.instant() : knownAt,
+                customerId, checked(buckets), after, limit);
+        positions.awaitProcessed(AgingProjection.PROCESSING_GROUP, customerId, minPosition, prefer);
+        return queries.query(query, ResponseTypes.instanceOf(AgingReport.class)).join();
     }
 
     private static List<Integer> checked(List<Integer> buckets) {

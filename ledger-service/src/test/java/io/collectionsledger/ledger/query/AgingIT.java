@@ -51,6 +51,13 @@ class AgingIT extends LedgerIT {
         assertThat(past.get("customers")).hasSize(1);
         assertThat(amounts(row(past, "CNY"))).containsExactly("1000.00", "0.00", "0.00", "0.00");
 
+        // the portfolio a page at a time: the page after a prefix of the id starts with this customer
+        JsonNode page = aging("?asOf=2026-11-24&limit=1&after=" + customer.substring(0, customer.length() - 1), null);
+        assertThat(page.get("customers")).extracting(row -> row.get("customerId").asText()).containsOnly(customer);
+        assertThat(page.get("totals")).isNotEmpty();
+        JsonNode next = page.get("nextAfter");
+        assertThat(next == null || next.isNull() || next.asText().equals(customer)).as("next page after %s", next).isTrue();
+
         ResponseEntity<String> csv = http.exchange("/aging?customerId=" + customer + "&asOf=2026-11-24", HttpMethod.GET,
                 new HttpEntity<>(csvHeaders()), String.class);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
@@ -61,12 +68,14 @@ class AgingIT extends LedgerIT {
     }
 
     @Test
-    void bucketBoundariesThatDoNotIncreaseAreAnInvalidQuery() {
+    void bucketBoundariesThatDoNotIncreaseAndPagesOutOfRangeAreAnInvalidQuery() {
         ResponseEntity<JsonNode> answer = get("/aging?buckets=30,30", h -> { });
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("type").asText()).isEqualTo("urn:collections-ledger:problem:invalid-query");
         assertThat(get("/aging?asOf=yesterday", h -> { }).getBody().get("type").asText())
                 .isEqualTo("urn:collections-ledger:problem:invalid-query");
+        assertThat(get("/aging?limit=1001", h -> { }).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(get("/aging?limit=0", h -> { }).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     private JsonNode aging(String query, String minPosition) {

@@ -27,8 +27,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
-
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,7 +37,9 @@ import java.util.List;
  * credited, late fees, moved into a plan, written off, reopened by a reversal), every dispute
  * raised and resolved, every change to unapplied credit, each with its business date and the
  * time it was recorded. Nothing is overwritten, so the report as of any date, as known at any
- * time, is computed from the rows that qualify ({@link AgingCalculation}).
+ * time, is computed from the rows that qualify ({@link AgingCalculation}). Beside them, in the
+ * same transaction, what is open now: per term (with when it was issued and last moved), disputed
+ * per invoice, unapplied credit per customer, so that today's report need not fold the history.
  */
 @Component
 @ProcessingGroup(AgingProjection.PROCESSING_GROUP)
@@ -123,7 +124,7 @@ public class AgingProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate aging_movement, aging_dispute, aging_credit").update();
+        jdbc.sql("truncate aging_movement, aging_dispute, aging_credit, aging_term, aging_open_dispute, aging_open_credit").update();
     }
 
     @QueryHandler
@@ -137,13 +138,27 @@ public class AgingProjection {
         }
     }
 
+    /** The movement kept for reports as of a past date, and what is open on its term now, in one statement. */
     private void move(String customerId, String invoiceId, String termId, LocalDate dueDate, Money amount,
                       LocalDate occurredOn, Instant recordedAt, String eventId) {
+        java.sql.Timestamp recorded = java.sql.Timestamp.from(recordedAt);
         jdbc.sql("""
+                        with term as (
+                            insert into aging_term as t (customer_id, invoice_id, term_id, currency, due_date, issued_on, issued_at, open, last_on, last_at)
+                            values (:customer, :invoice, :term, :currency, :due, :issuedOn, :issuedAt, :amount, :on, :at)
+                            on conflict (customer_id, invoice_id, term_id, currency) do update set
+                                open = t.open + excluded.open,
+                                due_date = coalesce(t.due_date, excluded.due_date),
+                                issued_on = coalesce(t.issued_on, excluded.issued_on),
+                                issued_at = coalesce(t.issued_at, excluded.issued_at),
+                                last_on = greatest(t.last_on, excluded.last_on),
+                                last_at = greatest(t.last_at, excluded.last_at))
                         insert into aging_movement (customer_id, invoice_id, term_id, currency, due_date, amount, occurred_on, recorded_at, event_id)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(customerId, invoiceId, termId, amount.currency(), dueDate, amount.amount(), occurredOn,
-                        java.sql.Timestamp.from(recordedAt), eventId)
+                        values (:customer, :invoice, :term, :currency, :due, :amount, :on, :at, :event)""")
+                .param("customer", customerId).param("invoice", invoiceId).param("term", termId).param("currency", amount.currency())
+                .param("due", dueDate, Types.DATE).param("issuedOn", dueDate == null ? null : occurredOn, Types.DATE)
+                .param("issuedAt", dueDate == null ? null : recorded, Types.TIMESTAMP)
+                .param("amount", amount.amount()).param("on", occurredOn).param("at", recorded).param("event", eventId)
                 .update();
     }
 
@@ -152,6 +167,14 @@ public class AgingProjection {
                         insert into aging_dispute (customer_id, invoice_id, currency, amount, occurred_on, recorded_at, event_id)
                         values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(customerId, invoiceId, amount.currency(), amount.amount(), occurredOn, java.sql.Timestamp.from(recordedAt), eventId)
+                .update();
+        jdbc.sql("""
+                        merge into aging_open_dispute o using (values (?, ?, ?::numeric)) as s (customer_id, invoice_id, amount)
+                        on o.customer_id = s.customer_id and o.invoice_id = s.invoice_id
+                        when matched and o.amount + s.amount = 0 then delete
+                        when matched then update set amount = o.amount + s.amount
+                        when not matched then insert values (s.customer_id, s.invoice_id, s.amount)""")
+                .params(customerId, invoiceId, amount.amount())
                 .update();
     }
 
@@ -163,6 +186,14 @@ public class AgingProjection {
                         insert into aging_credit (customer_id, currency, amount, occurred_on, recorded_at, event_id)
                         values (?, ?, ?, ?, ?, ?)""")
                 .params(customerId, amount.currency(), amount.amount(), occurredOn, java.sql.Timestamp.from(recordedAt), eventId)
+                .update();
+        jdbc.sql("""
+                        merge into aging_open_credit o using (values (?, ?, ?::numeric)) as s (customer_id, currency, amount)
+                        on o.customer_id = s.customer_id and o.currency = s.currency
+                        when matched and o.amount + s.amount = 0 then delete
+                        when matched then update set amount = o.amount + s.amount
+                        when not matched then insert values (s.customer_id, s.currency, s.amount)""")
+                .params(customerId, amount.currency(), amount.amount())
                 .update();
     }
 

@@ -27,6 +27,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
@@ -41,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static io.collectionsledger.contracts.receivable.Allocation.Component.LATE_FEES;
 import static io.collectionsledger.contracts.receivable.Allocation.Component.PRINCIPAL;
@@ -57,6 +60,8 @@ class AgingReportPropertyTest {
     static final LocalDate START = LocalDate.parse("2025-01-01");
     static final Instant RECORDED_FROM = Instant.parse("2026-01-01T00:00:00Z");
     static DataSource dataSource;
+    /** A database of its own for the portfolio, emptied before each try. */
+    static DataSource portfolioDataSource;
 
     /** One fact: an event, with when it was recorded. */
     record Fact(Object event, LocalDate occurredOn, Instant recordedAt) {
@@ -65,6 +70,12 @@ class AgingReportPropertyTest {
     @BeforeContainer
     static void migrate() {
         dataSource = FreshDatabase.withReadModels();
+        PGSimpleDataSource portfolio = new PGSimpleDataSource();
+        portfolio.setUrl(FreshDatabase.another());
+        portfolio.setUser(FreshDatabase.user());
+        portfolio.setPassword(FreshDatabase.password());
+        Flyway.configure().dataSource(portfolio).locations("classpath:db/migration/projections").load().migrate();
+        portfolioDataSource = portfolio;
     }
 
     @Property(tries = 60)
@@ -86,6 +97,60 @@ class AgingReportPropertyTest {
             Money sum = row.buckets().stream().reduce(row.disputed(), Money::plus);
             assertThat(sum).as("buckets plus disputed make the total").isEqualTo(row.total());
         }
+    }
+
+    /**
+     * The portfolio walked a page at a time holds each customer's rows as the naive fold has them,
+     * and totals that are the sum of every customer's rows: as of a random date and time (folded
+     * back from what is open now), and as of a date and time after every fact (what is open now).
+     */
+    @Property(tries = 40)
+    void thePortfolioPageByPageIsEachCustomersFoldAndTheTotalsTheirSum(@ForAll("histories") List<Fact> first,
+                                                                       @ForAll("histories") List<Fact> second,
+                                                                       @ForAll("histories") List<Fact> third,
+                                                                       @ForAll("days") int asOfDay, @ForAll("seconds") int knownAtSecond,
+                                                                       @ForAll boolean afterEverything) {
+        AgingProjection projection = new AgingProjection(JdbcClient.create(portfolioDataSource));
+        projection.reset();
+        LocalDate asOf = afterEverything ? START.plusDays(800) : START.plusDays(asOfDay);
+        Instant knownAt = afterEverything ? RECORDED_FROM.plusSeconds(1000) : RECORDED_FROM.plusSeconds(knownAtSecond);
+        List<String> labels = AgingCalculation.labels(AgingReportQuery.DEFAULT_BUCKETS);
+        List<AgingRow> expected = new ArrayList<>();
+        List<List<Fact>> histories = List.of(first, second, third);
+        for (int c = 0; c < histories.size(); c++) {
+            String customer = "C-" + (c + 1);
+            List<Fact> facts = histories.get(c).stream().map(f -> new Fact(forCustomer(f.event(), customer), f.occurredOn(), f.recordedAt())).toList();
+            for (int i = 0; i < facts.size(); i++) {
+                AgingFeed.feed(projection, facts.get(i).event(), facts.get(i).recordedAt(), customer + "-" + i);
+            }
+            expected.addAll(naiveFold(facts, customer, asOf, knownAt, labels));
+        }
+
+        List<AgingRow> walked = new ArrayList<>();
+        List<AgingRow> totals = List.of();
+        String after = null;
+        for (int pages = 0; pages == 0 || after != null; pages++) {
+            assertThat(pages).as("pages of two customers out of three").isLessThanOrEqualTo(2);
+            AgingReport page = projection.handle(new AgingReportQuery(asOf, knownAt, null, null, after, 2));
+            assertThat(page.customers().stream().map(AgingRow::customerId).distinct()).hasSizeLessThanOrEqualTo(2);
+            walked.addAll(page.customers());
+            totals = page.totals();
+            after = page.nextAfter();
+        }
+
+        assertThat(walked).containsExactlyElementsOf(expected);
+        assertThat(totals).containsExactlyElementsOf(sumPerCurrency(expected));
+    }
+
+    private static List<AgingRow> sumPerCurrency(List<AgingRow> rows) {
+        Map<String, AgingRow> sums = new TreeMap<>();
+        for (AgingRow row : rows) {
+            sums.merge(row.currency(), new AgingRow(null, row.currency(), row.buckets(), row.disputed(), row.total(), row.unappliedCredit()),
+                    (a, b) -> new AgingRow(null, a.currency(), IntStream.range(0, a.buckets().size())
+                            .mapToObj(i -> a.buckets().get(i).plus(b.buckets().get(i))).toList(),
+                            a.disputed().plus(b.disputed()), a.total().plus(b.total()), a.unappliedCredit().plus(b.unappliedCredit())));
+        }
+        return List.copyOf(sums.values());
     }
 
     private static List<AgingRow> naiveFold(List<Fact> facts, String customer, LocalDate asOf, Instant knownAt, List<String> labels) {
