@@ -82,7 +82,7 @@ public class PromiseWatchlistProjection {
     @EventHandler
     void on(PaymentPromiseRecorded event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         promises.add(event.customerId(), event.promiseId(), event.amount().currency(), event.amount().amount(), event.promisedDate(),
-                        event.form().name(), event.collector(), event.documentRef(), event.occurredOn(), java.sql.Timestamp.from(at), eventId);
+                event.form().name(), event.collector(), event.documentRef(), event.occurredOn(), java.sql.Timestamp.from(at), eventId);
     }
 
     @EventHandler
@@ -112,7 +112,7 @@ public class PromiseWatchlistProjection {
     @EventHandler
     void on(PaymentRecorded event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         payments.add(event.customerId(), event.paymentId(), event.amount().currency(), event.amount().amount(), event.occurredOn(),
-                        java.sql.Timestamp.from(at), eventId);
+                java.sql.Timestamp.from(at), eventId);
     }
 
     @EventHandler
@@ -155,6 +155,6 @@ public class PromiseWatchlistProjection {
     private void outcome(String customerId, String promiseId, PromiseOutcome outcome, PromiseOutcome corrects, String paymentId,
                          Money received, Money shortfall, LocalDate occurredOn, Instant at, long sequence, String eventId) {
         outcomes.add(customerId, promiseId, outcome.name(), corrects == null ? null : corrects.name(), paymentId, received.amount(),
-                        shortfall.amount(), occurredOn, java.sql.Timestamp.from(at), sequence, eventId);
+                shortfall.amount(), occurredOn, java.sql.Timestamp.from(at), sequence, eventId);
     }
 }
