@@ -163,16 +163,16 @@ class AxonConfiguration {
      * An instance claims every segment it finds free; {@code ledger.max-claimed-segments} caps
      * that per processor, so that an instance started before another leaves it work to share.
      * <p>
-     * One segment per processor unless {@code ledger.processor-segments} says more, read when a
-     * processor's tokens are first created: Axon's coordinator queues every event in every
+     * Two segments per processor unless {@code ledger.processor-segments} says otherwise, read
+     * when a processor's tokens are first created: Axon's coordinator queues every event in every
      * segment's work package and counts each queue (a linked list, up to 1,024 events) before
-     * offering the next event, so each segment costs every event; the six read models already
-     * keep the cores busy in parallel. Several instances that should share one read model need as
-     * many segments (docs/performance.md, "Design notes").
+     * offering the next event, so each segment costs every event (a rebuild with 4 took twice as
+     * long as with 2 or 1; docs/performance.md, "Design notes"). Two still let two instances
+     * share each read model.
      */
     @Bean
     ConfigurerModule pooledStreamingProcessors(@Value("${ledger.max-claimed-segments:2147483647}") int maxClaimedSegments,
-                                               @Value("${ledger.processor-segments:1}") int segments) {
+                                               @Value("${ledger.processor-segments:2}") int segments) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .batchSize(100)
