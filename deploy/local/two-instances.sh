@@ -19,7 +19,7 @@ sql() { psql -qtAX -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 # name port [max segments per processor]
 start() {
   SERVER_PORT=$2 SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME=$PGUSER \
-    LEDGER_CLOSE_OF_DAY_CRON=- LOGGING_STRUCTURED_FORMAT_CONSOLE= LEDGER_MAX_CLAIMED_SEGMENTS=${3:-2147483647} \
+    LEDGER_CLOSE_OF_DAY_CRON=- LOGGING_STRUCTURED_FORMAT_CONSOLE= LEDGER_PROCESSOR_SEGMENTS=4 LEDGER_MAX_CLAIMED_SEGMENTS=${3:-2147483647} \
     nohup java -XX:TieredStopAtLevel=1 -jar "$jar" >"$dir/$1.log" 2>&1 </dev/null &
   echo $! >"$dir/$1.pid"
   disown

@@ -162,13 +162,21 @@ class AxonConfiguration {
      * <p>
      * An instance claims every segment it finds free; {@code ledger.max-claimed-segments} caps
      * that per processor, so that an instance started before another leaves it work to share.
+     * <p>
+     * Two segments per processor unless {@code ledger.processor-segments} says otherwise, read
+     * when a processor's tokens are first created: Axon's coordinator queues every event in every
+     * segment's work package and counts each queue (a linked list, up to 1,024 events) before
+     * offering the next event, so each segment costs every event (a rebuild with 4 took twice as
+     * long as with 2 or 1; docs/performance.md, "Design notes"). Two still let two instances
+     * share each read model.
      */
     @Bean
-    ConfigurerModule pooledStreamingProcessors(@Value("${ledger.max-claimed-segments:2147483647}") int maxClaimedSegments) {
+    ConfigurerModule pooledStreamingProcessors(@Value("${ledger.max-claimed-segments:2147483647}") int maxClaimedSegments,
+                                               @Value("${ledger.processor-segments:2}") int segments) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .batchSize(100)
-                        .initialSegmentCount(4)
+                        .initialSegmentCount(segments)
                         .maxClaimedSegments(maxClaimedSegments)
                         .claimExtensionThreshold(1000)
                         .clock(Clock.systemUTC())));

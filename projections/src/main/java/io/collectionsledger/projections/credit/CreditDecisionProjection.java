@@ -27,12 +27,14 @@ import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.time.OrdersHeld;
 import io.collectionsledger.contracts.time.OrdersReleased;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
+import io.collectionsledger.projections.shared.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -56,23 +58,53 @@ public class CreditDecisionProjection {
     static final String SUPPLY_SUSPENDED = "SUPPLY_SUSPENDED";
 
     private final JdbcClient jdbc;
+    private final BatchedWrites writes;
+    private final BatchedWrites.Statement customers;
+    private final BatchedWrites.Statement deliveries;
+    private final BatchedWrites.Statement batchReceivables;
+    private final BatchedWrites.Statement movements;
+    private final BatchedWrites.Statement unapplied;
+    private final BatchedWrites.Statement limits;
+    private final BatchedWrites.Statement switches;
+    private final BatchedWrites.Statement cases;
 
-    public CreditDecisionProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    /**
+     * Every table but the legal cases only grows, so rows wait for the batch's end; the two
+     * statements that find rows another event wrote (a plan's batches, a case's close) write
+     * what is pending first.
+     */
+    public CreditDecisionProjection(JdbcTemplate jdbcTemplate) {
+        this.jdbc = JdbcClient.create(jdbcTemplate);
+        this.writes = new BatchedWrites(jdbcTemplate);
+        this.customers = writes.statement("insert into credit_customer (customer_id, occurred_on, recorded_at) values (?, ?, ?)");
+        this.deliveries = writes.statement(
+                "insert into credit_delivery (seq, customer_id, delivery_id, occurred_on, recorded_at) values (?, ?, ?, ?, ?)");
+        this.batchReceivables = writes.statement("""
+                insert into credit_batch_receivable (customer_id, delivery_id, receivable_id, occurred_on, recorded_at)
+                values (?, ?, ?, ?, ?)""");
+        this.movements = writes.statement("""
+                insert into credit_movement (customer_id, invoice_id, currency, amount, written_off, occurred_on, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?)""");
+        this.unapplied = writes.statement(
+                "insert into credit_unapplied (customer_id, currency, amount, occurred_on, recorded_at) values (?, ?, ?, ?, ?)");
+        this.limits = writes.statement("""
+                insert into credit_limit (seq, customer_id, amount, currency, basis, occurred_on, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?)""");
+        this.switches = writes.statement("""
+                insert into credit_switch (seq, customer_id, switch, engaged, detail, occurred_on, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?)""");
+        this.cases = writes.statement(
+                "insert into credit_case (customer_id, case_id, detail, filed_on, filed_recorded_at) values (?, ?, ?, ?, ?)");
     }
 
     @EventHandler
     void on(CustomerRegistered event, @Timestamp Instant recordedAt) {
-        jdbc.sql("insert into credit_customer (customer_id, occurred_on, recorded_at) values (?, ?, ?)")
-                .params(event.customerId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt))
-                .update();
+        customers.add(event.customerId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt));
     }
 
     @EventHandler
     void on(DeliveryRecorded event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        jdbc.sql("insert into credit_delivery (seq, customer_id, delivery_id, occurred_on, recorded_at) values (?, ?, ?, ?, ?)")
-                .params(sequence, event.customerId(), event.deliveryId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt))
-                .update();
+        deliveries.add(sequence, event.customerId(), event.deliveryId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt));
     }
 
     @EventHandler
@@ -81,11 +113,7 @@ public class CreditDecisionProjection {
             move(event.customerId(), event.invoiceId(), term.amount(), false, event.occurredOn(), recordedAt);
         }
         for (String deliveryId : event.deliveryIds()) {
-            jdbc.sql("""
-                            insert into credit_batch_receivable (customer_id, delivery_id, receivable_id, occurred_on, recorded_at)
-                            values (?, ?, ?, ?, ?)""")
-                    .params(event.customerId(), deliveryId, event.invoiceId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt))
-                    .update();
+            batchReceivables.add(event.customerId(), deliveryId, event.invoiceId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt));
         }
     }
 
@@ -134,13 +162,12 @@ public class CreditDecisionProjection {
             move(event.customerId(), event.planId(), installment.principal().plus(installment.interest()), false,
                     event.occurredOn(), recordedAt);
         }
-        jdbc.sql("""
+        writes.now("""
                         insert into credit_batch_receivable (customer_id, delivery_id, receivable_id, occurred_on, recorded_at)
                         select distinct customer_id, delivery_id, cast(? as text), cast(? as date), cast(? as timestamptz)
-                        from credit_batch_receivable where customer_id = ? and receivable_id = any(cast(? as text[]))""")
-                .params(event.planId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt), event.customerId(),
-                        event.invoiceIds().toArray(String[]::new))
-                .update();
+                        from credit_batch_receivable where customer_id = ? and receivable_id = any(cast(? as text[]))""",
+                event.planId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt), event.customerId(),
+                event.invoiceIds().toArray(String[]::new));
     }
 
     @EventHandler
@@ -186,9 +213,7 @@ public class CreditDecisionProjection {
     void on(LawsuitFiled event, @Timestamp Instant recordedAt) {
         String detail = "case " + event.caseId() + " filed on " + event.occurredOn() + " with " + event.body() + " over "
                 + String.join(", ", event.invoiceIds()) + ", claiming " + event.claimAmount();
-        jdbc.sql("insert into credit_case (customer_id, case_id, detail, filed_on, filed_recorded_at) values (?, ?, ?, ?, ?)")
-                .params(event.customerId(), event.caseId(), detail, event.occurredOn(), java.sql.Timestamp.from(recordedAt))
-                .update();
+        cases.add(event.customerId(), event.caseId(), detail, event.occurredOn(), java.sql.Timestamp.from(recordedAt));
     }
 
     @EventHandler
@@ -196,9 +221,8 @@ public class CreditDecisionProjection {
         if (event.step() != LegalStep.CASE_CLOSED) {
             return;
         }
-        jdbc.sql("update credit_case set closed_on = ?, closed_recorded_at = ? where customer_id = ? and case_id = ?")
-                .params(event.occurredOn(), java.sql.Timestamp.from(recordedAt), event.customerId(), event.caseId())
-                .update();
+        writes.now("update credit_case set closed_on = ?, closed_recorded_at = ? where customer_id = ? and case_id = ?",
+                event.occurredOn(), java.sql.Timestamp.from(recordedAt), event.customerId(), event.caseId());
     }
 
     @ResetHandler
@@ -220,36 +244,22 @@ public class CreditDecisionProjection {
     }
 
     private void move(String customerId, String receivableId, Money amount, boolean writtenOff, LocalDate occurredOn, Instant recordedAt) {
-        jdbc.sql("""
-                        insert into credit_movement (customer_id, invoice_id, currency, amount, written_off, occurred_on, recorded_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(customerId, receivableId, amount.currency(), amount.amount(), writtenOff, occurredOn, java.sql.Timestamp.from(recordedAt))
-                .update();
+        movements.add(customerId, receivableId, amount.currency(), amount.amount(), writtenOff, occurredOn, java.sql.Timestamp.from(recordedAt));
     }
 
     private void unapplied(String customerId, Money amount, LocalDate occurredOn, Instant recordedAt) {
         if (amount.signum() == 0) {
             return;
         }
-        jdbc.sql("insert into credit_unapplied (customer_id, currency, amount, occurred_on, recorded_at) values (?, ?, ?, ?, ?)")
-                .params(customerId, amount.currency(), amount.amount(), occurredOn, java.sql.Timestamp.from(recordedAt))
-                .update();
+        unapplied.add(customerId, amount.currency(), amount.amount(), occurredOn, java.sql.Timestamp.from(recordedAt));
     }
 
     private void limit(String customerId, Money limit, String basis, LocalDate occurredOn, Instant recordedAt, long sequence) {
-        jdbc.sql("""
-                        insert into credit_limit (seq, customer_id, amount, currency, basis, occurred_on, recorded_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(sequence, customerId, limit.amount(), limit.currency(), basis, occurredOn, java.sql.Timestamp.from(recordedAt))
-                .update();
+        limits.add(sequence, customerId, limit.amount(), limit.currency(), basis, occurredOn, java.sql.Timestamp.from(recordedAt));
     }
 
     private void toggle(String customerId, String name, boolean engaged, String detail, LocalDate occurredOn, Instant recordedAt,
                         long sequence) {
-        jdbc.sql("""
-                        insert into credit_switch (seq, customer_id, switch, engaged, detail, occurred_on, recorded_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(sequence, customerId, name, engaged, detail, occurredOn, java.sql.Timestamp.from(recordedAt))
-                .update();
+        switches.add(sequence, customerId, name, engaged, detail, occurredOn, java.sql.Timestamp.from(recordedAt));
     }
 }

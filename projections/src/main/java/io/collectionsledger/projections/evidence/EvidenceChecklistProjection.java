@@ -35,6 +35,7 @@ import io.collectionsledger.contracts.time.LateFeeAccrual;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 import io.collectionsledger.projections.evidence.EvidenceFact.Kind;
+import io.collectionsledger.projections.shared.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -42,6 +43,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -65,9 +67,20 @@ public class EvidenceChecklistProjection {
     public static final String PROCESSING_GROUP = "evidence-checklist";
 
     private final JdbcClient jdbc;
+    private final BatchedWrites.Statement facts;
+    private final BatchedWrites.Statement movements;
 
-    public EvidenceChecklistProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    /** Both tables only grow, and no handler reads what another wrote: every row can wait for the batch's end. */
+    public EvidenceChecklistProjection(JdbcTemplate jdbcTemplate) {
+        this.jdbc = JdbcClient.create(jdbcTemplate);
+        BatchedWrites writes = new BatchedWrites(jdbcTemplate);
+        this.facts = writes.statement("""
+                insert into evidence_fact (customer_id, event_id, sequence_number, occurred_on, recorded_at, kind, subject_id, refs,
+                                           contract_id, currency, amount, named_date, proves, document_ref, description)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        this.movements = writes.statement("""
+                insert into evidence_term_movement (customer_id, invoice_id, term_id, currency, due_date, amount, occurred_on, recorded_at, event_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
     }
 
     /** Where and when the event was recorded. */
@@ -309,15 +322,10 @@ public class EvidenceChecklistProjection {
     }
 
     private void save(String customerId, LocalDate occurredOn, Recorded recorded, EvidenceFact fact) {
-        jdbc.sql("""
-                        insert into evidence_fact (customer_id, event_id, sequence_number, occurred_on, recorded_at, kind, subject_id, refs,
-                                                   contract_id, currency, amount, named_date, proves, document_ref, description)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(customerId, recorded.eventId(), recorded.sequenceNumber(), occurredOn, java.sql.Timestamp.from(recorded.at()),
-                        fact.kind().name(), fact.subjectId(), fact.refs().toArray(String[]::new), fact.contractId(),
-                        fact.money() == null ? null : fact.money().currency(), fact.money() == null ? null : fact.money().amount(),
-                        fact.namedDate(), fact.proves(), fact.documentRef(), fact.description())
-                .update();
+        facts.add(customerId, recorded.eventId(), recorded.sequenceNumber(), occurredOn, java.sql.Timestamp.from(recorded.at()),
+                fact.kind().name(), fact.subjectId(), fact.refs().toArray(String[]::new), fact.contractId(),
+                fact.money() == null ? null : fact.money().currency(), fact.money() == null ? null : fact.money().amount(),
+                fact.namedDate(), fact.proves(), fact.documentRef(), fact.description());
     }
 
     private void reduce(String customerId, List<Allocation> allocations, LocalDate occurredOn, Instant at, String eventId) {
@@ -328,10 +336,6 @@ public class EvidenceChecklistProjection {
 
     private void move(String customerId, String invoiceId, String termId, LocalDate dueDate, Money amount,
                       LocalDate occurredOn, Instant at, String eventId) {
-        jdbc.sql("""
-                        insert into evidence_term_movement (customer_id, invoice_id, term_id, currency, due_date, amount, occurred_on, recorded_at, event_id)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(customerId, invoiceId, termId, amount.currency(), dueDate, amount.amount(), occurredOn, java.sql.Timestamp.from(at), eventId)
-                .update();
+        movements.add(customerId, invoiceId, termId, amount.currency(), dueDate, amount.amount(), occurredOn, java.sql.Timestamp.from(at), eventId);
     }
 }

@@ -17,17 +17,21 @@ import io.collectionsledger.contracts.statement.OpenItem;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
+import io.collectionsledger.projections.shared.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The customer's statement of open items, kept from the event stream: what each invoice term (or
@@ -43,45 +47,71 @@ public class CustomerStatementProjection {
 
     /** What is still owed on a term. */
     private static final String OPEN = "amount + late_fees - credited - paid - written_off - rescheduled";
+    private static final String LATE_FEES = "late_fees";
+    private static final String CREDITED = "credited";
+    private static final String PAID = "paid";
+    private static final String WRITTEN_OFF = "written_off";
+    private static final String RESCHEDULED = "rescheduled";
 
     private final JdbcClient jdbc;
+    private final BatchedWrites.Statement terms;
+    private final BatchedWrites.Statement installments;
+    private final Map<String, BatchedWrites.Statement> additions = new HashMap<>();
+    private final BatchedWrites.Statement credits;
 
-    public CustomerStatementProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    /**
+     * Terms and installments are inserted before the amounts are added to them, so a batch's
+     * rows can wait for its end: its terms are written first, then what was added to any term
+     * (additions commute), then the changes to the unapplied credit (which commute too).
+     */
+    public CustomerStatementProjection(JdbcTemplate jdbcTemplate) {
+        this.jdbc = JdbcClient.create(jdbcTemplate);
+        BatchedWrites writes = new BatchedWrites(jdbcTemplate);
+        this.terms = writes.statement("""
+                insert into statement_term (customer_id, invoice_id, term_id, contract_id, currency, issued_on, due_date, amount)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""");
+        this.installments = writes.statement("""
+                insert into statement_term (customer_id, invoice_id, term_id, currency, issued_on, due_date, amount, late_fees)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""");
+        for (String column : List.of(LATE_FEES, CREDITED, PAID, WRITTEN_OFF, RESCHEDULED)) {
+            additions.put(column, writes.statement("update statement_term set " + column + " = " + column
+                    + " + ? where customer_id = ? and invoice_id = ? and term_id = ?"));
+        }
+        // insert ... select, not values: rewritten into one multi-row insert, two changes to the same
+        // customer's credit in a batch would make PostgreSQL refuse to update a row twice in a statement
+        this.credits = writes.statement("""
+                insert into statement_credit (customer_id, currency, unapplied) select ?, ?, cast(? as numeric)
+                on conflict (customer_id, currency) do update set unapplied = statement_credit.unapplied + excluded.unapplied""");
     }
 
     @EventHandler
     void on(InvoiceIssued event) {
         for (InvoiceTerm term : event.terms()) {
-            jdbc.sql("""
-                    insert into statement_term (customer_id, invoice_id, term_id, contract_id, currency, issued_on, due_date, amount)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(event.customerId(), event.invoiceId(), term.termId(), event.contractId(),
-                            term.amount().currency(), event.occurredOn(), term.dueDate(), term.amount().amount())
-                    .update();
+            terms.add(event.customerId(), event.invoiceId(), term.termId(), event.contractId(),
+                    term.amount().currency(), event.occurredOn(), term.dueDate(), term.amount().amount());
         }
     }
 
     @EventHandler
     void on(CreditNoteIssued event) {
-        event.reductions().forEach(r -> add(event.customerId(), r, "credited", r.amount().amount()));
+        event.reductions().forEach(r -> add(event.customerId(), r, CREDITED, r.amount().amount()));
     }
 
     @EventHandler
     void on(PaymentRecorded event) {
-        event.allocations().forEach(a -> add(event.customerId(), a, "paid", a.amount().amount()));
+        event.allocations().forEach(a -> add(event.customerId(), a, PAID, a.amount().amount()));
         addCredit(event.customerId(), event.unapplied());
     }
 
     @EventHandler
     void on(PaymentReversed event) {
-        event.reopened().forEach(a -> add(event.customerId(), a, "paid", a.amount().amount().negate()));
+        event.reopened().forEach(a -> add(event.customerId(), a, PAID, a.amount().amount().negate()));
         addCredit(event.customerId(), event.unappliedReversed().negate());
     }
 
     @EventHandler
     void on(UnappliedCreditApplied event) {
-        event.allocations().forEach(a -> add(event.customerId(), a, "paid", a.amount().amount()));
+        event.allocations().forEach(a -> add(event.customerId(), a, PAID, a.amount().amount()));
         addCredit(event.customerId(), event.amount().negate());
     }
 
@@ -93,27 +123,23 @@ public class CustomerStatementProjection {
     @EventHandler
     void on(LateFeesAccrued event) {
         for (LateFeeAccrual accrual : event.accruals()) {
-            add(event.customerId(), accrual.invoiceId(), accrual.termId(), "late_fees", accrual.amount().amount());
+            add(event.customerId(), accrual.invoiceId(), accrual.termId(), LATE_FEES, accrual.amount().amount());
         }
     }
 
     /** The plan's installments become items of their own; what they replace leaves the covered terms. */
     @EventHandler
     void on(PaymentPlanAgreed event) {
-        event.rescheduled().forEach(a -> add(event.customerId(), a, "rescheduled", a.amount().amount()));
+        event.rescheduled().forEach(a -> add(event.customerId(), a, RESCHEDULED, a.amount().amount()));
         for (Installment installment : event.installments()) {
-            jdbc.sql("""
-                    insert into statement_term (customer_id, invoice_id, term_id, currency, issued_on, due_date, amount, late_fees)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(event.customerId(), event.planId(), installment.installmentId(), installment.principal().currency(),
-                            event.occurredOn(), installment.dueDate(), installment.principal().amount(), installment.interest().amount())
-                    .update();
+            installments.add(event.customerId(), event.planId(), installment.installmentId(), installment.principal().currency(),
+                    event.occurredOn(), installment.dueDate(), installment.principal().amount(), installment.interest().amount());
         }
     }
 
     @EventHandler
     void on(ReceivableWrittenOff event) {
-        event.writtenOff().forEach(a -> add(event.customerId(), a, "written_off", a.amount().amount()));
+        event.writtenOff().forEach(a -> add(event.customerId(), a, WRITTEN_OFF, a.amount().amount()));
     }
 
     @ResetHandler
@@ -152,21 +178,14 @@ public class CustomerStatementProjection {
     }
 
     private void add(String customerId, String invoiceId, String termId, String column, BigDecimal delta) {
-        // column is one of this class's constants, never input
-        jdbc.sql("update statement_term set " + column + " = " + column + " + ? where customer_id = ? and invoice_id = ? and term_id = ?")
-                .params(delta, customerId, invoiceId, termId)
-                .update();
+        additions.get(column).add(delta, customerId, invoiceId, termId);
     }
 
     private void addCredit(String customerId, Money delta) {
         if (delta.signum() == 0) {
             return;
         }
-        jdbc.sql("""
-                insert into statement_credit (customer_id, currency, unapplied) values (?, ?, ?)
-                on conflict (customer_id, currency) do update set unapplied = statement_credit.unapplied + excluded.unapplied""")
-                .params(customerId, delta.currency(), delta.amount())
-                .update();
+        credits.add(customerId, delta.currency(), delta.amount());
     }
 
     private static OpenItem openItem(ResultSet rs, int row) throws SQLException {

@@ -17,6 +17,7 @@ import io.collectionsledger.contracts.watchlist.PromiseRates;
 import io.collectionsledger.contracts.watchlist.PromiseRatesQuery;
 import io.collectionsledger.contracts.watchlist.PromisesDue;
 import io.collectionsledger.contracts.watchlist.PromisesDueQuery;
+import io.collectionsledger.projections.shared.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -24,6 +25,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -44,20 +46,43 @@ public class PromiseWatchlistProjection {
     public static final String PROCESSING_GROUP = "promise-watchlist";
 
     private final JdbcClient jdbc;
+    private final BatchedWrites.Statement promises;
+    private final BatchedWrites.Statement outcomes;
+    private final BatchedWrites.Statement payments;
+    private final BatchedWrites.Statement reversals;
+    private final BatchedWrites.Statement contacts;
+    private final BatchedWrites.Statement assignments;
 
-    public PromiseWatchlistProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    /** Every table only grows, and no handler reads what another wrote: every row can wait for the batch's end. */
+    public PromiseWatchlistProjection(JdbcTemplate jdbcTemplate) {
+        this.jdbc = JdbcClient.create(jdbcTemplate);
+        BatchedWrites writes = new BatchedWrites(jdbcTemplate);
+        this.promises = writes.statement("""
+                insert into watchlist_promise (customer_id, promise_id, currency, amount, promised_date, form, collector, document_ref,
+                                               occurred_on, recorded_at, event_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        this.outcomes = writes.statement("""
+                insert into watchlist_outcome (customer_id, promise_id, outcome, corrects, payment_id, received, shortfall,
+                                               occurred_on, recorded_at, sequence_number, event_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        this.payments = writes.statement("""
+                insert into watchlist_payment (customer_id, payment_id, currency, amount, occurred_on, recorded_at, event_id)
+                values (?, ?, ?, ?, ?, ?, ?)""");
+        this.reversals = writes.statement("""
+                insert into watchlist_payment_reversal (customer_id, payment_id, occurred_on, recorded_at, event_id)
+                values (?, ?, ?, ?, ?)""");
+        this.contacts = writes.statement("""
+                insert into watchlist_contact (customer_id, contact_id, collector, occurred_on, recorded_at, event_id)
+                values (?, ?, ?, ?, ?, ?)""");
+        this.assignments = writes.statement("""
+                insert into watchlist_assignment (customer_id, collector, occurred_on, recorded_at, sequence_number, event_id)
+                values (?, ?, ?, ?, ?, ?)""");
     }
 
     @EventHandler
     void on(PaymentPromiseRecorded event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        jdbc.sql("""
-                        insert into watchlist_promise (customer_id, promise_id, currency, amount, promised_date, form, collector, document_ref,
-                                                       occurred_on, recorded_at, event_id)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(event.customerId(), event.promiseId(), event.amount().currency(), event.amount().amount(), event.promisedDate(),
-                        event.form().name(), event.collector(), event.documentRef(), event.occurredOn(), java.sql.Timestamp.from(at), eventId)
-                .update();
+        promises.add(event.customerId(), event.promiseId(), event.amount().currency(), event.amount().amount(), event.promisedDate(),
+                event.form().name(), event.collector(), event.documentRef(), event.occurredOn(), java.sql.Timestamp.from(at), eventId);
     }
 
     @EventHandler
@@ -86,39 +111,23 @@ public class PromiseWatchlistProjection {
 
     @EventHandler
     void on(PaymentRecorded event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        jdbc.sql("""
-                        insert into watchlist_payment (customer_id, payment_id, currency, amount, occurred_on, recorded_at, event_id)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(event.customerId(), event.paymentId(), event.amount().currency(), event.amount().amount(), event.occurredOn(),
-                        java.sql.Timestamp.from(at), eventId)
-                .update();
+        payments.add(event.customerId(), event.paymentId(), event.amount().currency(), event.amount().amount(), event.occurredOn(),
+                java.sql.Timestamp.from(at), eventId);
     }
 
     @EventHandler
     void on(PaymentReversed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        jdbc.sql("""
-                        insert into watchlist_payment_reversal (customer_id, payment_id, occurred_on, recorded_at, event_id)
-                        values (?, ?, ?, ?, ?)""")
-                .params(event.customerId(), event.paymentId(), event.occurredOn(), java.sql.Timestamp.from(at), eventId)
-                .update();
+        reversals.add(event.customerId(), event.paymentId(), event.occurredOn(), java.sql.Timestamp.from(at), eventId);
     }
 
     @EventHandler
     void on(ContactAttemptLogged event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        jdbc.sql("""
-                        insert into watchlist_contact (customer_id, contact_id, collector, occurred_on, recorded_at, event_id)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(event.customerId(), event.contactId(), event.collector(), event.occurredOn(), java.sql.Timestamp.from(at), eventId)
-                .update();
+        contacts.add(event.customerId(), event.contactId(), event.collector(), event.occurredOn(), java.sql.Timestamp.from(at), eventId);
     }
 
     @EventHandler
     void on(CollectorAssigned event, @MessageIdentifier String eventId, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.sql("""
-                        insert into watchlist_assignment (customer_id, collector, occurred_on, recorded_at, sequence_number, event_id)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(event.customerId(), event.collector(), event.occurredOn(), java.sql.Timestamp.from(at), sequence, eventId)
-                .update();
+        assignments.add(event.customerId(), event.collector(), event.occurredOn(), java.sql.Timestamp.from(at), sequence, eventId);
     }
 
     @ResetHandler
@@ -145,12 +154,7 @@ public class PromiseWatchlistProjection {
 
     private void outcome(String customerId, String promiseId, PromiseOutcome outcome, PromiseOutcome corrects, String paymentId,
                          Money received, Money shortfall, LocalDate occurredOn, Instant at, long sequence, String eventId) {
-        jdbc.sql("""
-                        insert into watchlist_outcome (customer_id, promise_id, outcome, corrects, payment_id, received, shortfall,
-                                                       occurred_on, recorded_at, sequence_number, event_id)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(customerId, promiseId, outcome.name(), corrects == null ? null : corrects.name(), paymentId, received.amount(),
-                        shortfall.amount(), occurredOn, java.sql.Timestamp.from(at), sequence, eventId)
-                .update();
+        outcomes.add(customerId, promiseId, outcome.name(), corrects == null ? null : corrects.name(), paymentId, received.amount(),
+                shortfall.amount(), occurredOn, java.sql.Timestamp.from(at), sequence, eventId);
     }
 }

@@ -33,12 +33,14 @@ import io.collectionsledger.contracts.time.OrdersHeld;
 import io.collectionsledger.contracts.worklist.CollectionWorklist;
 import io.collectionsledger.contracts.worklist.CollectionWorklistQuery;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
+import io.collectionsledger.projections.shared.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -61,14 +63,57 @@ public class WorklistProjection {
     public static final String PROCESSING_GROUP = "worklist";
 
     private final JdbcClient jdbc;
+    private final BatchedWrites writes;
+    private final BatchedWrites.Statement customers;
+    private final BatchedWrites.Statement movements;
+    private final BatchedWrites.Statement disputes;
+    private final BatchedWrites.Statement collectors;
+    private final BatchedWrites.Statement restarts;
+    private final BatchedWrites.Statement outcomes;
+    private final BatchedWrites.Statement warnings;
+    private final BatchedWrites.Statement ordersHeld;
+    private final BatchedWrites.Statement letters;
+    private final BatchedWrites.Statement cases;
 
-    public WorklistProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    /**
+     * Rows are inserted and wait for the batch's end; the statements that find rows another event
+     * wrote (a reversed payment's restarts, a delivered letter, a closed case) write what is
+     * pending first.
+     */
+    public WorklistProjection(JdbcTemplate jdbcTemplate) {
+        this.jdbc = JdbcClient.create(jdbcTemplate);
+        this.writes = new BatchedWrites(jdbcTemplate);
+        this.customers = writes.statement("insert into worklist_customer (customer_id, name) values (?, ?)");
+        this.movements = writes.statement("""
+                insert into worklist_movement (customer_id, invoice_id, term_id, currency, due_date, amount, occurred_on, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""");
+        this.disputes = writes.statement("""
+                insert into worklist_dispute (customer_id, invoice_id, currency, amount, occurred_on, recorded_at)
+                values (?, ?, ?, ?, ?, ?)""");
+        this.collectors = writes.statement("""
+                insert into worklist_collector (seq, customer_id, collector, tier, occurred_on, recorded_at)
+                values (?, ?, ?, ?, ?, ?)""");
+        this.restarts = writes.statement("""
+                insert into worklist_restart (seq, customer_id, invoice_id, fact, payment_id, occurred_on, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?)""");
+        this.outcomes = writes.statement("""
+                insert into worklist_promise_outcome (seq, customer_id, promise_id, outcome, occurred_on, recorded_at)
+                values (?, ?, ?, ?, ?, ?)""");
+        this.warnings = writes.statement("""
+                insert into worklist_warning (customer_id, warning_id, signal, occurred_on, recorded_at)
+                values (?, ?, ?, ?, ?)""");
+        this.ordersHeld = writes.statement("insert into worklist_orders_held (customer_id, occurred_on, recorded_at) values (?, ?, ?)");
+        this.letters = writes.statement("""
+                insert into worklist_letter (customer_id, letter_id, invoice_ids, sent_on, sent_recorded_at)
+                values (?, ?, ?, ?, ?)""");
+        this.cases = writes.statement("""
+                insert into worklist_case (customer_id, case_id, filed_on, filed_recorded_at)
+                values (?, ?, ?, ?)""");
     }
 
     @EventHandler
     void on(CustomerRegistered event) {
-        jdbc.sql("insert into worklist_customer (customer_id, name) values (?, ?)").params(event.customerId(), event.name()).update();
+        customers.add(event.customerId(), event.name());
     }
 
     @EventHandler
@@ -98,11 +143,10 @@ public class WorklistProjection {
         for (Allocation reopened : event.reopened()) {
             move(event.customerId(), reopened.invoiceId(), reopened.termId(), null, reopened.amount(), event.occurredOn(), recordedAt);
         }
-        jdbc.sql("""
+        writes.now("""
                         update worklist_restart set reversed_on = ?, reversed_recorded_at = ?
-                        where customer_id = ? and payment_id = ?""")
-                .params(event.occurredOn(), java.sql.Timestamp.from(recordedAt), event.customerId(), event.paymentId())
-                .update();
+                        where customer_id = ? and payment_id = ?""",
+                event.occurredOn(), java.sql.Timestamp.from(recordedAt), event.customerId(), event.paymentId());
     }
 
     @EventHandler
@@ -148,11 +192,7 @@ public class WorklistProjection {
 
     @EventHandler
     void on(CollectorAssigned event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        jdbc.sql("""
-                        insert into worklist_collector (seq, customer_id, collector, tier, occurred_on, recorded_at)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(sequence, event.customerId(), event.collector(), event.tier().name(), event.occurredOn(), java.sql.Timestamp.from(recordedAt))
-                .update();
+        collectors.add(sequence, event.customerId(), event.collector(), event.tier().name(), event.occurredOn(), java.sql.Timestamp.from(recordedAt));
     }
 
     /** A stamped statement acknowledges the balance: every invoice's period restarts. */
@@ -195,56 +235,40 @@ public class WorklistProjection {
 
     @EventHandler
     void on(EarlyWarningFlagged event, @Timestamp Instant recordedAt) {
-        jdbc.sql("""
-                        insert into worklist_warning (customer_id, warning_id, signal, occurred_on, recorded_at)
-                        values (?, ?, ?, ?, ?)""")
-                .params(event.customerId(), event.warningId(), event.signal().name(), event.occurredOn(), java.sql.Timestamp.from(recordedAt))
-                .update();
+        warnings.add(event.customerId(), event.warningId(), event.signal().name(), event.occurredOn(), java.sql.Timestamp.from(recordedAt));
     }
 
     @EventHandler
     void on(OrdersHeld event, @Timestamp Instant recordedAt) {
-        jdbc.sql("insert into worklist_orders_held (customer_id, occurred_on, recorded_at) values (?, ?, ?)")
-                .params(event.customerId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt))
-                .update();
+        ordersHeld.add(event.customerId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt));
     }
 
     @EventHandler
     void on(DunningLetterSent event, @Timestamp Instant recordedAt) {
-        jdbc.sql("""
-                        insert into worklist_letter (customer_id, letter_id, invoice_ids, sent_on, sent_recorded_at)
-                        values (?, ?, ?, ?, ?)""")
-                .params(event.customerId(), event.letterId(), event.invoiceIds().toArray(String[]::new), event.occurredOn(),
-                        java.sql.Timestamp.from(recordedAt))
-                .update();
+        letters.add(event.customerId(), event.letterId(), event.invoiceIds().toArray(String[]::new), event.occurredOn(),
+                java.sql.Timestamp.from(recordedAt));
     }
 
     /** A demand for payment restarts the period once its delivery is proven. */
     @EventHandler
     void on(DunningLetterDelivered event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         java.sql.Timestamp recorded = java.sql.Timestamp.from(recordedAt);
-        jdbc.sql("""
+        writes.now("""
                         update worklist_letter set delivered_on = ?, delivered_recorded_at = ?
-                        where customer_id = ? and letter_id = ?""")
-                .params(event.occurredOn(), recorded, event.customerId(), event.letterId())
-                .update();
-        jdbc.sql("""
+                        where customer_id = ? and letter_id = ?""",
+                event.occurredOn(), recorded, event.customerId(), event.letterId());
+        writes.now("""
                         insert into worklist_restart (seq, customer_id, invoice_id, fact, occurred_on, recorded_at)
                         select cast(? as bigint), customer_id, unnest(invoice_ids), 'dunning letter ' || letter_id || ' delivered',
                                cast(? as date), cast(? as timestamptz)
-                        from worklist_letter where customer_id = ? and letter_id = ?""")
-                .params(sequence, event.occurredOn(), recorded, event.customerId(), event.letterId())
-                .update();
+                        from worklist_letter where customer_id = ? and letter_id = ?""",
+                sequence, event.occurredOn(), recorded, event.customerId(), event.letterId());
     }
 
     /** Filing suit restarts the period of the invoices claimed. */
     @EventHandler
     void on(LawsuitFiled event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        jdbc.sql("""
-                        insert into worklist_case (customer_id, case_id, filed_on, filed_recorded_at)
-                        values (?, ?, ?, ?)""")
-                .params(event.customerId(), event.caseId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt))
-                .update();
+        cases.add(event.customerId(), event.caseId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt));
         for (String invoiceId : event.invoiceIds()) {
             restart(event.customerId(), invoiceId, "lawsuit " + event.caseId() + " filed", null, event.occurredOn(), recordedAt, sequence);
         }
@@ -255,11 +279,10 @@ public class WorklistProjection {
         if (event.step() != LegalStep.CASE_CLOSED) {
             return;
         }
-        jdbc.sql("""
+        writes.now("""
                         update worklist_case set closed_on = ?, closed_recorded_at = ?
-                        where customer_id = ? and case_id = ?""")
-                .params(event.occurredOn(), java.sql.Timestamp.from(recordedAt), event.customerId(), event.caseId())
-                .update();
+                        where customer_id = ? and case_id = ?""",
+                event.occurredOn(), java.sql.Timestamp.from(recordedAt), event.customerId(), event.caseId());
     }
 
     @ResetHandler
@@ -282,37 +305,21 @@ public class WorklistProjection {
 
     private void move(String customerId, String invoiceId, String termId, LocalDate dueDate, Money amount,
                       LocalDate occurredOn, Instant recordedAt) {
-        jdbc.sql("""
-                        insert into worklist_movement (customer_id, invoice_id, term_id, currency, due_date, amount, occurred_on, recorded_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(customerId, invoiceId, termId, amount.currency(), dueDate, amount.amount(), occurredOn, java.sql.Timestamp.from(recordedAt))
-                .update();
+        movements.add(customerId, invoiceId, termId, amount.currency(), dueDate, amount.amount(), occurredOn, java.sql.Timestamp.from(recordedAt));
     }
 
     private void dispute(String customerId, String invoiceId, Money amount, LocalDate occurredOn, Instant recordedAt) {
-        jdbc.sql("""
-                        insert into worklist_dispute (customer_id, invoice_id, currency, amount, occurred_on, recorded_at)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(customerId, invoiceId, amount.currency(), amount.amount(), occurredOn, java.sql.Timestamp.from(recordedAt))
-                .update();
+        disputes.add(customerId, invoiceId, amount.currency(), amount.amount(), occurredOn, java.sql.Timestamp.from(recordedAt));
     }
 
     private void restart(String customerId, String invoiceId, String fact, String paymentId, LocalDate occurredOn, Instant recordedAt,
                          long sequence) {
-        jdbc.sql("""
-                        insert into worklist_restart (seq, customer_id, invoice_id, fact, payment_id, occurred_on, recorded_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(sequence, customerId, invoiceId, fact, paymentId, occurredOn, java.sql.Timestamp.from(recordedAt))
-                .update();
+        restarts.add(sequence, customerId, invoiceId, fact, paymentId, occurredOn, java.sql.Timestamp.from(recordedAt));
     }
 
     private void outcome(String customerId, String promiseId, PromiseOutcome outcome, LocalDate occurredOn, Instant recordedAt,
                          long sequence) {
-        jdbc.sql("""
-                        insert into worklist_promise_outcome (seq, customer_id, promise_id, outcome, occurred_on, recorded_at)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(sequence, customerId, promiseId, outcome.name(), occurredOn, java.sql.Timestamp.from(recordedAt))
-                .update();
+        outcomes.add(sequence, customerId, promiseId, outcome.name(), occurredOn, java.sql.Timestamp.from(recordedAt));
     }
 
     private static Collection<String> invoicesOf(List<Allocation> allocations) {

@@ -38,6 +38,7 @@ import io.collectionsledger.testing.FreshDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
@@ -67,7 +68,7 @@ class CreditDecisionProjectionTest {
 
     @BeforeEach
     void setUp() {
-        projection = new CreditDecisionProjection(JdbcClient.create(dataSource));
+        projection = new CreditDecisionProjection(new JdbcTemplate(dataSource));
         feed = new EventFeed(projection);
         customer = "C-" + UUID.randomUUID();
         at(new CustomerRegistered(customer, "Hengda", null, LocalDate.parse("2026-01-05"), CreditFile.empty()), NOW);

@@ -45,6 +45,7 @@ import io.collectionsledger.testing.FreshDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
@@ -75,7 +76,7 @@ class EvidenceChecklistProjectionTest {
 
     @BeforeEach
     void setUp() {
-        projection = new EvidenceChecklistProjection(JdbcClient.create(dataSource));
+        projection = new EvidenceChecklistProjection(new JdbcTemplate(dataSource));
         feed = new EventFeed(projection);
         customer = "C-" + UUID.randomUUID();
     }

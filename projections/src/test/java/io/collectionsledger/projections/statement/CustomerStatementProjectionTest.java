@@ -17,6 +17,7 @@ import io.collectionsledger.testing.FreshDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
@@ -41,7 +42,7 @@ class CustomerStatementProjectionTest {
 
     @BeforeEach
     void setUp() {
-        projection = new CustomerStatementProjection(JdbcClient.create(dataSource));
+        projection = new CustomerStatementProjection(new JdbcTemplate(dataSource));
         customer = "C-" + UUID.randomUUID();
     }
 

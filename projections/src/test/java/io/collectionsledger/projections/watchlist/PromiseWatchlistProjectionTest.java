@@ -31,6 +31,7 @@ import io.collectionsledger.testing.FreshDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
@@ -61,7 +62,7 @@ class PromiseWatchlistProjectionTest {
 
     @BeforeEach
     void setUp() {
-        projection = new PromiseWatchlistProjection(JdbcClient.create(dataSource));
+        projection = new PromiseWatchlistProjection(new JdbcTemplate(dataSource));
         feed = new EventFeed(projection);
         customer = "C-" + UUID.randomUUID();
     }

@@ -46,6 +46,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
@@ -76,7 +77,7 @@ class WorklistProjectionTest {
 
     @BeforeEach
     void setUp() {
-        projection = new WorklistProjection(JdbcClient.create(dataSource));
+        projection = new WorklistProjection(new JdbcTemplate(dataSource));
         feed = new EventFeed(projection);
         collector = "col-" + UUID.randomUUID().toString().substring(0, 8);
         customer = customer("main", ReminderTier.B);

@@ -1,0 +1,111 @@
+package io.collectionsledger.projections.shared;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcOperations;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A read model's row writes, collected for the batch of events its processor is handling and
+ * written with one JDBC batch per statement when the batch commits (Axon's prepare-commit, in the
+ * batch's transaction, before the token is committed with it). With {@code reWriteBatchedInserts}
+ * on the connection, pgjdbc sends a statement's inserts as multi-row inserts. Replaying the journal
+ * then costs a few round trips per batch of events rather than one per row.
+ * <p>
+ * Pending rows are written statement by statement, in the order the read model declared its
+ * statements: a statement may depend on the rows of statements declared before it (an update
+ * after the insert of its row), never on those of a statement declared after it, and the rows of
+ * one statement must not depend on each other's order unless that order is the events' (rows of
+ * one statement keep the order they were added in). A statement that reads what the read model
+ * wrote (an update found by a key another event inserted, an insert from a select) either is
+ * declared after what it reads, or goes through {@link #now}, which writes what is pending first.
+ * <p>
+ * Outside a unit of work (a handler called directly, as the read models' tests do) every row is
+ * written at once.
+ */
+public final class BatchedWrites {
+
+    private final JdbcOperations jdbc;
+    private final List<Statement> statements = new ArrayList<>();
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    /** One per instance: read models sharing a unit of work keep their rows apart. */
+    private final String resourceKey = BatchedWrites.class.getName() + "#" + INSTANCES.incrementAndGet();
+
+    public BatchedWrites(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Declares a statement; declare them in the order they must be written. */
+    public Statement statement(String sql) {
+        Statement statement = new Statement(statements.size(), sql);
+        statements.add(statement);
+        return statement;
+    }
+
+    /** Writes what is pending in this unit of work, then runs the statement: for a statement that reads the read model's rows. */
+    public int now(String sql, Object... args) {
+        Pending pending = pending();
+        if (pending != null) {
+            pending.flush();
+        }
+        return jdbc.update(sql, args);
+    }
+
+    private Pending pending() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(resourceKey, key -> {
+            Pending pending = new Pending();
+            unitOfWork.onPrepareCommit(u -> pending.flush());
+            return pending;
+        });
+    }
+
+    /** One SQL statement of the read model, with the rows added to it in the current unit of work. */
+    public final class Statement {
+
+        private final int order;
+        private final String sql;
+
+        private Statement(int order, String sql) {
+            this.order = order;
+            this.sql = sql;
+        }
+
+        /** Adds a row: its parameters, in the statement's order. */
+        public void add(Object... args) {
+            Pending pending = pending();
+            if (pending == null) {
+                jdbc.update(sql, args);
+            } else {
+                pending.rows.get(order).add(args);
+            }
+        }
+    }
+
+    /** The rows of each statement, by the statement's order. */
+    private final class Pending {
+
+        private final List<List<Object[]>> rows = new ArrayList<>();
+
+        private Pending() {
+            statements.forEach(statement -> rows.add(new ArrayList<>()));
+        }
+
+        void flush() {
+            for (Statement statement : statements) {
+                List<Object[]> batch = rows.get(statement.order);
+                if (!batch.isEmpty()) {
+                    jdbc.batchUpdate(statement.sql, batch);
+                    batch.clear();
+                }
+            }
+        }
+    }
+}
