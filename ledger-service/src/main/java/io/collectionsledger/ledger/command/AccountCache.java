@@ -8,11 +8,12 @@ import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.Objects;
 
 /**
  * The accounts most recently worked on, kept in memory so that a command does not replay the
- * account's whole history first (docs/performance.md). Axon keeps the cache right within this
+ * account's whole history first (docs/performance.md). An account's state holds its facts
+ * (about a kilobyte each), so the cache is bounded by the events behind the accounts it keeps,
+ * not by their number. Axon keeps the cache right within this
  * instance: it puts an account back only after its unit of work stored the events, holds the
  * account's lock until the transaction has committed, and drops the account when anything rolls
  * back. What this instance cannot see is another instance appending to the same account, so an
@@ -27,7 +28,10 @@ class AccountCache implements Cache {
     private final JdbcClient jdbc;
 
     AccountCache(LedgerProperties properties, JdbcClient jdbc) {
-        this.accounts = Caffeine.newBuilder().maximumSize(properties.cachedAccounts()).build();
+        this.accounts = Caffeine.newBuilder()
+                .maximumWeight(properties.cachedAccountEvents())
+                .weigher((Object customerId, AggregateCacheEntry<?> entry) -> (int) Math.min(Integer.MAX_VALUE, versionOf(entry) + 1))
+                .build();
         this.jdbc = jdbc;
     }
 
@@ -38,17 +42,22 @@ class AccountCache implements Cache {
         if (entry == null) {
             return null;
         }
-        // The entry made in this JVM holds the live aggregate, which recreateAggregate hands back as it is.
-        Long cached = entry.recreateAggregate(null, null, null, null).version();
+        long cached = versionOf(entry);
         Long stored = jdbc.sql("select max(sequence_number) from domain_event_entry where aggregate_identifier = ?")
                 .param(customerId)
                 .query(Long.class)
                 .single();
-        if (!Objects.equals(cached, stored)) {
+        if (stored == null || cached != stored) {
             accounts.invalidate(customerId);
             return null;
         }
         return (V) entry;
+    }
+
+    /** The entry made in this JVM holds the live aggregate, which recreateAggregate hands back as it is. */
+    private static long versionOf(AggregateCacheEntry<?> entry) {
+        Long version = entry.recreateAggregate(null, null, null, null).version();
+        return version == null ? -1 : version;
     }
 
     @Override

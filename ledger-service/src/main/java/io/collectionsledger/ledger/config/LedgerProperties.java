@@ -14,7 +14,8 @@ import java.time.ZoneId;
  * @param businessZone          the time zone whose calendar days are the business dates
  * @param idempotencyRetention  how long a command id is remembered; a retry within it is answered, not repeated
  * @param readModelWait         how long a query waits for a read model to reach a position it was asked to
- * @param cachedAccounts        how many customer accounts are kept in memory between commands (LEDGER_CACHED_ACCOUNTS)
+ * @param cachedAccountEvents   how many events' worth of customer accounts are kept in memory between commands
+ *                              (LEDGER_CACHED_ACCOUNT_EVENTS; an account's state takes about a kilobyte per event)
  * @param policy                the collection rules' settings (LEDGER_POLICY_PROMISE_GRACE_DAYS ...)
  */
 @ConfigurationProperties("ledger")
@@ -22,7 +23,7 @@ public record LedgerProperties(
         @DefaultValue("Asia/Shanghai") ZoneId businessZone,
         @DefaultValue("P7D") Duration idempotencyRetention,
         @DefaultValue("PT10S") Duration readModelWait,
-        @DefaultValue("10000") int cachedAccounts,
+        @DefaultValue("100000") long cachedAccountEvents,
         @DefaultValue Policy policy) {
 
     /** Defaults of domain.md §3; see {@link io.collectionsledger.ledger.account.CollectionPolicy}. */
