@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -18,6 +19,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -57,6 +59,12 @@ class AxonConfiguration {
                 .objectMapper(storageMapper())
                 .revisionResolver(new AnnotationRevisionResolver())
                 .build();
+    }
+
+    /** Replaces the starter's registry of Axon's monitors: see {@link ProcessorMetrics}. */
+    @Bean
+    GlobalMetricRegistry globalMetricRegistry(MeterRegistry meterRegistry) {
+        return new ProcessorMetrics(meterRegistry);
     }
 
     /** Covers tokens, snapshots and deadlines. */
