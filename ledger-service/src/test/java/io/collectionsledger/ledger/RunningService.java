@@ -1,5 +1,6 @@
 package io.collectionsledger.ledger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.collectionsledger.contracts.shared.Headers;
 import io.collectionsledger.testing.FreshDatabase;
 import org.axonframework.deadline.GenericDeadlineMessage;
@@ -13,7 +14,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole service on a database of the test's own, started and stopped as an operator would,
@@ -72,6 +78,21 @@ public final class RunningService implements AutoCloseable {
     /** Calls with a token that allows everything. */
     public RestClient http() {
         return http;
+    }
+
+    /** Starts the rebuild of every read model from the whole stream, as an operator would. */
+    public void rebuildEveryReadModel() {
+        StreamSupport.stream(readModels().spliterator(), false).map(model -> model.get("name").asText())
+                .forEach(name -> send("/admin/read-models/" + name + "/rebuild", "{}"));
+    }
+
+    public void awaitReadModelsCaughtUp(Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(readModels())
+                .allMatch(model -> model.get("caughtUp").asBoolean()));
+    }
+
+    private JsonNode readModels() {
+        return http.get().uri("/admin/read-models").retrieve().body(JsonNode.class);
     }
 
     public JdbcClient jdbc() {

@@ -1,6 +1,5 @@
 package io.collectionsledger.ledger.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.collectionsledger.ledger.LedgerIT;
 import io.collectionsledger.ledger.MovableClock;
 import io.collectionsledger.ledger.RunningService;
@@ -15,10 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A read model rebuilt from the start of the stream equals the one kept live, whatever happened
@@ -56,14 +53,14 @@ class RebuildIT {
         writeConcurrently(1);
         clock.advance(Duration.ofDays(3));
         service.send("/admin/close-of-day", "{}");
-        awaitAllCaughtUp();
+        service.awaitReadModelsCaughtUp(Duration.ofSeconds(60));
 
         List<String> tables = readModelTables();
         assertThat(tables).contains("statement_term", "aging_movement");
         tables.forEach(table -> service.jdbc().sql("create table snap_" + table + " as table " + table).update());
 
-        readModelNames().forEach(name -> service.send("/admin/read-models/" + name + "/rebuild", "{}"));
-        awaitAllCaughtUp();
+        service.rebuildEveryReadModel();
+        service.awaitReadModelsCaughtUp(Duration.ofSeconds(60));
 
         for (String table : tables) {
             assertThat(difference(table, "snap_" + table)).as("rows of %s live but not rebuilt", table).isZero();
@@ -119,18 +116,8 @@ class RebuildIT {
                  "lateFees": {"dailyRatePercent": 0.05, "capPercentOfPrincipal": 30, "debtorBearsCollectionCosts": true}}""");
     }
 
-    private void awaitAllCaughtUp() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(readModels())
-                .allMatch(model -> model.get("caughtUp").asBoolean()));
-    }
 
-    private JsonNode readModels() {
-        return service.http().get().uri("/admin/read-models").retrieve().body(JsonNode.class);
-    }
 
-    private List<String> readModelNames() {
-        return StreamSupport.stream(readModels().spliterator(), false).map(model -> model.get("name").asText()).toList();
-    }
 
     private List<String> readModelTables() {
         return service.jdbc().sql("""

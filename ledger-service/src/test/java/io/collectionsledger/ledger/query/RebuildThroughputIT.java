@@ -1,6 +1,5 @@
 package io.collectionsledger.ledger.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.collectionsledger.ledger.LedgerIT;
 import io.collectionsledger.ledger.MovableClock;
 import io.collectionsledger.ledger.RunningService;
@@ -14,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,14 +56,14 @@ class RebuildThroughputIT {
             copyHistory(Integer.getInteger("rebuild.copies", 1000));
         }
         long events = service.jdbc().sql("select count(*) from domain_event_entry").query(Long.class).single();
-        awaitAllCaughtUp(Duration.ofMinutes(60));
+        service.awaitReadModelsCaughtUp(Duration.ofMinutes(60));
         // the audit chain hashes new events in the background; measured beside the rebuild, it would slow it
         await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofSeconds(1)).until(() -> service.jdbc()
                 .sql("select coalesce(max(global_index), 0) from event_chain").query(Long.class).single() >= journalHead());
 
         long start = System.nanoTime();
-        readModelNames().forEach(name -> service.send("/admin/read-models/" + name + "/rebuild", "{}"));
-        awaitAllCaughtUp(Duration.ofMinutes(60));
+        service.rebuildEveryReadModel();
+        service.awaitReadModelsCaughtUp(Duration.ofMinutes(60));
         double seconds = (System.nanoTime() - start) / 1e9;
 
         System.out.printf("rebuild of every read model: %d events in %.1f s, %.0f events/s%n", events, seconds, events / seconds);
@@ -86,7 +84,7 @@ class RebuildThroughputIT {
         }
         clock.advance(Duration.ofDays(20));
         service.send("/admin/close-of-day", "{}");
-        awaitAllCaughtUp(Duration.ofMinutes(5));
+        service.awaitReadModelsCaughtUp(Duration.ofMinutes(5));
     }
 
     private void writeCustomer(String customer) {
@@ -143,16 +141,6 @@ class RebuildThroughputIT {
         return service.jdbc().sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
     }
 
-    private void awaitAllCaughtUp(Duration atMost) {
-        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(readModels())
-                .allMatch(model -> model.get("caughtUp").asBoolean()));
-    }
 
-    private JsonNode readModels() {
-        return service.http().get().uri("/admin/read-models").retrieve().body(JsonNode.class);
-    }
 
-    private List<String> readModelNames() {
-        return StreamSupport.stream(readModels().spliterator(), false).map(model -> model.get("name").asText()).toList();
-    }
 }
