@@ -115,6 +115,18 @@ READY=$(now)
 metric() { # name [tag] -> sum of the measurement's values
   curl -sf "${auth[@]}" "$URL/actuator/metrics/$1${2:+?tag=$2}" | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"]))'
 }
+# What a step cost besides what it achieved: CPU of the service and of PostgreSQL's processes
+# (user + system, from /proc) and the database's commits, per item, over the step.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+pg_ticks() { for p in $(pgrep -x postgres); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }'; }
+commits() { sql "select xact_commit from pg_stat_database where datname = current_database()"; }
+cost_start() { COST_AT=$(now) COST_SERVICE=$(cpu_ticks "$SERVICE_PID") COST_PG=$(pg_ticks) COST_COMMITS=$(commits); }
+cost_report() { # name items unit
+  awk -v name="$1" -v n="$2" -v unit="$3" -v t="$(awk -v a="$COST_AT" -v b="$(now)" 'BEGIN { print b - a }')" -v hz="$(getconf CLK_TCK)" \
+      -v s="$(($(cpu_ticks "$SERVICE_PID") - COST_SERVICE))" -v p="$(($(pg_ticks) - COST_PG))" -v c="$(($(commits) - COST_COMMITS))" \
+      'BEGIN { if (n > 0) printf "%s-cost per %s: service %.2f ms of CPU (%.0f%% of a core over %.0f s), postgresql %.2f ms (%.0f%%), %.2f commits\n",
+               name, unit, 1000 * s / hz / n, 100 * s / hz / t, t, 1000 * p / hz / n, 100 * p / hz / t, c / n }'
+}
 profile_start() { [ "$profile" = no ] || jcmd "$SERVICE_PID" JFR.start name="$1" settings=profile filename="$PWD/bench/results/$STAMP-$1.jfr" >/dev/null; }
 profile_stop() {
   [ "$profile" = no ] && return
@@ -134,6 +146,7 @@ echo
 echo "== bulk import (POST /imports, whole customers per batch, 4 batches at once)"
 EVENTS_BEFORE=$(sql "select count(*) from domain_event_entry")
 profile_start import
+cost_start
 load import --customers "$customers" --invoices "$invoices" --seed $SEED --batch 1000 --concurrency 4 | tee "$OUT.import"
 profile_stop import
 IMPORT_SECONDS=$(field import-seconds "$OUT.import")
@@ -142,15 +155,25 @@ EVENTS=$(sql "select count(*) from domain_event_entry")
 IMPORT_RATE=$(rate $((EVENTS - EVENTS_BEFORE)) "$IMPORT_SECONDS")
 echo "import-events $((EVENTS - EVENTS_BEFORE)) events, $IMPORT_RATE events/s = $(ratio "$IMPORT_RATE" "$CEIL_BATCH") of the batched ceiling ($CEIL_BATCH events/s)"
 load caught-up | sed 's/^/read-models-after-import /'
+cost_report import-until-caught-up $((EVENTS - EVENTS_BEFORE)) event
 echo "heap after import, after GC: $(heap_after_gc)"
+if [ "$(sql 'show autovacuum')" = off ]; then
+  # In production autovacuum analyses the tables a bulk load has filled; this server has it off, and
+  # without statistics the planner reads the aging report's tables as if they were small.
+  at=$(now); sql "vacuum (analyze)"
+  echo "autovacuum is off on this server: vacuum (analyze) run after the import, as autovacuum would, in $(awk -v a="$at" -v b="$(now)" 'BEGIN { printf "%.0f s", b - a }')"
+fi
 echo "journal: $EVENTS events, database $(sql "select pg_size_pretty(pg_database_size('$DB'))")"
 echo "events by type: $(sql "select string_agg(payload_type || ' ' || n, ', ') from (select regexp_replace(payload_type, '.*\.', '') payload_type, count(*) n from domain_event_entry group by 1 order by 2 desc) t")"
 
 echo
 echo "== commands over HTTP on existing customers (35% payments, 30% contact attempts, 15% promises, 12% invoices, 5% deliveries, 3% new customers)"
 profile_start commands
+COMMANDS_BEFORE=$(sql "select count(*) from command_log")
+cost_start
 load commands --customers "$customers" --seed $SEED --seconds "$seconds" --workers 16 --fractions 0.25,0.5,0.75,1 | tee "$OUT.commands"
 PEAK=$(sed -n 's/^commands-peak \([0-9]*\) .*/\1/p' "$OUT.commands")
+cost_report commands $(($(sql "select count(*) from command_log") - COMMANDS_BEFORE)) command
 rm -f "$OUT.commands"
 profile_stop commands
 echo "commands-peak-ratio $(ratio "$PEAK" "$CEIL_SINGLE") of the single-commit ceiling ($CEIL_SINGLE commits/s)"
@@ -164,12 +187,14 @@ echo
 echo "== rebuild of every read model from the whole stream (POST /admin/read-models/{name}/rebuild)"
 EVENTS=$(sql "select count(*) from domain_event_entry")
 profile_start rebuild
+cost_start
 load rebuild | tee "$OUT.rebuild"
 profile_stop rebuild
 REBUILD_SECONDS=$(sed -n 's/^rebuild-seconds \([0-9.]*\).*/\1/p' "$OUT.rebuild")
 rm -f "$OUT.rebuild"
 REBUILD_RATE=$(rate "$EVENTS" "$REBUILD_SECONDS")
 echo "rebuild-events $EVENTS events, $REBUILD_RATE events/s = $(ratio "$REBUILD_RATE" "$CEIL_REBUILD") of the set-based rebuild ceiling ($CEIL_REBUILD events/s)"
+cost_report rebuild "$EVENTS" event
 
 echo
 echo "== hash chain"
