@@ -31,16 +31,16 @@ class ProcessorMetricsTest {
                     message -> List.of(Tag.of("processorName", "aging")));
 
     @Test
-    void capacityIsTheShareOfTheLastMinuteSpentHandling() {
-        handleTaking(Duration.ofSeconds(6));
+    void capacityIsTheShareOfTheLastTenSecondsSpentHandling() {
+        handleTaking(Duration.ofSeconds(2));
 
-        assertThat(capacity()).isCloseTo(0.1, within(1e-9));
+        assertThat(capacity()).isCloseTo(0.2, within(1e-9));
     }
 
     @Test
-    void anEventHandledMoreThanAMinuteAgoIsNoLongerKept() {
-        handleTaking(Duration.ofSeconds(6));
-        clock.add(Duration.ofSeconds(61));
+    void anEventHandledMoreThanTenSecondsAgoIsNoLongerKept() {
+        handleTaking(Duration.ofSeconds(2));
+        clock.add(Duration.ofSeconds(11));
 
         assertThat(capacity()).isZero();
     }
