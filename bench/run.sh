@@ -118,7 +118,13 @@ metric() { # name [tag] -> sum of the measurement's values
 # What a step cost besides what it achieved: CPU of the service and of PostgreSQL's processes
 # (user + system, from /proc) and the database's commits, per item, over the step.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-pg_ticks() { for p in $(pgrep -x postgres); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }'; }
+# PostgreSQL's: its live processes, and through the postmaster's children's times those that ended
+# meanwhile (a connection the pool replaced), which would otherwise take their CPU with them.
+pg_ticks() {
+  local postmaster; postmaster=$(pgrep -o -x postgres)
+  { awk '{ print $16 + $17 }' "/proc/$postmaster/stat"
+    for p in $(pgrep -x postgres); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null; done; } | awk '{ s += $1 } END { print s + 0 }'
+}
 commits() { sql "select xact_commit from pg_stat_database where datname = current_database()"; }
 cost_start() { COST_AT=$(now) COST_SERVICE=$(cpu_ticks "$SERVICE_PID") COST_PG=$(pg_ticks) COST_COMMITS=$(commits); }
 cost_report() { # name items unit

@@ -61,10 +61,10 @@ class AxonConfiguration {
                 .build();
     }
 
-    /** Replaces the starter's registry of Axon's monitors: see {@link ProcessorMetrics}. */
+    /** Replaces the starter's registry of Axon's monitors: see {@link AxonMetrics}. */
     @Bean
     GlobalMetricRegistry globalMetricRegistry(MeterRegistry meterRegistry) {
-        return new ProcessorMetrics(meterRegistry);
+        return new AxonMetrics(meterRegistry);
     }
 
     /** Covers tokens, snapshots and deadlines. */
