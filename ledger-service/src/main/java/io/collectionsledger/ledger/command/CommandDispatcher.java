@@ -69,10 +69,10 @@ public class CommandDispatcher {
      * is thrown. A command id may appear once.
      */
     public List<Outcome> dispatchTogether(List<Request> requests) {
-        Set<String> ids = new HashSet<>();
+        Set<CommandLog.Key> ids = new HashSet<>();
         List<CommandLog.Claim> claims = new ArrayList<>(requests.size());
         for (Request request : requests) {
-            if (!ids.add(request.context().clientId() + '\u0000' + request.context().commandId())) {
+            if (!ids.add(CommandLog.Key.of(request.context()))) {
                 throw new IllegalArgumentException("command id " + request.context().commandId() + " appears twice in one transaction");
             }
             claims.add(new CommandLog.Claim(request.context(), request.command(), request.command().customerId(),

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -63,27 +62,44 @@ class CommandLog {
                         column(claims, Claim::customerId))
                 .query((rs, row) -> new Key(rs.getString("client_id"), rs.getString("command_id")))
                 .list());
-        List<Optional<CommandAccepted>> answers = new ArrayList<>(claims.size());
+        Map<Key, CommandAccepted> earlier = earlier(claims.stream().filter(claim -> !claimed.contains(Key.of(claim.context()))).toList());
+        return claims.stream().map(claim -> Optional.ofNullable(earlier.get(Key.of(claim.context())))).toList();
+    }
+
+    /**
+     * The answers already given to these claims, read in one statement; the first claim, in order,
+     * whose body differs from the one recorded under its id is refused.
+     */
+    private Map<Key, CommandAccepted> earlier(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return Map.of();
+        }
+        Map<Key, Recorded> recorded = new HashMap<>();
+        jdbc.sql("""
+                        select c.client_id, c.command_id, c.fingerprint, c.command_type, c.customer_id, c.version, c.position
+                        from command_log c join unnest(?::text[], ?::text[]) as k(client_id, command_id) using (client_id, command_id)""")
+                .params(column(claims, c -> c.context().clientId()), column(claims, c -> c.context().commandId()))
+                .query(rs -> {
+                    recorded.put(new Key(rs.getString("client_id"), rs.getString("command_id")),
+                            new Recorded(rs.getString("fingerprint"), rs.getString("command_type"), rs.getString("customer_id"),
+                                    rs.getLong("version"), rs.getLong("position")));
+                });
+        Map<Key, CommandAccepted> answers = new HashMap<>();
         for (Claim claim : claims) {
-            answers.add(claimed.contains(Key.of(claim.context())) ? Optional.empty() : Optional.of(earlier(claim)));
+            CommandContext context = claim.context();
+            Recorded earlier = recorded.get(Key.of(context));
+            if (earlier == null) {
+                throw new IllegalStateException("command " + context.commandId() + " was claimed and is no longer recorded");
+            }
+            if (!earlier.fingerprint().equals(claim.fingerprint())) {
+                throw new IdempotencyKeyReused(context.commandId(), earlier.commandType());
+            }
+            answers.put(Key.of(context), new CommandAccepted(context.commandId(), earlier.customerId(), earlier.version(), earlier.position()));
         }
         return answers;
     }
 
-    private CommandAccepted earlier(Claim claim) {
-        CommandContext context = claim.context();
-        return jdbc.sql("""
-                        select fingerprint, command_type, customer_id, version, position
-                        from command_log where client_id = ? and command_id = ?""")
-                .params(context.clientId(), context.commandId())
-                .query((rs, row) -> {
-                    if (!rs.getString("fingerprint").equals(claim.fingerprint())) {
-                        throw new IdempotencyKeyReused(context.commandId(), rs.getString("command_type"));
-                    }
-                    return new CommandAccepted(context.commandId(), rs.getString("customer_id"),
-                            rs.getLong("version"), rs.getLong("position"));
-                })
-                .single();
+    private record Recorded(String fingerprint, String commandType, String customerId, long version, long position) {
     }
 
     /**
@@ -112,7 +128,8 @@ class CommandLog {
         }).toList();
     }
 
-    private record Key(String clientId, String commandId) {
+    /** A command's id, which is the client's own. */
+    record Key(String clientId, String commandId) {
         static Key of(CommandContext context) {
             return new Key(context.clientId(), context.commandId());
         }
