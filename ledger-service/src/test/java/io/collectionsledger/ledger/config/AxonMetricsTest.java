@@ -1,10 +1,12 @@
 package io.collectionsledger.ledger.config;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -17,15 +19,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The read models' processors and the command bus, each as the starter registers it but for the capacity's window. */
+/** The read models' processors and the command bus, each with the starter's meters but for the capacity's window. */
 class AxonMetricsTest {
 
     private static final Function<Message<?>, Iterable<Tag>> TAGS = message -> List.of(Tag.of("payloadType", "PaymentRecorded"));
@@ -62,6 +66,23 @@ class AxonMetricsTest {
         assertThat(meterIds(registry)).isNotEmpty().isEqualTo(meterIds(starters));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"aging", "commandBus"})
+    void eachOutcomeIsCountedAsByTheStartersRegistry(String component) {
+        SimpleMeterRegistry starters = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+
+        for (MessageMonitor<Message<?>> monitor : List.of(monitorOf(metrics, component), monitorOf(new GlobalMetricRegistry(starters), component))) {
+            handleTaking(monitor, component, Duration.ofMillis(5), MessageMonitor.MonitorCallback::reportSuccess);
+            handleTaking(monitor, component, Duration.ofMillis(7), MessageMonitor.MonitorCallback::reportSuccess);
+            handleTaking(monitor, component, Duration.ofMillis(11), callback -> callback.reportFailure(new IllegalStateException("refused")));
+            handleTaking(monitor, component, Duration.ofMillis(13), MessageMonitor.MonitorCallback::reportIgnored);
+        }
+
+        // the starter's timers run on the system clock, these on the registry's
+        assertThat(counts(registry)).isNotEmpty().isEqualTo(counts(starters));
+        assertThat(registry.find(component + ".allTimer").timer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(5 + 7 + 11 + 13);
+    }
+
     @SuppressWarnings("unchecked")
     private static MessageMonitor<Message<?>> monitorOf(GlobalMetricRegistry metrics, String component) {
         return (MessageMonitor<Message<?>>) (component.equals("commandBus")
@@ -70,18 +91,31 @@ class AxonMetricsTest {
     }
 
     private void handleTaking(MessageMonitor<Message<?>> monitor, String component, Duration duration) {
+        handleTaking(monitor, component, duration, MessageMonitor.MonitorCallback::reportSuccess);
+    }
+
+    private void handleTaking(MessageMonitor<Message<?>> monitor, String component, Duration duration,
+                              Consumer<MessageMonitor.MonitorCallback> outcome) {
         Message<?> message = component.equals("commandBus")
                 ? GenericCommandMessage.asCommandMessage("record the payment")
                 : GenericEventMessage.asEventMessage("paid");
         MessageMonitor.MonitorCallback callback = monitor.onMessageIngested(message);
         clock.add(duration.toNanos(), TimeUnit.NANOSECONDS);
-        callback.reportSuccess();
+        outcome.accept(callback);
     }
 
     private double capacity(String component) {
         Gauge gauge = registry.find(component + ".capacity").gauge();
         assertThat(gauge).isNotNull();
         return gauge.value();
+    }
+
+    private static Map<Meter.Id, Double> counts(MeterRegistry registry) {
+        return registry.getMeters().stream()
+                .filter(meter -> meter instanceof Counter || meter instanceof Timer)
+                .collect(Collectors.toMap(Meter::getId, meter -> meter instanceof Counter counter
+                        ? counter.count()
+                        : (double) ((Timer) meter).count()));
     }
 
     private static Set<Meter.Id> meterIds(MeterRegistry registry) {
