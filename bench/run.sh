@@ -51,6 +51,7 @@ exec > >(tee "$OUT")
 say() { echo "bench: $*" >&2; }
 sql() { psql -qtAX -d "$DB" -c "$1"; }
 now() { date +%s.%N; }
+seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { print b - a }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
 field() { sed -n "s/^$1 \([0-9.]*\).*/\1/p" "$2" | head -1; }
@@ -130,7 +131,7 @@ pg_ticks() {
 commits() { sql "select xact_commit from pg_stat_database where datname = current_database()"; }
 cost_start() { COST_AT=$(now) COST_SERVICE=$(cpu_ticks "$SERVICE_PID") COST_PG=$(pg_ticks) COST_COMMITS=$(commits); }
 cost_report() { # name items unit
-  awk -v name="$1" -v n="$2" -v unit="$3" -v t="$(awk -v a="$COST_AT" -v b="$(now)" 'BEGIN { print b - a }')" -v hz="$(getconf CLK_TCK)" \
+  awk -v name="$1" -v n="$2" -v unit="$3" -v t="$(seconds_since "$COST_AT")" -v hz="$(getconf CLK_TCK)" \
       -v s="$(($(cpu_ticks "$SERVICE_PID") - COST_SERVICE))" -v p="$(($(pg_ticks) - COST_PG))" -v c="$(($(commits) - COST_COMMITS))" \
       'BEGIN { if (n > 0) printf "%s-cost per %s: service %.2f ms of CPU (%.0f%% of a core over %.0f s), postgresql %.2f ms (%.0f%%), %.2f commits\n",
                name, unit, 1000 * s / hz / n, 100 * s / hz / t, t, 1000 * p / hz / n, 100 * p / hz / t, c / n }'
@@ -169,7 +170,7 @@ if [ "$(sql 'show autovacuum')" = off ]; then
   # In production autovacuum analyses the tables a bulk load has filled; this server has it off, and
   # without statistics the planner reads the aging report's tables as if they were small.
   at=$(now); sql "vacuum (analyze)"
-  echo "autovacuum is off on this server: vacuum (analyze) run after the import, as autovacuum would, in $(awk -v a="$at" -v b="$(now)" 'BEGIN { printf "%.0f s", b - a }')"
+  echo "autovacuum is off on this server: vacuum (analyze) run after the import, as autovacuum would, in $(printf '%.0f s' "$(seconds_since "$at")")"
 fi
 echo "journal: $EVENTS events, database $(sql "select pg_size_pretty(pg_database_size('$DB'))")"
 echo "events by type: $(sql "select string_agg(payload_type || ' ' || n, ', ') from (select regexp_replace(payload_type, '.*\.', '') payload_type, count(*) n from domain_event_entry group by 1 order by 2 desc) t")"
