@@ -221,13 +221,27 @@ class TamperEvidenceTest {
     }
 
     @Test
+    void anExportMadeBeforeLogicalTypeNamesWithoutThatFieldIsIntactToo() throws IOException {
+        Path file = folder.resolve("before-logical-types.ndjson");
+        StringBuilder export = new StringBuilder();
+        for (JournalLine line : store.export()) {
+            export.append(JSON.writeValueAsString(line).replaceFirst(",\"logicalType\":\"[^\"]*\"", "")).append('\n');
+        }
+        Files.writeString(file, export);
+        assertThat(Files.readString(file)).doesNotContain("logicalType");
+
+        assertThat(AuditVerifier.run(new String[]{"--ndjson", file.toString(), "--digest", digest}, capture())).isEqualTo(AuditVerifier.INTACT);
+        assertThat(output).startsWith("intact: 6 events chained through global index 6");
+    }
+
+    @Test
     void anExportWithALineChangedRemovedOrMovedIsNamed() throws IOException {
         List<JournalLine> lines = store.export();
 
         List<JournalLine> changed = new ArrayList<>(lines);
         JournalLine third = changed.get(2);
         changed.set(2, new JournalLine(third.globalIndex(), third.eventId(), third.aggregateType(), third.aggregateId(), third.sequence(),
-                third.timestamp(), third.type(), third.revision(), third.payload().replace("300.00", "30.00"), third.metaData(),
+                third.timestamp(), third.type(), third.logicalType(), third.revision(), third.payload().replace("300.00", "30.00"), third.metaData(),
                 third.previousIndex(), third.hash()));
         assertThat(verifyExport(changed, digest)).isEqualTo(AuditVerifier.TAMPERED);
         assertThat(output).startsWith("altered: event at global index 3");

@@ -8,7 +8,8 @@ import java.util.Map;
  * One fact in a history, as an auditor reads it.
  *
  * @param globalIndex   its place in the journal; also the paging cursor
- * @param type          the event type's simple name, e.g. {@code PaymentRecorded}
+ * @param type          the event's logical type name, e.g. {@code payment.PaymentRecorded}, for events stored under
+ *                      their class name before logical names too
  * @param aggregateId   the customer account it belongs to
  * @param sequence      its sequence number within the account
  * @param occurredOn    the business date it happened

@@ -1,11 +1,13 @@
 package io.collectionsledger.contracts.dispute;
 
 import io.collectionsledger.contracts.shared.AccountEvent;
+import io.collectionsledger.contracts.shared.EventType;
 import io.collectionsledger.contracts.shared.Money;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 
+@EventType("dispute.DisputeResolved")
 @Revision("1")
 public record DisputeResolved(
         String customerId,

@@ -2,6 +2,7 @@ package io.collectionsledger.contracts.payment;
 
 import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.shared.AccountEvent;
+import io.collectionsledger.contracts.shared.EventType;
 import io.collectionsledger.contracts.shared.Money;
 import org.axonframework.serialization.Revision;
 
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Money received, how it was allocated, and what was left over as unapplied credit. */
+@EventType("payment.PaymentRecorded")
 @Revision("1")
 public record PaymentRecorded(
         String customerId,

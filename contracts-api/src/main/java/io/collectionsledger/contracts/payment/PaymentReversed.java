@@ -2,6 +2,7 @@ package io.collectionsledger.contracts.payment;
 
 import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.shared.AccountEvent;
+import io.collectionsledger.contracts.shared.EventType;
 import io.collectionsledger.contracts.shared.Money;
 import org.axonframework.serialization.Revision;
 
@@ -12,6 +13,7 @@ import java.util.List;
  * A payment reversed: everything it paid is open again, and its excess is taken back out of the
  * unapplied credit (which goes below zero if that credit was already used: the customer owes it).
  */
+@EventType("payment.PaymentReversed")
 @Revision("1")
 public record PaymentReversed(
         String customerId,

@@ -2,6 +2,7 @@ package io.collectionsledger.contracts.promise;
 
 import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.shared.AccountEvent;
+import io.collectionsledger.contracts.shared.EventType;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.List;
  * now on it is owed as the installments, which age and are paid like terms of a receivable whose
  * id is the plan's.
  */
+@EventType("promise.PaymentPlanAgreed")
 @Revision("1")
 public record PaymentPlanAgreed(
         String customerId,

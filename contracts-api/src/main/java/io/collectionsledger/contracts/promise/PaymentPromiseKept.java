@@ -1,6 +1,7 @@
 package io.collectionsledger.contracts.promise;
 
 import io.collectionsledger.contracts.shared.AccountEvent;
+import io.collectionsledger.contracts.shared.EventType;
 import io.collectionsledger.contracts.shared.Money;
 import org.axonframework.serialization.Revision;
 
@@ -10,6 +11,7 @@ import java.time.LocalDate;
  * The promised amount arrived by the promised date (plus grace). Produced by the close of the business day
  * {@code occurredOn}, the first day after the promised date and its grace.
  */
+@EventType("promise.PaymentPromiseKept")
 @Revision("1")
 public record PaymentPromiseKept(
         String customerId,

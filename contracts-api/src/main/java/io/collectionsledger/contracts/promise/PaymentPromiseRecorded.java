@@ -1,12 +1,14 @@
 package io.collectionsledger.contracts.promise;
 
 import io.collectionsledger.contracts.shared.AccountEvent;
+import io.collectionsledger.contracts.shared.EventType;
 import io.collectionsledger.contracts.shared.Money;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 import java.util.List;
 
+@EventType("promise.PaymentPromiseRecorded")
 @Revision("1")
 public record PaymentPromiseRecorded(
         String customerId,

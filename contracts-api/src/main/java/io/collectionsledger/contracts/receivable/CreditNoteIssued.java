@@ -1,6 +1,7 @@
 package io.collectionsledger.contracts.receivable;
 
 import io.collectionsledger.contracts.shared.AccountEvent;
+import io.collectionsledger.contracts.shared.EventType;
 import io.collectionsledger.contracts.shared.Money;
 import org.axonframework.serialization.Revision;
 
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A credit note issued against an invoice; {@code reductions} says which terms it reduced and by how much. */
+@EventType("receivable.CreditNoteIssued")
 @Revision("1")
 public record CreditNoteIssued(
         String customerId,

@@ -1,6 +1,7 @@
 package io.collectionsledger.contracts.receivable;
 
 import io.collectionsledger.contracts.shared.AccountEvent;
+import io.collectionsledger.contracts.shared.EventType;
 import io.collectionsledger.contracts.shared.Money;
 import org.axonframework.serialization.Revision;
 
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** An invoice issued, with the terms it was split into and their due dates. */
+@EventType("receivable.InvoiceIssued")
 @Revision("1")
 public record InvoiceIssued(
         String customerId,

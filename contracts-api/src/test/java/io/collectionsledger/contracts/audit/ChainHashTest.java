@@ -45,6 +45,24 @@ class ChainHashTest {
     }
 
     @Test
+    void anEventStoredUnderItsClassNameHasTheLogicalTypeOfThatNameWithoutThePackageOfThePublishedLanguage() {
+        assertThat(PAYMENT.logicalType()).isEqualTo("payment.PaymentRecorded");
+        assertThat(StoredEvent.logicalType("payment.PaymentRecorded")).isEqualTo("payment.PaymentRecorded");
+        assertThat(StoredEvent.logicalType("org.axonframework.eventhandling.GlobalSequenceTrackingToken"))
+                .isEqualTo("org.axonframework.eventhandling.GlobalSequenceTrackingToken");
+        assertThat(StoredEvent.storedTypes("payment.PaymentRecorded"))
+                .containsExactly("payment.PaymentRecorded", "io.collectionsledger.contracts.payment.PaymentRecorded");
+    }
+
+    @Test
+    void aJournalLineKeepsTheStoredTypeThatIsHashedWithTheLogicalTypeBesideIt() {
+        JournalLine line = JournalLine.of(PAYMENT, 6L, "ab".repeat(32));
+
+        assertThat(line.type()).isEqualTo("io.collectionsledger.contracts.payment.PaymentRecorded");
+        assertThat(line.logicalType()).isEqualTo("payment.PaymentRecorded");
+    }
+
+    @Test
     void aDigestReadsPositionColonHash() {
         ChainDigest digest = ChainDigest.parse("42:" + "0a".repeat(32));
 

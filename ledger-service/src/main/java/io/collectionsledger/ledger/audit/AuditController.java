@@ -3,13 +3,11 @@ package io.collectionsledger.ledger.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.collectionsledger.contracts.audit.ChainDigest;
 import io.collectionsledger.contracts.audit.ChainHash;
-import io.collectionsledger.contracts.audit.JournalLine;
 import io.collectionsledger.contracts.audit.PublishedDigest;
+import io.collectionsledger.ledger.journal.Journal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,15 +22,14 @@ import java.io.IOException;
 @Tag(name = "Audit")
 class AuditController {
 
+    private final Journal journal;
     private final JdbcClient jdbc;
-    private final JdbcTemplate cursor;
     private final TransactionTemplate readOnly;
     private final ObjectMapper mapper;
 
-    AuditController(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, ObjectMapper mapper) {
+    AuditController(Journal journal, JdbcClient jdbc, PlatformTransactionManager transactions, ObjectMapper mapper) {
+        this.journal = journal;
         this.jdbc = jdbc;
-        this.cursor = new JdbcTemplate(jdbcTemplate.getDataSource());
-        this.cursor.setFetchSize(1000);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.mapper = mapper;
@@ -43,7 +40,7 @@ class AuditController {
             + "journalHead - position is what the chainer has still to link")
     PublishedDigest digest() {
         return readOnly.execute(status -> {
-            long journalHead = jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
+            long journalHead = journal.head();
             return jdbc.sql("select global_index, hash, chained_at from event_chain order by global_index desc limit 1")
                     .query((rs, row) -> PublishedDigest.of(new ChainDigest(rs.getLong(1), rs.getString(2)),
                             rs.getTimestamp(3).toInstant(), journalHead))
@@ -54,18 +51,12 @@ class AuditController {
 
     @GetMapping(value = "/audit/journal.ndjson", produces = Ndjson.MEDIA_TYPE)
     @Operation(summary = "Every event as stored with its link in the chain, from one snapshot, one JSON object per line "
-            + "(global indexes from..to, inclusive): the verifier's input when it cannot reach the database")
+            + "(global indexes from..to, inclusive): the verifier's input when it cannot reach the database. `type` is the payload "
+            + "type as stored, which the chain hashes; `logicalType` the event's logical type name beside it")
     void journal(@RequestParam(required = false) Long from, @RequestParam(required = false) Long to,
                  HttpServletResponse response) throws IOException {
         Ndjson out = Ndjson.open(response, "journal.ndjson", mapper);
-        readOnly.executeWithoutResult(status -> cursor.query("select " + StoredEvents.COLUMNS + """
-                        , c.previous_index, c.hash
-                        from domain_event_entry e left join event_chain c on c.global_index = e.global_index
-                        where e.global_index between ? and ? order by e.global_index""",
-                (RowCallbackHandler) rs -> {
-                    String hash = rs.getString("hash");
-                    out.write(JournalLine.of(StoredEvents.ROW.mapRow(rs, 0), hash == null ? null : rs.getLong("previous_index"), hash));
-                },
-                from == null ? Long.MIN_VALUE : from, to == null ? Long.MAX_VALUE : to));
+        readOnly.executeWithoutResult(status -> journal.export(from == null ? Long.MIN_VALUE : from, to == null ? Long.MAX_VALUE : to,
+                out::write));
     }
 }

@@ -2,6 +2,7 @@ package io.collectionsledger.ledger.audit;
 
 import io.collectionsledger.contracts.audit.ChainHash;
 import io.collectionsledger.contracts.audit.StoredEvent;
+import io.collectionsledger.ledger.journal.Journal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -13,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +24,7 @@ import java.util.List;
  *
  * <p>The chain must never skip an event that commits later with a lower global index (identity
  * values are taken at insert, in one order, and committed in another). So each run first finds a
- * horizon: under a SHARE lock on domain_event_entry, which waits for the transactions that are
+ * horizon: under a SHARE lock on the journal, which waits for the transactions that are
  * appending right then and holds new appends back for that instant only, every global index up to
  * the highest one visible is final. The lock is released at once; the events up to the horizon
  * are then chained in transactions of {@value #BATCH}. Global indexes that a rolled-back append
@@ -40,12 +42,17 @@ class Chainer {
     private static final long LOCK = 0x436861696e657221L;
     static final int BATCH = 10_000;
 
+    /** Appends holding the journal longer than this leave the chaining to the next run, rather than queue behind the lock. */
+    private static final Duration LOCK_WAIT = Duration.ofMillis(200);
+
+    private final Journal journal;
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Chainer(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, Clock clock) {
+    Chainer(Journal journal, JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transaction, Clock clock) {
+        this.journal = journal;
         this.jdbc = jdbc;
         this.batch = batch;
         this.transaction = transaction;
@@ -87,14 +94,10 @@ class Chainer {
         if (!locked()) {
             return null;
         }
-        long newest = jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
-        if (newest <= head().globalIndex()) {
+        if (journal.head() <= head().globalIndex()) {
             return null;
         }
-        // Waiting longer would hold back every append queued behind this lock; better to try again next run.
-        jdbc.sql("set local lock_timeout = '200ms'").update();
-        jdbc.sql("lock table domain_event_entry in share mode").update();
-        return jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single();
+        return journal.settledHead(LOCK_WAIT);
     }
 
     private int linkUpTo(long horizon) {
@@ -102,10 +105,7 @@ class Chainer {
             return 0;
         }
         Link previous = head();
-        List<StoredEvent> events = jdbc.sql("select " + StoredEvents.COLUMNS + """
-                         from domain_event_entry e where e.global_index > ? and e.global_index <= ?
-                        order by e.global_index limit ?""")
-                .params(previous.globalIndex(), horizon, BATCH).query(StoredEvents.ROW).list();
+        List<StoredEvent> events = journal.stored(previous.globalIndex(), horizon, BATCH);
         Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> links = new ArrayList<>(events.size());
         for (StoredEvent event : events) {

@@ -3,6 +3,8 @@ package io.collectionsledger.ledger.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.collectionsledger.contracts.audit.HistoryEntry;
 import io.collectionsledger.contracts.audit.HistoryPage;
+import io.collectionsledger.ledger.journal.EventTypes;
+import io.collectionsledger.ledger.journal.Journal;
 import io.collectionsledger.ledger.query.InvalidQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -37,13 +39,13 @@ class HistoryController {
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
 
-    private final History history;
+    private final Journal journal;
     private final EventTypes eventTypes;
     private final TransactionTemplate readOnly;
     private final ObjectMapper mapper;
 
-    HistoryController(History history, EventTypes eventTypes, PlatformTransactionManager transactions, ObjectMapper mapper) {
-        this.history = history;
+    HistoryController(Journal journal, EventTypes eventTypes, PlatformTransactionManager transactions, ObjectMapper mapper) {
+        this.journal = journal;
         this.eventTypes = eventTypes;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -57,7 +59,7 @@ class HistoryController {
                      @PathVariable String id,
                      @Parameter(description = "only this customer's account (ids of contracts, invoices and cases are per customer)")
                      @RequestParam(required = false) String customerId,
-                     @Parameter(description = "event type, e.g. PaymentRecorded; repeat for several")
+                     @Parameter(description = "event type, e.g. payment.PaymentRecorded or PaymentRecorded; repeat for several")
                      @RequestParam(name = "type", required = false) List<String> types,
                      @Parameter(description = "business date from, inclusive") @RequestParam(required = false)
                      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredFrom,
@@ -69,12 +71,12 @@ class HistoryController {
                      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedTo,
                      @Parameter(description = "global index of the last entry already read") @RequestParam(required = false) Long after,
                      @RequestParam(required = false) Integer limit) {
-        History.Query query = query(subject, id, customerId, types, occurredFrom, occurredTo, recordedFrom, recordedTo);
+        Journal.HistoryQuery query = query(Subject.ofPath(subject), id, customerId, types, occurredFrom, occurredTo, recordedFrom, recordedTo);
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
             throw new InvalidQuery("limit: from 1 to " + MAX_LIMIT + "; got " + size);
         }
-        List<HistoryEntry> entries = history.page(query, cursor(after), size + 1);
+        List<HistoryEntry> entries = journal.history(query, cursor(after), size + 1);
         if (entries.size() <= size) {
             return new HistoryPage(entries, null);
         }
@@ -93,20 +95,26 @@ class HistoryController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedTo,
                 @RequestParam(required = false) Long after,
                 HttpServletResponse response) throws IOException {
-        History.Query query = query(subject, id, customerId, types, occurredFrom, occurredTo, recordedFrom, recordedTo);
+        Journal.HistoryQuery query = query(Subject.ofPath(subject), id, customerId, types, occurredFrom, occurredTo, recordedFrom, recordedTo);
         Ndjson out = Ndjson.open(response, subject + "-" + id + "-history.ndjson", mapper);
-        readOnly.executeWithoutResult(status -> history.each(query, cursor(after), out::write));
+        readOnly.executeWithoutResult(status -> journal.history(query, cursor(after), out::write));
     }
 
-    private History.Query query(String subject, String id, String customerId, List<String> types, LocalDate occurredFrom,
-                                LocalDate occurredTo, Instant recordedFrom, Instant recordedTo) {
-        History.Query query = new History.Query(Subject.ofPath(subject), id, customerId,
-                types == null ? List.of() : eventTypes.classNames(types), occurredFrom, occurredTo, recordedFrom, recordedTo);
-        if (!history.exists(query)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "the journal has no " + query.subject().name + " " + id
+    private Journal.HistoryQuery query(Subject subject, String id, String customerId, List<String> types, LocalDate occurredFrom,
+                                       LocalDate occurredTo, Instant recordedFrom, Instant recordedTo) {
+        Journal.HistoryQuery query = new Journal.HistoryQuery(id, subject.recordedBy, customerId,
+                types == null ? List.of() : logicalTypes(types), occurredFrom, occurredTo, recordedFrom, recordedTo);
+        if (!journal.holds(query)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "the journal has no " + subject.name + " " + id
                     + (customerId == null ? "" : " of customer " + customerId));
         }
         return query;
+    }
+
+    /** A misspelt type is an error, not an empty history. */
+    private List<String> logicalTypes(List<String> names) {
+        return names.stream().map(name -> eventTypes.named(name).orElseThrow(() -> new InvalidQuery("type: no event type " + name
+                + "; the types are " + String.join(", ", eventTypes.names())))).toList();
     }
 
     private static long cursor(Long after) {

@@ -3,6 +3,8 @@ package io.collectionsledger.ledger.audit;
 import io.collectionsledger.contracts.contract.ContractRecorded;
 import io.collectionsledger.contracts.litigation.LawsuitFiled;
 import io.collectionsledger.contracts.receivable.InvoiceIssued;
+import io.collectionsledger.contracts.shared.EventType;
+import io.collectionsledger.ledger.journal.Journal;
 
 import java.util.Arrays;
 
@@ -14,40 +16,29 @@ import java.util.Arrays;
  * invoiceIds, a delivery's contractId).
  */
 enum Subject {
-    CUSTOMER("customers", "customer", null, null, null),
-    CONTRACT("contracts", "contract", ContractRecorded.class, "contractId", "$.** ? (@.contractId == $id)"),
-    INVOICE("invoices", "invoice", InvoiceIssued.class, "invoiceId", "$.** ? (@.invoiceId == $id || @.invoiceIds == $id)"),
-    LEGAL_CASE("legal-cases", "legal case", LawsuitFiled.class, "caseId", "$.** ? (@.caseId == $id)");
+    CUSTOMER("customers", "customer", null),
+    CONTRACT("contracts", "contract", recordedBy(ContractRecorded.class, "contractId", "$.** ? (@.contractId == $id)")),
+    INVOICE("invoices", "invoice", recordedBy(InvoiceIssued.class, "invoiceId", "$.** ? (@.invoiceId == $id || @.invoiceIds == $id)")),
+    LEGAL_CASE("legal-cases", "legal case", recordedBy(LawsuitFiled.class, "caseId", "$.** ? (@.caseId == $id)"));
 
     /** The path segment: /customers/{id}/history, /invoices/{id}/history ... */
     final String path;
     final String name;
-    private final Class<?> recordedBy;
-    private final String idField;
-    /** A JSON path that holds when a payload names the id ($id). */
-    final String mentions;
+    /** How the journal finds the accounts that recorded it, and the events naming it; null for a customer, whose account it is. */
+    final Journal.RecordedBy recordedBy;
 
-    Subject(String path, String name, Class<?> recordedBy, String idField, String mentions) {
+    Subject(String path, String name, Journal.RecordedBy recordedBy) {
         this.path = path;
         this.name = name;
         this.recordedBy = recordedBy;
-        this.idField = idField;
-        this.mentions = mentions;
     }
 
     static Subject ofPath(String path) {
         return Arrays.stream(values()).filter(subject -> subject.path.equals(path)).findFirst().orElseThrow();
     }
 
-    /**
-     * The accounts that recorded the subject with the id (one parameter). The payload type is a
-     * literal, not a parameter, so PostgreSQL uses the partial index of V3 for it.
-     */
-    String accounts() {
-        if (recordedBy == null) {
-            return "select aggregate_identifier from domain_event_entry where aggregate_identifier = ? and sequence_number = 0";
-        }
-        return "select aggregate_identifier from domain_event_entry where payload_type = '" + recordedBy.getName()
-                + "' and ledger_payload(payload) ->> '" + idField + "' = ?";
+    /** @param mentions a JSON path that holds when a payload names the id ($id) */
+    private static Journal.RecordedBy recordedBy(Class<?> event, String idField, String mentions) {
+        return new Journal.RecordedBy(event.getAnnotation(EventType.class).value(), idField, mentions);
     }
 }

@@ -2,10 +2,10 @@ package io.collectionsledger.ledger.command;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.collectionsledger.ledger.config.LedgerProperties;
+import io.collectionsledger.ledger.journal.Journal;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 
@@ -25,14 +25,14 @@ import org.springframework.stereotype.Component;
 class AccountCache implements Cache {
 
     private final com.github.benmanes.caffeine.cache.Cache<Object, AggregateCacheEntry<?>> accounts;
-    private final JdbcClient jdbc;
+    private final Journal journal;
 
-    AccountCache(LedgerProperties properties, JdbcClient jdbc) {
+    AccountCache(LedgerProperties properties, Journal journal) {
         this.accounts = Caffeine.newBuilder()
                 .maximumWeight(properties.cachedAccountEvents())
                 .weigher((Object customerId, AggregateCacheEntry<?> entry) -> (int) Math.min(Integer.MAX_VALUE, versionOf(entry) + 1))
                 .build();
-        this.jdbc = jdbc;
+        this.journal = journal;
     }
 
     @Override
@@ -43,10 +43,7 @@ class AccountCache implements Cache {
             return null;
         }
         long cached = versionOf(entry);
-        Long stored = jdbc.sql("select max(sequence_number) from domain_event_entry where aggregate_identifier = ?")
-                .param(customerId)
-                .query(Long.class)
-                .single();
+        Long stored = journal.lastSequenceNumber(customerId.toString());
         if (stored == null || cached != stored) {
             accounts.invalidate(customerId);
             return null;

@@ -2,6 +2,7 @@ package io.collectionsledger.ledger.command;
 
 import io.collectionsledger.contracts.shared.CommandAccepted;
 import io.collectionsledger.ledger.config.LedgerProperties;
+import io.collectionsledger.ledger.journal.Journal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,11 +26,13 @@ class CommandLog {
     private static final Logger log = LoggerFactory.getLogger(CommandLog.class);
 
     private final JdbcClient jdbc;
+    private final Journal journal;
     private final Clock clock;
     private final LedgerProperties properties;
 
-    CommandLog(JdbcClient jdbc, Clock clock, LedgerProperties properties) {
+    CommandLog(JdbcClient jdbc, Journal journal, Clock clock, LedgerProperties properties) {
         this.jdbc = jdbc;
+        this.journal = journal;
         this.clock = clock;
         this.properties = properties;
     }
@@ -103,29 +106,33 @@ class CommandLog {
     }
 
     /**
-     * Records each command's answer, in one statement once its events are in the journal (in this
-     * transaction): the version it left the account at and the position of that version's event.
+     * Records each command's answer once its events are in the journal (in this transaction): the
+     * version it left the account at and the position of that version's event, read from the journal
+     * in one statement and written here in another.
      */
     List<CommandAccepted> complete(List<Completion> completions) {
-        Map<Key, Long> positions = new HashMap<>();
-        jdbc.sql("""
-                        update command_log c set version = v.version, position = e.global_index
-                        from unnest(?::text[], ?::text[], ?::text[], ?::bigint[]) as v(client_id, command_id, customer_id, version)
-                        join domain_event_entry e on e.aggregate_identifier = v.customer_id and e.sequence_number = v.version
-                        where c.client_id = v.client_id and c.command_id = v.command_id
-                        returning c.client_id, c.command_id, c.position""")
-                .params(column(completions, c -> c.context().clientId()), column(completions, c -> c.context().commandId()),
-                        column(completions, Completion::customerId), completions.stream().map(Completion::version).toArray(Long[]::new))
-                .query(rs -> {
-                    positions.put(new Key(rs.getString("client_id"), rs.getString("command_id")), rs.getLong("position"));
-                });
-        return completions.stream().map(c -> {
-            Long position = positions.get(Key.of(c.context()));
+        Map<Journal.AccountVersion, Long> positions = journal.positions(completions.stream()
+                .map(c -> new Journal.AccountVersion(c.customerId(), c.version())).toList());
+        List<CommandAccepted> accepted = completions.stream().map(c -> {
+            Long position = positions.get(new Journal.AccountVersion(c.customerId(), c.version()));
             if (position == null) {
                 throw new IllegalStateException("no event " + c.version() + " of " + c.customerId() + " for command " + c.context().commandId());
             }
             return new CommandAccepted(c.context().commandId(), c.customerId(), c.version(), position);
         }).toList();
+        int recorded = jdbc.sql("""
+                        update command_log c set version = v.version, position = v.position
+                        from unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[]) as v(client_id, command_id, version, position)
+                        where c.client_id = v.client_id and c.command_id = v.command_id""")
+                .params(column(completions, c -> c.context().clientId()), column(completions, c -> c.context().commandId()),
+                        completions.stream().map(Completion::version).toArray(Long[]::new),
+                        accepted.stream().map(CommandAccepted::position).toArray(Long[]::new))
+                .update();
+        if (recorded != completions.size()) {
+            throw new IllegalStateException("of " + completions.size() + " commands claimed in this transaction only " + recorded
+                    + " are still recorded");
+        }
+        return accepted;
     }
 
     /** A command's id, which is the client's own. */

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.collectionsledger.ledger.journal.EventTypes;
+import io.collectionsledger.ledger.journal.Journal;
+import io.collectionsledger.ledger.journal.LogicalTypeSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -35,8 +38,8 @@ import java.time.Clock;
  * Axon on PostgreSQL: the JDBC event store on Flyway's tables (snake_case, payloads as UTF-8
  * JSON in bytea, global_index from an identity column so restarts leave no allocation gaps),
  * Jackson for events, messages and tokens with a mapper of its own so that changing the REST
- * mapper never changes what is stored, and pooled streaming processors with tokens in the same
- * database.
+ * mapper never changes what is stored, account events under logical type names, and pooled
+ * streaming processors with tokens in the same database.
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
@@ -54,11 +57,14 @@ class AxonConfiguration {
                 .build();
     }
 
-    private static Serializer jacksonSerializer() {
+    private static JacksonSerializer.Builder jackson() {
         return JacksonSerializer.builder()
                 .objectMapper(storageMapper())
-                .revisionResolver(new AnnotationRevisionResolver())
-                .build();
+                .revisionResolver(new AnnotationRevisionResolver());
+    }
+
+    private static Serializer jacksonSerializer() {
+        return jackson().build();
     }
 
     /** Replaces the starter's registry of Axon's monitors: see {@link AxonMetrics}. */
@@ -74,10 +80,11 @@ class AxonConfiguration {
         return jacksonSerializer();
     }
 
+    /** Account events are stored under their logical type names, not their class names. */
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer() {
-        return jacksonSerializer();
+    Serializer eventSerializer(EventTypes eventTypes) {
+        return new LogicalTypeSerializer(jackson(), eventTypes);
     }
 
     @Bean
@@ -91,35 +98,15 @@ class AxonConfiguration {
         return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
+    /** The tables' names come from the one class that names Axon's tables. */
     @Bean
     EventSchema eventSchema() {
-        return EventSchema.builder()
-                .eventTable("domain_event_entry")
-                .snapshotTable("snapshot_event_entry")
-                .globalIndexColumn("global_index")
-                .eventIdentifierColumn("event_identifier")
-                .aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number")
-                .typeColumn("type")
-                .timestampColumn("time_stamp")
-                .payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision")
-                .payloadColumn("payload")
-                .metaDataColumn("meta_data")
-                .build();
+        return Journal.eventSchema();
     }
 
     @Bean
     TokenSchema tokenSchema() {
-        return TokenSchema.builder()
-                .setTokenTable("token_entry")
-                .setProcessorNameColumn("processor_name")
-                .setSegmentColumn("segment")
-                .setTokenColumn("token")
-                .setTokenTypeColumn("token_type")
-                .setTimestampColumn("timestamp")
-                .setOwnerColumn("owner")
-                .build();
+        return Journal.tokenSchema();
     }
 
     @Bean
@@ -160,7 +147,7 @@ class AxonConfiguration {
 
     /**
      * Every processor is a pooled streaming processor; its segments are claimed through
-     * token_entry, so several instances of the service share the work.
+     * the token store, so several instances of the service share the work.
      * <p>
      * A segment stores its token after events it ignores (a type the read model has no handler
      * for) only when it extends its claim, so a query waiting for such a position waits up to the

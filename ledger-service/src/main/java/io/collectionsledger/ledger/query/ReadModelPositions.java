@@ -1,13 +1,13 @@
 package io.collectionsledger.ledger.query;
 
 import io.collectionsledger.ledger.config.LedgerProperties;
+import io.collectionsledger.ledger.journal.Journal;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * model has processed it. Events are sequenced per account, so for a query about one account only
  * the segment that owns its events has to be past the position; a query over every account
  * (customerId null) waits for all segments. Tokens are read from
- * token_entry, so this holds whichever instance of the service owns the segment.
+ * the token store's table, so this holds whichever instance of the service owns the segment.
  */
 @Component
 public class ReadModelPositions {
@@ -30,12 +30,12 @@ public class ReadModelPositions {
     private static final long POLL_NANOS = 10_000_000;
     private static final Pattern PREFER_WAIT = Pattern.compile("(?:^|[,;\\s])wait=(\\d{1,6})");
 
-    private final JdbcClient jdbc;
+    private final Journal journal;
     private final Serializer serializer;
     private final LedgerProperties properties;
 
-    ReadModelPositions(JdbcClient jdbc, Serializer serializer, LedgerProperties properties) {
-        this.jdbc = jdbc;
+    ReadModelPositions(Journal journal, Serializer serializer, LedgerProperties properties) {
+        this.journal = journal;
         this.serializer = serializer;
         this.properties = properties;
     }
@@ -85,13 +85,10 @@ public class ReadModelPositions {
 
     private Map<Integer, TrackingToken> tokens(String processingGroup) {
         Map<Integer, TrackingToken> tokens = new HashMap<>();
-        jdbc.sql("select segment, token, token_type from token_entry where processor_name = ?")
-                .param(processingGroup)
-                .query(rs -> {
-                    byte[] token = rs.getBytes("token");
-                    tokens.put(rs.getInt("segment"), token == null ? null : serializer.deserialize(
-                            new SimpleSerializedObject<>(token, byte[].class, rs.getString("token_type"), null)));
-                });
+        for (Journal.StoredToken stored : journal.tokens(processingGroup)) {
+            tokens.put(stored.segment(), stored.token() == null ? null : serializer.deserialize(
+                    new SimpleSerializedObject<>(stored.token(), byte[].class, stored.tokenType(), null)));
+        }
         return tokens;
     }
 

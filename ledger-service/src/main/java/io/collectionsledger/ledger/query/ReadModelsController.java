@@ -1,5 +1,6 @@
 package io.collectionsledger.ledger.query;
 
+import io.collectionsledger.ledger.journal.Journal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -7,7 +8,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,12 +31,12 @@ class ReadModelsController {
 
     private final EventProcessingConfiguration processing;
     private final ReadModelPositions positions;
-    private final JdbcClient jdbc;
+    private final Journal journal;
 
-    ReadModelsController(EventProcessingConfiguration processing, ReadModelPositions positions, JdbcClient jdbc) {
+    ReadModelsController(EventProcessingConfiguration processing, ReadModelPositions positions, Journal journal) {
         this.processing = processing;
         this.positions = positions;
-        this.jdbc = jdbc;
+        this.journal = journal;
     }
 
     /** Segment positions are global indexes of the journal; 0 for a segment that has processed nothing yet. */
@@ -46,7 +46,7 @@ class ReadModelsController {
     @GetMapping("/admin/read-models")
     @Operation(summary = "Every read model with the position of each of its segments and whether it has caught up with the journal")
     List<ReadModel> readModels() {
-        long head = jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
+        long head = journal.head();
         return processing.eventProcessors().keySet().stream().sorted().map(name -> {
             Map<Integer, Long> segments = positions.segmentPositions(name);
             boolean caughtUp = !segments.isEmpty() && segments.values().stream().allMatch(position -> position >= head);

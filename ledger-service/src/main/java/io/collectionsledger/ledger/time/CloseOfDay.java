@@ -4,6 +4,7 @@ import io.collectionsledger.contracts.time.CloseBusinessDay;
 import io.collectionsledger.ledger.account.BusinessCalendar;
 import io.collectionsledger.ledger.command.CommandContext;
 import io.collectionsledger.ledger.command.CommandDispatcher;
+import io.collectionsledger.ledger.journal.Journal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -36,13 +37,16 @@ public class CloseOfDay {
     private final CommandDispatcher dispatcher;
     private final BusinessCalendar calendar;
     private final Clock clock;
+    private final Journal journal;
     private final JdbcClient jdbc;
     private final JdbcTemplate lockConnection;
 
-    CloseOfDay(CommandDispatcher dispatcher, BusinessCalendar calendar, Clock clock, JdbcClient jdbc, JdbcTemplate lockConnection) {
+    CloseOfDay(CommandDispatcher dispatcher, BusinessCalendar calendar, Clock clock, Journal journal, JdbcClient jdbc,
+               JdbcTemplate lockConnection) {
         this.dispatcher = dispatcher;
         this.calendar = calendar;
         this.clock = clock;
+        this.journal = journal;
         this.jdbc = jdbc;
         this.lockConnection = lockConnection;
     }
@@ -88,8 +92,7 @@ public class CloseOfDay {
         LocalDate today = calendar.today();
         // Today is closed on every run (facts recorded later in the day still count); earlier days once each.
         LocalDate from = lastClosed().map(day -> day.isBefore(today) ? day.plusDays(1) : today).orElse(today);
-        List<String> accounts = jdbc.sql("select aggregate_identifier from domain_event_entry where sequence_number = 0")
-                .query(String.class).list();
+        List<String> accounts = journal.accounts();
         String run = Long.toString(clock.millis());
         for (LocalDate day = from; !day.isAfter(today); day = day.plusDays(1)) {
             int failed = 0;

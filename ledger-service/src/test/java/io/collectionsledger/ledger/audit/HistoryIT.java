@@ -64,8 +64,9 @@ class HistoryIT extends LedgerIT {
     void aCustomersHistoryIsEveryFactInOrderWithItsDateWhenAndByWhomItWasRecordedAndUnderWhichCommand() {
         JsonNode page = ok(get("/customers/{c}/history", h -> { })).getBody();
 
-        assertThat(types(page)).containsExactly("CustomerRegistered", "ContractRecorded", "DeliveryRecorded", "InvoiceIssued",
-                "InvoiceIssued", "PaymentRecorded", "LawsuitFiled", "LegalStepRecorded");
+        assertThat(types(page)).containsExactly("customer.CustomerRegistered", "contract.ContractRecorded", "delivery.DeliveryRecorded",
+                "receivable.InvoiceIssued", "receivable.InvoiceIssued", "payment.PaymentRecorded", "litigation.LawsuitFiled",
+                "litigation.LegalStepRecorded");
         assertThat(page.get("next")).isNull();
         JsonNode payment = page.get("entries").get(5);
         assertThat(payment.get("occurredOn").asText()).isEqualTo("2026-08-15");
@@ -84,26 +85,26 @@ class HistoryIT extends LedgerIT {
     @Test
     void aContractsHistoryIsEveryEventThatNamesItEvenInsideADelivery() {
         assertThat(types(ok(get("/contracts/" + contract + "/history", h -> { })).getBody()))
-                .containsExactly("ContractRecorded", "DeliveryRecorded", "InvoiceIssued");
+                .containsExactly("contract.ContractRecorded", "delivery.DeliveryRecorded", "receivable.InvoiceIssued");
     }
 
     @Test
     void anInvoicesHistoryIncludesThePaymentsAllocatedToItAndTheLawsuitOverIt() {
         assertThat(types(ok(get("/invoices/" + invoice + "/history", h -> { })).getBody()))
-                .containsExactly("InvoiceIssued", "PaymentRecorded", "LawsuitFiled");
+                .containsExactly("receivable.InvoiceIssued", "payment.PaymentRecorded", "litigation.LawsuitFiled");
     }
 
     @Test
     void aLegalCasesHistoryIsTheFilingAndEveryStep() {
         assertThat(types(ok(get("/legal-cases/" + legalCase + "/history", h -> { })).getBody()))
-                .containsExactly("LawsuitFiled", "LegalStepRecorded");
+                .containsExactly("litigation.LawsuitFiled", "litigation.LegalStepRecorded");
     }
 
     @Test
     void idsThatRepeatAcrossCustomersAreNarrowedToOneCustomer() {
         String mine = "/invoices/OTHER/history?customerId=" + customer;
 
-        assertThat(types(ok(get(mine, h -> { })).getBody())).containsExactly("InvoiceIssued");
+        assertThat(types(ok(get(mine, h -> { })).getBody())).containsExactly("receivable.InvoiceIssued");
         assertThat(get("/invoices/OTHER/history?customerId=nobody", h -> { }).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
@@ -126,9 +127,12 @@ class HistoryIT extends LedgerIT {
     @Test
     void historiesAreFilteredByTypeAndByBusinessDateAndByRecordingTime() {
         assertThat(types(ok(get("/customers/{c}/history?type=InvoiceIssued&type=PaymentRecorded", h -> { })).getBody()))
-                .containsExactly("InvoiceIssued", "InvoiceIssued", "PaymentRecorded");
+                .containsExactly("receivable.InvoiceIssued", "receivable.InvoiceIssued", "payment.PaymentRecorded");
+        assertThat(types(ok(get("/customers/{c}/history?type=receivable.InvoiceIssued&type=PaymentRecorded", h -> { })).getBody()))
+                .as("by logical name or by the event name alone")
+                .containsExactly("receivable.InvoiceIssued", "receivable.InvoiceIssued", "payment.PaymentRecorded");
         assertThat(types(ok(get("/customers/{c}/history?occurredFrom=2026-06-01&occurredTo=2026-08-15", h -> { })).getBody()))
-                .containsExactly("InvoiceIssued", "InvoiceIssued", "PaymentRecorded");
+                .containsExactly("receivable.InvoiceIssued", "receivable.InvoiceIssued", "payment.PaymentRecorded");
         Instant recorded = clock.instant();
         assertThat(types(ok(get("/customers/{c}/history?recordedFrom=" + recorded, h -> { })).getBody())).hasSize(8);
         assertThat(types(ok(get("/customers/{c}/history?recordedTo=" + recorded, h -> { })).getBody())).isEmpty();
@@ -146,7 +150,7 @@ class HistoryIT extends LedgerIT {
         for (String line : lines) {
             exported.add(JSON.readTree(line).get("type").asText());
         }
-        assertThat(exported).containsExactly("InvoiceIssued", "PaymentRecorded", "LawsuitFiled");
+        assertThat(exported).containsExactly("receivable.InvoiceIssued", "payment.PaymentRecorded", "litigation.LawsuitFiled");
     }
 
     @Test
