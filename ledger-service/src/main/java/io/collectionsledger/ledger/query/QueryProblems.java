@@ -1,6 +1,6 @@
 package io.collectionsledger.ledger.query;
 
-import io.collectionsledger.ledger.web.Problems;
+import io.collectionsledger.ledger.http.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;

@@ -1,6 +1,7 @@
 package io.collectionsledger.ledger.security;
 
-import io.collectionsledger.ledger.web.Problems;
+import io.collectionsledger.ledger.http.Problems;
+import io.collectionsledger.ledger.http.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,10 +28,10 @@ import javax.crypto.spec.SecretKeySpec;
 import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 
-import static io.collectionsledger.ledger.security.Role.analyst;
-import static io.collectionsledger.ledger.security.Role.auditor;
-import static io.collectionsledger.ledger.security.Role.collector;
-import static io.collectionsledger.ledger.security.Role.service;
+import static io.collectionsledger.ledger.http.Role.analyst;
+import static io.collectionsledger.ledger.http.Role.auditor;
+import static io.collectionsledger.ledger.http.Role.collector;
+import static io.collectionsledger.ledger.http.Role.service;
 
 /**
  * Who may do what. Every endpoint needs a verified bearer token with a role, except the health
