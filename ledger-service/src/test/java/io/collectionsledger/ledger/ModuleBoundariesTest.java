@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The module map of the README, enforced. */
 @AnalyzeClasses(packages = "io.collectionsledger", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -42,12 +43,16 @@ class ModuleBoundariesTest {
     static final ArchRule theDomainKnowsNothingOfHttpOrPersistence = noClasses()
             .that().resideInAPackage("io.collectionsledger.ledger.account..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..", "java.sql..",
-                    "io.collectionsledger.ledger.web..", "io.collectionsledger.ledger.command..", "io.collectionsledger.ledger.query..",
-                    "io.collectionsledger.ledger.config..");
+                    "io.collectionsledger.ledger.web..", "io.collectionsledger.ledger.http..", "io.collectionsledger.ledger.command..",
+                    "io.collectionsledger.ledger.query..", "io.collectionsledger.ledger.config..");
 
     @ArchTest
     static final ArchRule commandHandlingKnowsNothingOfHttp = noClasses()
             .that().resideInAPackage("io.collectionsledger.ledger.command..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.collectionsledger.ledger.web..", "jakarta.servlet..",
-                    "org.springframework.web..", "org.springframework.http..");
+            .should().dependOnClassesThat().resideInAnyPackage("io.collectionsledger.ledger.web..", "io.collectionsledger.ledger.http..",
+                    "jakarta.servlet..", "org.springframework.web..", "org.springframework.http..");
+
+    /** Each package of the service can be read knowing only those below it: what every request carries (http) below web and query, security above web. */
+    @ArchTest
+    static final ArchRule theServicesPackagesFormNoCycle = slices().matching("io.collectionsledger.ledger.(*)..").should().beFreeOfCycles();
 }

@@ -2,6 +2,8 @@ package io.collectionsledger.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.collectionsledger.contracts.shared.Headers;
+import io.collectionsledger.ledger.web.CommandRoute;
+import io.collectionsledger.ledger.web.CommandRoutes;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +45,23 @@ class PlatformIT extends LedgerIT {
         assertThat(api.at("/paths").has("/customers/{customerId}/payments")).isTrue();
         assertThat(api.at("/paths/~1customers~1{customerId}~1payments/post/parameters").toString()).contains(Headers.IDEMPOTENCY_KEY);
         assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void theOpenApiDocumentHasAnOperationForEachCommandRoute() {
+        JsonNode api = get("/v3/api-docs", h -> { }).getBody();
+
+        for (CommandRoute route : CommandRoutes.ALL) {
+            JsonNode post = api.get("paths").path(route.path()).path("post");
+            String schema = route.command().getSimpleName();
+            assertThat(post.at("/requestBody/content/application~1json/schema/$ref").asText()).as(route.path())
+                    .isEqualTo("#/components/schemas/" + schema);
+            assertThat(api.at("/components/schemas/" + schema + "/properties").has("customerId")).as(schema).isTrue();
+            assertThat(post.get("summary").asText()).isEqualTo(route.summary());
+            assertThat(post.get("tags")).extracting(JsonNode::asText).containsExactly(route.tag());
+            assertThat(post.get("parameters")).filteredOn(parameter -> parameter.get("in").asText().equals("path"))
+                    .extracting(parameter -> parameter.get("name").asText()).containsExactlyElementsOf(route.pathVariables());
+        }
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.collectionsledger.ledger.query;
 
-import io.collectionsledger.ledger.web.Problems;
+import io.collectionsledger.ledger.http.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -9,8 +11,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Problems of the query side, histories included; bad parameters of any query are `invalid-query`. */
+/**
+ * Problems of the query side, histories included; bad parameters of any query are `invalid-query`.
+ * Asked before the advice every controller shares, which would say a missing parameter otherwise.
+ */
 @RestControllerAdvice(basePackages = {"io.collectionsledger.ledger.query", "io.collectionsledger.ledger.audit"})
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class QueryProblems {
 
     @ExceptionHandler

@@ -1,5 +1,7 @@
 package io.collectionsledger.ledger.security;
 
+import io.collectionsledger.ledger.http.Caller;
+import io.collectionsledger.ledger.http.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

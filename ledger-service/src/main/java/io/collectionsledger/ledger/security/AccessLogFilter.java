@@ -1,6 +1,7 @@
 package io.collectionsledger.ledger.security;
 
-import io.collectionsledger.ledger.web.CorrelationIdFilter;
+import io.collectionsledger.ledger.http.Caller;
+import io.collectionsledger.ledger.http.CorrelationIdFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

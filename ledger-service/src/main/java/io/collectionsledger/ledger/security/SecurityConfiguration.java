@@ -1,6 +1,9 @@
 package io.collectionsledger.ledger.security;
 
-import io.collectionsledger.ledger.web.Problems;
+import io.collectionsledger.ledger.http.Problems;
+import io.collectionsledger.ledger.http.Role;
+import io.collectionsledger.ledger.web.CommandRoute;
+import io.collectionsledger.ledger.web.CommandRoutes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -26,30 +30,27 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import javax.crypto.spec.SecretKeySpec;
 import java.time.Clock;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-import static io.collectionsledger.ledger.security.Role.analyst;
-import static io.collectionsledger.ledger.security.Role.auditor;
-import static io.collectionsledger.ledger.security.Role.collector;
-import static io.collectionsledger.ledger.security.Role.service;
+import static io.collectionsledger.ledger.http.Role.analyst;
+import static io.collectionsledger.ledger.http.Role.auditor;
+import static io.collectionsledger.ledger.http.Role.collector;
+import static io.collectionsledger.ledger.http.Role.service;
 
 /**
  * Who may do what. Every endpoint needs a verified bearer token with a role, except the health
  * probes and the API's description; an endpoint no rule names is refused to everyone, so a new
- * one is closed until it is given its roles here (EndpointSecurityIT enumerates them all).
+ * one is closed until it is given its roles here, or a command in its line of {@link CommandRoutes}
+ * (EndpointSecurityIT enumerates them all).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
-    /** Commands about collecting an overdue debt: collectors may send them as well as services. */
-    private static final String[] COLLECTION_COMMANDS = {
-            "/customers/*/collector-assignments", "/customers/*/credit-limits", "/customers/*/invoices/*/classifications",
-            "/customers/*/contact-attempts", "/customers/*/payment-promises", "/customers/*/payment-plans",
-            "/customers/*/disputes", "/customers/*/disputes/*/resolution", "/customers/*/dunning-letters",
-            "/customers/*/dunning-letters/*/delivery", "/customers/*/guarantees", "/customers/*/asset-leads",
-            "/customers/*/supply-suspensions", "/customers/*/supply-resumptions", "/customers/*/early-warnings",
-            "/customers/*/legal-cases", "/customers/*/legal-cases/*/steps", "/customers/*/invoices/*/write-offs",
-            "/customers/*/invoices/*/recoveries"};
     private static final String[] HISTORY = {
             "/customers/*/history", "/contracts/*/history", "/invoices/*/history", "/legal-cases/*/history", "/audit/**"};
 
@@ -58,16 +59,18 @@ class SecurityConfiguration {
         return http
                 .csrf(csrf -> csrf.disable())   // no cookies, no sessions: a bearer token cannot be forged cross-site
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(names(service, collector, auditor, analyst))
-                        .requestMatchers(HttpMethod.POST, COLLECTION_COMMANDS).hasAnyRole(names(service, collector))
-                        .requestMatchers(HttpMethod.POST, "/customers", "/customers/**", "/imports", "/admin/**").hasRole(service.name())
-                        .requestMatchers(HttpMethod.GET, HISTORY).hasRole(auditor.name())
-                        .requestMatchers(HttpMethod.GET, "/customers/*/credit-decision").hasAnyRole(names(service, collector, auditor, analyst))
-                        .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(names(collector, auditor, analyst))
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(names(service, collector, auditor, analyst));
+                    commands(requests);
+                    // a service that mistypes a command's path is told not-found rather than forbidden
+                    requests.requestMatchers(HttpMethod.POST, "/customers/**", "/imports", "/admin/**").hasRole(service.name())
+                            .requestMatchers(HttpMethod.GET, HISTORY).hasRole(auditor.name())
+                            .requestMatchers(HttpMethod.GET, "/customers/*/credit-decision").hasAnyRole(names(service, collector, auditor, analyst))
+                            .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(names(collector, auditor, analyst))
+                            .anyRequest().denyAll();
+                })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint((request, response, e) -> problem(mapper, response, HttpStatus.UNAUTHORIZED,
@@ -76,6 +79,14 @@ class SecurityConfiguration {
                                 "forbidden", "Forbidden", "the token's roles do not allow " + request.getMethod() + " " + request.getRequestURI())))
                 .addFilterAfter(new AccessLogFilter(accessLog), BearerTokenAuthenticationFilter.class)
                 .build();
+    }
+
+    /** Who may send each command is said by its line in {@link CommandRoutes}; one rule per set of roles. */
+    private static void commands(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        Map<Set<Role>, List<String>> pathsByRoles = CommandRoutes.ALL.stream().collect(Collectors.groupingBy(CommandRoute::roles,
+                LinkedHashMap::new, Collectors.mapping(CommandRoute::path, Collectors.toList())));
+        pathsByRoles.forEach((roles, paths) ->
+                requests.requestMatchers(HttpMethod.POST, paths.toArray(String[]::new)).hasAnyRole(names(roles.toArray(Role[]::new))));
     }
 
     /**

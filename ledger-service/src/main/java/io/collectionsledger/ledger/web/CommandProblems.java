@@ -12,6 +12,7 @@ import io.collectionsledger.ledger.account.Rule;
 import io.collectionsledger.ledger.account.RuleViolation;
 import io.collectionsledger.ledger.account.StaleVersion;
 import io.collectionsledger.ledger.command.IdempotencyKeyReused;
+import io.collectionsledger.ledger.http.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;

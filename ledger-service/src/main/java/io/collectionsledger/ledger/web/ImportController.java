@@ -66,7 +66,7 @@ class ImportController {
             try {
                 CommandContext context = CommandEndpoint.context(
                         CommandEndpoint.checkedKey("items[" + i + "].commandId", item.commandId()), item.expectedVersion());
-                AccountCommand command = commands.bind(ImportableCommands.byName(item.type()), item.command(), Map.of());
+                AccountCommand command = commands.bind(CommandRoutes.importable(item.type()), item.command(), Map.of());
                 indices.add(i);
                 requests.add(new CommandDispatcher.Request(command, context));
             } catch (RuntimeException e) {

@@ -4,16 +4,26 @@ import io.collectionsledger.contracts.shared.CommandAccepted;
 import io.collectionsledger.contracts.shared.Headers;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.PathParameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocAnnotationsUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
+import org.springframework.util.StringUtils;
 
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -33,18 +43,32 @@ class OpenApiConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
-    /** Documents the convention headers on every command operation. */
+    /** The command operations, one per line of {@link CommandRoutes}: springdoc sees no controller behind them. */
     @Bean
-    OperationCustomizer commandHeaders() {
-        return (operation, handler) -> {
-            if (handler.getMethod().getReturnType() == ResponseEntity.class
-                    && handler.getMethod().getGenericReturnType().getTypeName().contains(CommandAccepted.class.getName())) {
-                operation.addParametersItem(header(Headers.IDEMPOTENCY_KEY, true, "Your id for this command; a retry with the same id and body is answered without recording twice"));
-                operation.addParametersItem(header(HttpHeaders.IF_MATCH, false, "The ETag (account version) you acted on; 409 if the account has moved on"));
-                operation.addParametersItem(header(Headers.CORRELATION_ID, false, "Ties this command to the business operation that caused it"));
-            }
-            return operation;
-        };
+    OpenApiCustomizer commandOperations() {
+        return api -> CommandRoutes.ALL.forEach(route -> api.path(route.path(), new PathItem().post(operation(route, api))));
+    }
+
+    private static Operation operation(CommandRoute route, OpenAPI api) {
+        Operation operation = new Operation()
+                .addTagsItem(route.tag())
+                .summary(route.summary())
+                .operationId(StringUtils.uncapitalize(route.command().getSimpleName()));
+        route.pathVariables().forEach(variable ->
+                operation.addParametersItem(new PathParameter().name(variable).required(true).schema(new StringSchema())));
+        operation.addParametersItem(header(Headers.IDEMPOTENCY_KEY, true, "Your id for this command; a retry with the same id and body is answered without recording twice"));
+        operation.addParametersItem(header(HttpHeaders.IF_MATCH, false, "The ETag (account version) you acted on; 409 if the account has moved on"));
+        operation.addParametersItem(header(Headers.CORRELATION_ID, false, "Ties this command to the business operation that caused it"));
+        return operation
+                .requestBody(new RequestBody().required(true).content(new Content()
+                        .addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE, new MediaType().schema(schema(route.command(), api)))))
+                .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("OK").content(new Content()
+                        .addMediaType(org.springframework.http.MediaType.ALL_VALUE, new MediaType().schema(schema(CommandAccepted.class, api))))));
+    }
+
+    /** A reference to the type's schema, which is added to the components with the schemas it refers to, as springdoc does for a controller's. */
+    private static Schema<?> schema(Class<?> type, OpenAPI api) {
+        return SpringDocAnnotationsUtils.extractSchema(api.getComponents(), type, null, null, api.getSpecVersion());
     }
 
     private static HeaderParameter header(String name, boolean required, String description) {

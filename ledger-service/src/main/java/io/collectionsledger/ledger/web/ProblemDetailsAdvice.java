@@ -2,6 +2,7 @@ package io.collectionsledger.ledger.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.collectionsledger.ledger.account.StaleVersion;
+import io.collectionsledger.ledger.http.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;

@@ -10,7 +10,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.util.AntPathMatcher;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
@@ -24,60 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who may call what, checked against every endpoint the application actually serves: the list is
- * read from its own handler mappings, so an endpoint added without being given its roles here
- * fails this test instead of slipping through.
+ * read from its own handler mappings, so an endpoint added without being given its roles in
+ * {@link EndpointPolicy} fails this test instead of slipping through.
  */
 class EndpointSecurityIT extends LedgerIT {
-
-    private static final Set<String> EVERYONE = Set.of();
-    private static final Set<String> ANY_ROLE = Set.of("service", "collector", "auditor", "analyst");
-    private static final Set<String> SERVICES = Set.of("service");
-    private static final Set<String> COLLECTIONS = Set.of("service", "collector");
-    private static final Set<String> AUDITORS = Set.of("auditor");
-    private static final Set<String> READERS = Set.of("collector", "auditor", "analyst");
-
-    /** Who may call an endpoint, by method and path template; the first rule that matches decides. */
-    private record Rule(String method, String pattern, Set<String> roles) {
-    }
-
-    private static final List<Rule> POLICY = List.of(
-            new Rule("GET", "/actuator/health/**", EVERYONE),
-            new Rule("GET", "/v3/api-docs*/**", EVERYONE),
-            new Rule("GET", "/swagger-ui*/**", EVERYONE),
-            new Rule("GET", "/actuator/**", ANY_ROLE),
-            new Rule("POST", "/customers/*/collector-assignments", COLLECTIONS),
-            new Rule("POST", "/customers/*/credit-limits", COLLECTIONS),
-            new Rule("POST", "/customers/*/invoices/*/classifications", COLLECTIONS),
-            new Rule("POST", "/customers/*/contact-attempts", COLLECTIONS),
-            new Rule("POST", "/customers/*/payment-promises", COLLECTIONS),
-            new Rule("POST", "/customers/*/payment-plans", COLLECTIONS),
-            new Rule("POST", "/customers/*/disputes/**", COLLECTIONS),
-            new Rule("POST", "/customers/*/dunning-letters/**", COLLECTIONS),
-            new Rule("POST", "/customers/*/guarantees", COLLECTIONS),
-            new Rule("POST", "/customers/*/asset-leads", COLLECTIONS),
-            new Rule("POST", "/customers/*/supply-*", COLLECTIONS),
-            new Rule("POST", "/customers/*/early-warnings", COLLECTIONS),
-            new Rule("POST", "/customers/*/legal-cases/**", COLLECTIONS),
-            new Rule("POST", "/customers/*/invoices/*/write-offs", COLLECTIONS),
-            new Rule("POST", "/customers/*/invoices/*/recoveries", COLLECTIONS),
-            new Rule("POST", "/customers/**", SERVICES),
-            new Rule("POST", "/imports", SERVICES),
-            new Rule("POST", "/admin/**", SERVICES),
-            new Rule("GET", "/customers/*/history", AUDITORS),
-            new Rule("GET", "/contracts/*/history", AUDITORS),
-            new Rule("GET", "/invoices/*/history", AUDITORS),
-            new Rule("GET", "/legal-cases/*/history", AUDITORS),
-            new Rule("GET", "/audit/**", AUDITORS),
-            new Rule("GET", "/customers/*/credit-decision", ANY_ROLE),
-            new Rule("GET", "/customers/*/statement", READERS),
-            new Rule("GET", "/customers/*/evidence-checklist", READERS),
-            new Rule("GET", "/customers/*/invoices/*/evidence-checklist", READERS),
-            new Rule("GET", "/aging", READERS),
-            new Rule("GET", "/worklist", READERS),
-            new Rule("GET", "/promise-watchlist/**", READERS),
-            new Rule("GET", "/admin/read-models", READERS));
-
-    private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     @Autowired
     private ApplicationContext context;
@@ -90,16 +39,15 @@ class EndpointSecurityIT extends LedgerIT {
         for (String endpoint : endpoints) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String template = endpoint.substring(endpoint.indexOf(' ') + 1);
-            Rule rule = POLICY.stream().filter(r -> r.method().equals(method) && PATHS.match(r.pattern(), template)).findFirst()
-                    .orElse(null);
-            if (rule == null) {
-                wrong.add(endpoint + ": no rule says who may call it; give it its roles in SecurityConfiguration and here");
+            Set<String> roles = EndpointPolicy.rolesFor(method, template);
+            if (roles == null) {
+                wrong.add(endpoint + ": no rule says who may call it; give it its roles in SecurityConfiguration (a command: in its line of CommandRoutes) and in EndpointPolicy");
                 continue;
             }
             String path = template.replaceAll("\\{[^}]+}", "X-1");
-            check(wrong, endpoint, method, path, null, rule.roles().isEmpty() ? "allowed" : "401");
-            for (String role : ANY_ROLE) {
-                boolean allowed = rule.roles().isEmpty() || rule.roles().contains(role);
+            check(wrong, endpoint, method, path, null, roles.isEmpty() ? "allowed" : "401");
+            for (String role : EndpointPolicy.ANY_ROLE) {
+                boolean allowed = roles.isEmpty() || roles.contains(role);
                 check(wrong, endpoint, method, path, role, allowed ? "allowed" : "403");
             }
         }

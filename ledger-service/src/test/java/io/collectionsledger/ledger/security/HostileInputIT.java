@@ -3,7 +3,7 @@ package io.collectionsledger.ledger.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.ledger.LedgerIT;
-import io.swagger.v3.oas.annotations.Operation;
+import io.collectionsledger.ledger.web.CommandHandler;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -190,7 +190,7 @@ class HostileInputIT extends LedgerIT {
         }
     }
 
-    /** Each command endpoint and the command type its body is read as, from the handler mappings and their API description. */
+    /** Each command endpoint and the command type its body is read as, from the handler mappings. */
     private Map<String, Class<?>> commandEndpoints() {
         Map<String, Class<?>> endpoints = new TreeMap<>();
         context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().forEach(mapping ->
@@ -204,12 +204,7 @@ class HostileInputIT extends LedgerIT {
     }
 
     private static Class<?> commandType(HandlerMethod method) {
-        Operation operation = method.getMethodAnnotation(Operation.class);
-        if (operation == null || operation.requestBody().content().length == 0) {
-            return null;
-        }
-        Class<?> type = operation.requestBody().content()[0].schema().implementation();
-        return type == Void.class ? null : type;
+        return method.getBean() instanceof CommandHandler handler ? handler.route().command() : null;
     }
 
     private String pathOf(String template) {

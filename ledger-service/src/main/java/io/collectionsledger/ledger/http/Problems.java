@@ -1,4 +1,4 @@
-package io.collectionsledger.ledger.web;
+package io.collectionsledger.ledger.http;
 
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatusCode;

@@ -1,4 +1,4 @@
-package io.collectionsledger.ledger.security;
+package io.collectionsledger.ledger.http;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;

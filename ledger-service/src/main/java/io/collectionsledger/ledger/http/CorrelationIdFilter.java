@@ -1,4 +1,4 @@
-package io.collectionsledger.ledger.web;
+package io.collectionsledger.ledger.http;
 
 import io.collectionsledger.contracts.shared.Headers;
 import jakarta.servlet.FilterChain;

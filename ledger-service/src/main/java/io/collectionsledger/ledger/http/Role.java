@@ -1,4 +1,4 @@
-package io.collectionsledger.ledger.security;
+package io.collectionsledger.ledger.http;
 
 /**
  * What a caller may do, carried as the token's {@code roles} claim. Collectors stand for credit
