@@ -42,8 +42,8 @@ class ModuleBoundariesTest {
     @ArchTest
     static final ArchRule theDomainKnowsNothingOfHttpOrPersistence = noClasses()
             .that().resideInAPackage("io.collectionsledger.ledger.account..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..", "java.sql..",
-                    "io.collectionsledger.ledger.web..", "io.collectionsledger.ledger.http..", "io.collectionsledger.ledger.command..",
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..", "java.sql..", "javax.sql..",
+                    "java.net.http..", "io.collectionsledger.ledger.web..", "io.collectionsledger.ledger.http..", "io.collectionsledger.ledger.command..",
                     "io.collectionsledger.ledger.query..", "io.collectionsledger.ledger.config..");
 
     @ArchTest
@@ -55,4 +55,32 @@ class ModuleBoundariesTest {
     /** Each package of the service can be read knowing only those below it: what every request carries (http) below web and query, security above web. */
     @ArchTest
     static final ArchRule theServicesPackagesFormNoCycle = slices().matching("io.collectionsledger.ledger.(*)..").should().beFreeOfCycles();
+
+    /** The same within the read models, and between the modules themselves. */
+    @ArchTest
+    static final ArchRule theReadModelsPackagesFormNoCycle = slices().matching("io.collectionsledger.projections.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule theModulesFormNoCycle = slices().matching("io.collectionsledger.(*)..").should().beFreeOfCycles();
+
+    /** A command asks for something to be done, so its name starts with the verb: RecordDelivery, SendDunningLetter. */
+    @ArchTest
+    static final ArchRule commandsAreNamedAsImperatives = classes()
+            .that().implement("io.collectionsledger.contracts.shared.AccountCommand")
+            .should().haveNameMatching(".*\\.(" + String.join("|", Naming.VERBS) + ")[A-Z][A-Za-z]*")
+            .because("a command is an imperative: " + String.join(", ", Naming.VERBS) + " (add a verb here when a command needs one)");
+
+    /** An event is a fact that happened, so its name ends in the past tense: DeliveryRecorded, PaymentPromiseBroken. */
+    @ArchTest
+    static final ArchRule eventsAreNamedInThePastTense = classes()
+            .that().implement("io.collectionsledger.contracts.shared.AccountEvent")
+            .should().haveNameMatching(".*\\.[A-Z][A-Za-z]*(ed|" + String.join("|", Naming.IRREGULAR_PAST) + ")")
+            .because("an event is a past fact: a regular participle (...ed) or one of " + String.join(", ", Naming.IRREGULAR_PAST));
+
+    private static final class Naming {
+        static final java.util.List<String> VERBS = java.util.List.of("Agree", "Apply", "Assign", "Change", "Classify", "Close",
+                "Confirm", "Correct", "File", "Flag", "Issue", "Log", "Raise", "Record", "Refund", "Register", "Resolve", "Resume",
+                "Reverse", "Send", "Set", "Suspend", "Write");
+        static final java.util.List<String> IRREGULAR_PAST = java.util.List.of("Broken", "Held", "Kept", "Paid", "Sent", "Set", "WrittenOff");
+    }
 }
