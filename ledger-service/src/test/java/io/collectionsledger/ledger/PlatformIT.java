@@ -3,6 +3,9 @@ package io.collectionsledger.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.collectionsledger.contracts.shared.Headers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -34,6 +37,20 @@ class PlatformIT extends LedgerIT {
                 new HttpEntity<>(scraper), String.class).getBody())
                 .contains("eventProcessor_latency{", "eventProcessor_capacity{", "processorName=\"customer-statement\"",
                         "commandBus_successTimer_seconds"));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void eachCommandAndEachRefusedRequestIsOneLogLine(CapturedOutput log) {
+        register();
+        command("/customers/{c}/payments", """
+                {"paymentId": "P-1", "occurredOn": "2099-01-01", "amount": {"amount": "1.00", "currency": "CNY"}, "method": "CASH"}""");
+        http.getForEntity("/aging", String.class);
+
+        assertThat(log.getOut()).containsPattern("RegisterCustomer for " + customer + " from billing \\(command [^)]+\\): recorded as version 0 in \\d+ ms")
+                .containsPattern("RecordPayment for " + customer + " from billing \\(command [^)]+\\): refused in \\d+ ms, dated-in-the-future: ")
+                .containsPattern("POST /customers/" + customer + "/payments refused: 422 dated-in-the-future \\(client billing, \\d+ ms\\)")
+                .containsPattern("GET /aging refused: 401 unauthenticated \\(client -, \\d+ ms\\)");
     }
 
     @Test
