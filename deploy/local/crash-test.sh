@@ -102,7 +102,7 @@ wait_caught_up() {
 }
 tables=$(sql -c "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'
                  and table_name not in ('domain_event_entry', 'snapshot_event_entry', 'token_entry', 'command_log',
-                   'flyway_schema_history', 'business_day_closed', 'event_chain', 'access_log') order by 1")
+                   'flyway_schema_history', 'flyway_schema_history_projections', 'business_day_closed', 'event_chain', 'access_log') order by 1")
 wait_caught_up
 sql -c "drop schema if exists before cascade; create schema before"
 for t in $tables; do sql -c "create table before.$t as select * from public.$t"; done
