@@ -21,13 +21,13 @@ url=http://127.0.0.1:$CRASH_PORT
 # The service in the background on the test database; returns once it answers health.
 start_service() {
   # started directly, not in a subshell, so that the pid is the JVM's and SIGKILL reaches it
-  SERVER_PORT=$CRASH_PORT SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$CRASH_DB" \
-    SPRING_DATASOURCE_USERNAME=$PGUSER LEDGER_CLOSE_OF_DAY_CRON=- LOGGING_STRUCTURED_FORMAT_CONSOLE= \
+  SERVER_PORT=$CRASH_PORT MANAGEMENT_SERVER_PORT=0 SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$CRASH_DB" \
+    SPRING_DATASOURCE_USERNAME=$PGUSER LEDGER_CLOSE_OF_DAY_CRON=- \
     nohup java -XX:TieredStopAtLevel=1 -jar "$jar" >>"$CRASH_DIR/service.log" 2>&1 </dev/null &
   echo $! >"$CRASH_DIR/service.pid"
   disown  # its SIGKILL is the test, not news
   for _ in $(seq 1 120); do
-    curl -fs "$url/actuator/health" >/dev/null 2>&1 && return 0
+    curl -fs "$url/readyz" >/dev/null 2>&1 && return 0
     kill -0 "$(cat "$CRASH_DIR/service.pid")" 2>/dev/null || break
     sleep 1
   done
