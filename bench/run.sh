@@ -3,7 +3,7 @@
 # on this machine in the same run (bench/pg-ceiling.sh), and writes them to
 # bench/results/<timestamp>.txt so runs can be compared.
 #
-# It builds the service jar, makes a fresh database, starts the service as in production
+# It builds the service jar, makes a fresh database (dropped at the end), starts the service as in production
 # (java -jar, settings from the environment, a bearer token when deploy/local/mint-token.sh
 # exists), loads a generated data set through POST /imports, then measures commands over HTTP
 # under an open-loop load at fixed rates, the aging report, and the rebuild of every read model.
@@ -64,7 +64,12 @@ stop_service() {
     kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
   fi
 }
-trap stop_service EXIT
+# the service stopped and its database dropped, however the run ends (its log stays beside the results)
+cleanup() {
+  stop_service
+  psql -qX -d postgres -c "drop database if exists \"$DB\" with (force)" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
 
 if [ "$build" = yes ]; then
   say "building the service jar"

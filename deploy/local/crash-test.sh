@@ -48,7 +48,13 @@ done
 
 sql() { psql -qtAX -v ON_ERROR_STOP=1 -d "$CRASH_DB" "$@"; }
 stop_service() { [ -f "$CRASH_DIR/service.pid" ] && kill "$(cat "$CRASH_DIR/service.pid")" 2>/dev/null || true; }
-trap stop_service EXIT
+# The service stopped and its database dropped, however the test ends (the service's log stays in $CRASH_DIR).
+cleanup() {
+  stop_service
+  for _ in $(seq 1 30); do kill -0 "$(cat "$CRASH_DIR/service.pid" 2>/dev/null)" 2>/dev/null || break; sleep 1; done
+  psql -qX -d postgres -c "drop database if exists $CRASH_DB with (force)" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
 
 if [ ! -f "$jar" ]; then
   (cd "$repo" && flock /tmp/mvn.lock mvn -q -T1 -DskipTests package)
