@@ -48,7 +48,8 @@ class ImageIT {
         if (container != null && container.isAlive()) {
             container.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
-        run("rm", "-rf", WORK.resolve("rootfs").toString());
+        // the unpacked image and root file system take some 500 MB; the container's log stays for a look
+        run("rm", "-rf", WORK.resolve("rootfs").toString(), WORK.resolve("image").toString());
     }
 
     @Test

@@ -16,7 +16,8 @@ public record Caller(String clientId, String principal, List<String> roles) {
 
     /** The caller of the current request; a request without a verified token never gets this far. */
     public static Caller current() {
-        return of(SecurityContextHolder.getContext().getAuthentication()).orElseThrow(() -> new IllegalStateException("no authenticated caller"));
+        return of(SecurityContextHolder.getContext().getAuthentication())
+                .orElseThrow(() -> new IllegalStateException("no authenticated caller"));
     }
 
     /** The caller an authentication names, if it is a verified token. */

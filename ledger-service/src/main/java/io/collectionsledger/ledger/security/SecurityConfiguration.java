@@ -38,8 +38,9 @@ import static io.collectionsledger.ledger.security.Role.service;
 
 /**
  * Who may do what. Every endpoint needs a verified bearer token with a role, except the health
- * probes, Prometheus on the management port and the API's description; an endpoint no rule names is refused to everyone, so a new
- * one is closed until it is given its roles here (EndpointSecurityIT enumerates them all).
+ * probes, Prometheus on the management port and the API's description; an endpoint no rule names
+ * is refused to everyone, so a new one is closed until it is given its roles here
+ * (EndpointSecurityIT enumerates them all, on both ports).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
