@@ -3,7 +3,7 @@
 # on this machine in the same run (bench/pg-ceiling.sh), and writes them to
 # bench/results/<timestamp>.txt so runs can be compared.
 #
-# It builds the service jar, makes a fresh database, starts the service as in production
+# It builds the service jar, makes a fresh database (dropped at the end), starts the service as in production
 # (java -jar, settings from the environment, a bearer token when deploy/local/mint-token.sh
 # exists), loads a generated data set through POST /imports, then measures commands over HTTP
 # under an open-loop load at fixed rates, the aging report, and the rebuild of every read model.
@@ -13,7 +13,7 @@
 #     --seconds: length of each load step (20)
 #     --profile: a flight recording of the service during the import, the commands and the rebuild,
 #                and where each spent its CPU (costs a few percent)
-#   env: BENCH_PORT (28180) BENCH_DB (ledger_bench) BENCH_LOCK (/tmp/mvn.lock)
+#   env: BENCH_PORT (28180) BENCH_MANAGEMENT_PORT (the next one) BENCH_DB (ledger_bench) BENCH_LOCK (/tmp/mvn.lock)
 #        BENCH_JAVA_OPTS (-Xmx768m: the heap the Kubernetes limit of 1 GiB gives at MaxRAMPercentage=75)
 #        PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres)
 set -euo pipefail
@@ -36,6 +36,8 @@ PORT=${BENCH_PORT:-28180}
 DB=${BENCH_DB:-ledger_bench}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx768m}
 URL=http://127.0.0.1:$PORT
+# the service's meters, on its management port
+MANAGEMENT_URL=http://127.0.0.1:${BENCH_MANAGEMENT_PORT:-$((PORT + 1))}
 SEED=7
 
 # The whole run holds the build lock: on a small machine a build next to it would be measured too.
@@ -62,7 +64,12 @@ stop_service() {
     kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
   fi
 }
-trap stop_service EXIT
+# the service stopped and its database dropped, however the run ends (its log stays beside the results)
+cleanup() {
+  stop_service
+  psql -qX -d postgres -c "drop database if exists \"$DB\" with (force)" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
 
 if [ "$build" = yes ]; then
   say "building the service jar"
@@ -104,19 +111,20 @@ echo "== service"
 say "starting the service on port $PORT (log: $SERVICE_LOG)"
 STARTED=$(now)
 SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=$PGUSER SERVER_PORT=$PORT \
+  MANAGEMENT_SERVER_PORT=${MANAGEMENT_URL##*:} \
   LEDGER_CLOSE_OF_DAY_CRON=- AXONIQ_UPDATE_CHECKER_DISABLED=true \
   java $JAVA_OPTS -jar ledger-service/target/ledger-service.jar > "$SERVICE_LOG" 2>&1 &
 SERVICE_PID=$!
 auth=(); [ -n "$TOKEN" ] && auth=(-H "Authorization: Bearer $TOKEN")
 # ready: this process listens on the port (not another that took it meanwhile) and says it is ready
 until ss -ltnpH "sport = :$PORT" | grep -q "pid=$SERVICE_PID," \
-    && [ "$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$URL/actuator/health/readiness")" = 200 ]; do
+    && [ "$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$URL/readyz")" = 200 ]; do
   kill -0 "$SERVICE_PID" 2>/dev/null || { say "the service stopped; see $SERVICE_LOG"; tail -20 "$SERVICE_LOG" >&2; exit 1; }
   sleep 0.1
 done
 READY=$(now)
 metric() { # name [tag] -> sum of the measurement's values
-  curl -sf "${auth[@]}" "$URL/actuator/metrics/$1${2:+?tag=$2}" | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"]))'
+  curl -sf "${auth[@]}" "$MANAGEMENT_URL/actuator/metrics/$1${2:+?tag=$2}" | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"]))'
 }
 # What a step cost besides what it achieved: CPU of the service and of PostgreSQL's processes
 # (user + system, from /proc) and the database's commits, per item, over the step.

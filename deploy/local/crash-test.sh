@@ -21,13 +21,13 @@ url=http://127.0.0.1:$CRASH_PORT
 # The service in the background on the test database; returns once it answers health.
 start_service() {
   # started directly, not in a subshell, so that the pid is the JVM's and SIGKILL reaches it
-  SERVER_PORT=$CRASH_PORT SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$CRASH_DB" \
-    SPRING_DATASOURCE_USERNAME=$PGUSER LEDGER_CLOSE_OF_DAY_CRON=- LOGGING_STRUCTURED_FORMAT_CONSOLE= \
+  SERVER_PORT=$CRASH_PORT MANAGEMENT_SERVER_PORT=0 SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$CRASH_DB" \
+    SPRING_DATASOURCE_USERNAME=$PGUSER LEDGER_CLOSE_OF_DAY_CRON=- \
     nohup java -XX:TieredStopAtLevel=1 -jar "$jar" >>"$CRASH_DIR/service.log" 2>&1 </dev/null &
   echo $! >"$CRASH_DIR/service.pid"
   disown  # its SIGKILL is the test, not news
   for _ in $(seq 1 120); do
-    curl -fs "$url/actuator/health" >/dev/null 2>&1 && return 0
+    curl -fs "$url/readyz" >/dev/null 2>&1 && return 0
     kill -0 "$(cat "$CRASH_DIR/service.pid")" 2>/dev/null || break
     sleep 1
   done
@@ -48,7 +48,13 @@ done
 
 sql() { psql -qtAX -v ON_ERROR_STOP=1 -d "$CRASH_DB" "$@"; }
 stop_service() { [ -f "$CRASH_DIR/service.pid" ] && kill "$(cat "$CRASH_DIR/service.pid")" 2>/dev/null || true; }
-trap stop_service EXIT
+# The service stopped and its database dropped, however the test ends (the service's log stays in $CRASH_DIR).
+cleanup() {
+  stop_service
+  for _ in $(seq 1 30); do kill -0 "$(cat "$CRASH_DIR/service.pid" 2>/dev/null)" 2>/dev/null || break; sleep 1; done
+  psql -qX -d postgres -c "drop database if exists $CRASH_DB with (force)" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
 
 if [ ! -f "$jar" ]; then
   (cd "$repo" && flock /tmp/mvn.lock mvn -q -T1 -DskipTests package)
@@ -102,7 +108,7 @@ wait_caught_up() {
 }
 tables=$(sql -c "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'
                  and table_name not in ('domain_event_entry', 'snapshot_event_entry', 'token_entry', 'command_log',
-                   'flyway_schema_history', 'business_day_closed', 'event_chain', 'access_log') order by 1")
+                   'flyway_schema_history', 'flyway_schema_history_projections', 'business_day_closed', 'event_chain', 'access_log') order by 1")
 wait_caught_up
 sql -c "drop schema if exists before cascade; create schema before"
 for t in $tables; do sql -c "create table before.$t as select * from public.$t"; done

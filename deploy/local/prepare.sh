@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prepares this machine to run and to test the ledger: a PostgreSQL on 127.0.0.1:5432 that user
+# Prepares this machine to run and to test the ledger: the tools the build, the tests and the
+# README's examples use (installed with apt-get when missing), a PostgreSQL on 127.0.0.1:5432 that user
 # postgres reaches without a password, with fsync and synchronous_commit on, and a database
 # "ledger" for the service (tests make a database of their own each run), and a local secret to
 # sign tokens with. Idempotent.
@@ -12,10 +13,25 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 reachable() { psql -qtAX -d postgres -c 'select 1' >/dev/null 2>&1; }
 
-if ! command -v pg_ctlcluster >/dev/null 2>&1; then
-  say "installing PostgreSQL with apt-get"
+# command, and the Debian package that brings it: Java 17 and Maven build; PostgreSQL stores; curl,
+# openssl and python3 serve the README's examples and the scripts; debootstrap makes the image's base
+missing=()
+while read -r command package; do
+  command -v "$command" >/dev/null 2>&1 || missing+=("$package")
+done <<'TOOLS'
+javac openjdk-17-jdk-headless
+mvn maven
+pg_ctlcluster postgresql
+psql postgresql-client
+curl curl
+openssl openssl
+python3 python3
+debootstrap debootstrap
+TOOLS
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} with apt-get"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 if ! reachable; then

@@ -18,17 +18,24 @@ sql() { psql -qtAX -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 
 # name port [max segments per processor]
 start() {
-  SERVER_PORT=$2 SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME=$PGUSER \
-    LEDGER_CLOSE_OF_DAY_CRON=- LOGGING_STRUCTURED_FORMAT_CONSOLE= LEDGER_PROCESSOR_SEGMENTS=4 LEDGER_MAX_CLAIMED_SEGMENTS=${3:-2147483647} \
+  SERVER_PORT=$2 MANAGEMENT_SERVER_PORT=0 SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME=$PGUSER \
+    LEDGER_CLOSE_OF_DAY_CRON=- LEDGER_PROCESSOR_SEGMENTS=4 LEDGER_MAX_CLAIMED_SEGMENTS=${3:-2147483647} \
     nohup java -XX:TieredStopAtLevel=1 -jar "$jar" >"$dir/$1.log" 2>&1 </dev/null &
   echo $! >"$dir/$1.pid"
   disown
 }
 healthy() {
-  for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$1/actuator/health" >/dev/null 2>&1 && return 0; sleep 1; done
+  for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$1/readyz" >/dev/null 2>&1 && return 0; sleep 1; done
   echo "two-instances: the service on port $1 did not start; see $dir" >&2; return 1
 }
-cleanup() { for i in a b; do [ -f "$dir/$i.pid" ] && kill "$(cat "$dir/$i.pid")" 2>/dev/null || true; done; }
+# Both instances stopped and the database dropped, however it ends (the logs stay in $dir).
+cleanup() {
+  for i in a b; do [ -f "$dir/$i.pid" ] && kill "$(cat "$dir/$i.pid")" 2>/dev/null || true; done
+  for i in a b; do
+    for _ in $(seq 1 30); do kill -0 "$(cat "$dir/$i.pid" 2>/dev/null)" 2>/dev/null || break; sleep 1; done
+  done
+  psql -qX -d postgres -c "drop database if exists $db with (force)" >/dev/null 2>&1 || true
+}
 trap cleanup EXIT
 
 [ -f "$jar" ] || (cd "$repo" && flock /tmp/mvn.lock mvn -q -T1 -DskipTests package)

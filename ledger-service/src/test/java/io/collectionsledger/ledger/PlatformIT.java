@@ -5,9 +5,10 @@ import io.collectionsledger.contracts.shared.Headers;
 import io.collectionsledger.ledger.web.CommandRoute;
 import io.collectionsledger.ledger.web.CommandRoutes;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -19,23 +20,41 @@ import static org.awaitility.Awaitility.await;
 /** What operators and auditors rely on besides the API itself. */
 class PlatformIT extends LedgerIT {
 
+    @LocalManagementPort
+    private int managementPort;
+
     @Test
-    void healthAndReadinessAreUp() {
-        assertThat(get("/actuator/health/readiness", h -> { }).getBody().get("status").asText()).isEqualTo("UP");
-        assertThat(get("/actuator/health/liveness", h -> { }).getBody().get("status").asText()).isEqualTo("UP");
+    void healthAndReadinessAreUpOnTheManagementPortAndOnTheApiPort() {
+        String management = "http://127.0.0.1:" + managementPort;
+        assertThat(get(management + "/actuator/health/readiness", h -> { }).getBody().get("status").asText()).isEqualTo("UP");
+        assertThat(get(management + "/actuator/health/liveness", h -> { }).getBody().get("status").asText()).isEqualTo("UP");
+        assertThat(get("/readyz", h -> { }).getBody().get("status").asText()).isEqualTo("UP");
+        assertThat(get("/livez", h -> { }).getBody().get("status").asText()).isEqualTo("UP");
     }
 
     @Test
-    void prometheusShowsAxonProcessorLagAndHandlerTimings() {
+    void prometheusOnTheManagementPortShowsAxonProcessorLagAndHandlerTimingsWithoutAToken() {
         register();
-        HttpHeaders scraper = new HttpHeaders();
-        scraper.setBearerAuth(Tokens.mint("prometheus", "analyst"));
 
         // A read model's meters appear with the first event it handles.
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http.exchange("/actuator/prometheus", HttpMethod.GET,
-                new HttpEntity<>(scraper), String.class).getBody())
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http.getForObject(
+                "http://127.0.0.1:" + managementPort + "/actuator/prometheus", String.class))
                 .contains("eventProcessor_latency{", "eventProcessor_capacity{", "processorName=\"customer-statement\"",
                         "commandBus_successTimer_seconds"));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void eachCommandAndEachRefusedRequestIsOneLogLine(CapturedOutput log) {
+        register();
+        command("/customers/{c}/payments", """
+                {"paymentId": "P-1", "occurredOn": "2099-01-01", "amount": {"amount": "1.00", "currency": "CNY"}, "method": "CASH"}""");
+        http.getForEntity("/aging", String.class);
+
+        assertThat(log.getOut()).containsPattern("RegisterCustomer for " + customer + " from billing \\(command [^)]+\\): recorded as version 0 in \\d+ ms")
+                .containsPattern("RecordPayment for " + customer + " from billing \\(command [^)]+\\): refused in \\d+ ms, dated-in-the-future: ")
+                .containsPattern("POST /customers/" + customer + "/payments refused: 422 dated-in-the-future \\(client billing, \\d+ ms\\)")
+                .containsPattern("GET /aging refused: 401 unauthenticated \\(client -, \\d+ ms\\)");
     }
 
     @Test

@@ -59,6 +59,7 @@ public final class RunningService implements AutoCloseable {
         // command-line arguments: they outrank application.yml, as the environment does in production
         return new RunningService(new SpringApplicationBuilder(LedgerApplication.class, SharedClock.class).run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--spring.datasource.url=" + database,
                 "--spring.datasource.username=" + FreshDatabase.user(),
                 "--spring.datasource.password=" + FreshDatabase.password(),

@@ -69,6 +69,10 @@ public class CommandDispatcher {
      * is thrown. A command id may appear once.
      */
     public List<Outcome> dispatchTogether(List<Request> requests) {
+        return DispatchLog.around(requests, () -> runTogether(requests));
+    }
+
+    private List<Outcome> runTogether(List<Request> requests) {
         Set<CommandLog.Key> ids = new HashSet<>();
         List<CommandLog.Claim> claims = new ArrayList<>(requests.size());
         for (Request request : requests) {

@@ -3,6 +3,8 @@ package io.collectionsledger.ledger.http;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import java.net.URI;
 
@@ -13,6 +15,8 @@ import java.net.URI;
 public final class Problems {
 
     public static final String TYPE_PREFIX = "urn:collections-ledger:problem:";
+    /** The request attribute naming the type of the last problem made for the request, for its log line. */
+    static final String TYPE_ATTRIBUTE = Problems.class.getName() + ".type";
 
     private Problems() {
     }
@@ -24,6 +28,10 @@ public final class Problems {
         String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
         if (correlationId != null) {
             problem.setProperty("correlationId", correlationId);
+        }
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(TYPE_ATTRIBUTE, type, RequestAttributes.SCOPE_REQUEST);
         }
         return problem;
     }

@@ -7,10 +7,14 @@ import io.collectionsledger.ledger.web.CommandRoutes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,9 +47,9 @@ import static io.collectionsledger.ledger.http.Role.service;
 
 /**
  * Who may do what. Every endpoint needs a verified bearer token with a role, except the health
- * probes and the API's description; an endpoint no rule names is refused to everyone, so a new
- * one is closed until it is given its roles here, or a command in its line of {@link CommandRoutes}
- * (EndpointSecurityIT enumerates them all).
+ * probes, Prometheus on the management port and the API's description; an endpoint no rule names
+ * is refused to everyone, so a new one is closed until it is given its roles here, or a command
+ * in its line of {@link CommandRoutes} (EndpointSecurityIT enumerates them all, on both ports).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -55,12 +59,15 @@ class SecurityConfiguration {
             "/customers/*/history", "/contracts/*/history", "/invoices/*/history", "/legal-cases/*/history", "/audit/**"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AccessLog accessLog, ObjectMapper mapper) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccessLog accessLog, ObjectMapper mapper, Environment environment) throws Exception {
+        ManagementPorts.requireOwnPort(environment);
         return http
                 .csrf(csrf -> csrf.disable())   // no cookies, no sessions: a bearer token cannot be forged cross-site
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                    requests.requestMatchers(HttpMethod.GET, "/livez", "/readyz").permitAll()
+                            // on the management port only (ManagementPorts): the cluster's probes and scraper carry no user token
+                            .requestMatchers(EndpointRequest.to(HealthEndpoint.class, PrometheusScrapeEndpoint.class)).permitAll()
                             .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                             .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(names(service, collector, auditor, analyst));
                     commands(requests);

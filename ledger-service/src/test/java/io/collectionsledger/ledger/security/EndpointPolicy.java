@@ -24,10 +24,10 @@ public final class EndpointPolicy {
     }
 
     private static final List<Rule> POLICY = List.of(
-            new Rule("GET", "/actuator/health/**", EVERYONE),
+            new Rule("GET", "/livez", EVERYONE),
+            new Rule("GET", "/readyz", EVERYONE),
             new Rule("GET", "/v3/api-docs*/**", EVERYONE),
             new Rule("GET", "/swagger-ui*/**", EVERYONE),
-            new Rule("GET", "/actuator/**", ANY_ROLE),
             new Rule("POST", "/customers/*/collector-assignments", COLLECTIONS),
             new Rule("POST", "/customers/*/credit-limits", COLLECTIONS),
             new Rule("POST", "/customers/*/invoices/*/classifications", COLLECTIONS),
@@ -60,6 +60,12 @@ public final class EndpointPolicy {
             new Rule("GET", "/promise-watchlist/**", READERS),
             new Rule("GET", "/admin/read-models", READERS));
 
+    /** The management port: health and Prometheus for the cluster without a token, the rest of the actuator with one. */
+    private static final List<Rule> MANAGEMENT_POLICY = List.of(
+            new Rule("GET", "/actuator/health/**", EVERYONE),
+            new Rule("GET", "/actuator/prometheus", EVERYONE),
+            new Rule("GET", "/actuator/**", ANY_ROLE));
+
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     private EndpointPolicy() {
@@ -67,7 +73,16 @@ public final class EndpointPolicy {
 
     /** The roles that may call the method on the path template; empty when everyone may, null when no rule says. */
     public static Set<String> rolesFor(String method, String template) {
-        return POLICY.stream().filter(rule -> rule.method().equals(method) && PATHS.match(rule.pattern(), template)).findFirst()
+        return rolesFor(POLICY, method, template);
+    }
+
+    /** The same on the management port. */
+    public static Set<String> managementRolesFor(String method, String template) {
+        return rolesFor(MANAGEMENT_POLICY, method, template);
+    }
+
+    private static Set<String> rolesFor(List<Rule> policy, String method, String template) {
+        return policy.stream().filter(rule -> rule.method().equals(method) && PATHS.match(rule.pattern(), template)).findFirst()
                 .map(Rule::roles).orElse(null);
     }
 }
