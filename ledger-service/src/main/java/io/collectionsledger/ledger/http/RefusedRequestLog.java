@@ -1,6 +1,5 @@
-package io.collectionsledger.ledger.web;
+package io.collectionsledger.ledger.http;
 
-import io.collectionsledger.ledger.security.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
