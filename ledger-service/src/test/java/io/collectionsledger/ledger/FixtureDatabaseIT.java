@@ -12,20 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FixtureDatabaseIT {
 
-    private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
     private static final Path REPORTS = Path.of("src/test/fixtures/reports.txt");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,9 +46,9 @@ class FixtureDatabaseIT {
 
     @Test
     void aDatabaseWrittenByMain761bf8aAnswersAsItDidAfterEveryReadModelIsRebuilt() throws Exception {
-        Path fixture = FIXTURES.resolve("main-761bf8a");
-        String database = restore(fixture.resolve("database.sql.gz"));
-        Instant then = Instant.parse(Files.readString(fixture.resolve("clock")).strip());
+        Path fixture = FixtureDatabase.MAIN_761BF8A.directory();
+        String database = FixtureDatabase.MAIN_761BF8A.restore();
+        Instant then = FixtureDatabase.MAIN_761BF8A.clock();
         String knownAtMid = Files.readString(fixture.resolve("known-at-mid")).strip();
         service = RunningService.start(database, new MovableClock(then));
 
@@ -117,25 +111,12 @@ class FixtureDatabaseIT {
 
     static {
         try {
-            lines(Files.readString(FIXTURES.resolve("main-761bf8a/answers/journal.ndjson"))).forEach(line -> {
+            lines(Files.readString(FixtureDatabase.MAIN_761BF8A.directory().resolve("answers/journal.ndjson"))).forEach(line -> {
                 String stored = line.get("type").asText();
                 LOGICAL_TYPES.put(stored.substring(stored.lastIndexOf('.') + 1), StoredEvent.logicalType(stored));
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A database of the test's own holding the fixture's dump, schema and Flyway history included. */
-    private static String restore(Path dump) throws IOException, SQLException {
-        String database = FreshDatabase.another();
-        String sql;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(dump))) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        try (Connection connection = DriverManager.getConnection(database, FreshDatabase.user(), FreshDatabase.password())) {
-            connection.createStatement().execute(sql);
-        }
-        return database;
     }
 }
