@@ -51,10 +51,12 @@ class PlatformIT extends LedgerIT {
                 {"paymentId": "P-1", "occurredOn": "2099-01-01", "amount": {"amount": "1.00", "currency": "CNY"}, "method": "CASH"}""");
         http.getForEntity("/aging", String.class);
 
-        assertThat(log.getOut()).containsPattern("RegisterCustomer for " + customer + " from billing \\(command [^)]+\\): recorded as version 0 in \\d+ ms")
+        // a refused request's line is written once its answer has gone, which the client may see first
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(log.getOut())
+                .containsPattern("RegisterCustomer for " + customer + " from billing \\(command [^)]+\\): recorded as version 0 in \\d+ ms")
                 .containsPattern("RecordPayment for " + customer + " from billing \\(command [^)]+\\): refused in \\d+ ms, dated-in-the-future: ")
                 .containsPattern("POST /customers/" + customer + "/payments refused: 422 dated-in-the-future \\(client billing, \\d+ ms\\)")
-                .containsPattern("GET /aging refused: 401 unauthenticated \\(client -, \\d+ ms\\)");
+                .containsPattern("GET /aging refused: 401 unauthenticated \\(client -, \\d+ ms\\)"));
     }
 
     @Test
