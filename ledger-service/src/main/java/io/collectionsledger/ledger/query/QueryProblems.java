@@ -10,7 +10,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Problems of the query side, histories included; bad parameters of any query are `invalid-query`. */
-@RestControllerAdvice(basePackages = {"io.collectionsledger.ledger.query", "io.collectionsledger.ledger.audit"})
+@RestControllerAdvice(basePackages = {"io.collectionsledger.ledger.query", "io.collectionsledger.ledger.audit",
+        "io.collectionsledger.ledger.documents"})
 class QueryProblems {
 
     @ExceptionHandler

@@ -66,6 +66,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/customers", "/customers/**", "/imports", "/admin/**").hasRole(service.name())
                         .requestMatchers(HttpMethod.GET, HISTORY).hasRole(auditor.name())
                         .requestMatchers(HttpMethod.GET, "/customers/*/credit-decision").hasAnyRole(names(service, collector, auditor, analyst))
+                        .requestMatchers(HttpMethod.GET, "/customers/*/dunning-letters/*/draft").hasAnyRole(names(service, collector))
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(names(collector, auditor, analyst))
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
