@@ -127,13 +127,28 @@ class DocumentsController {
         positions.awaitProcessed(CustomerDossierProjection.PROCESSING_GROUP, customerId, minPosition, prefer);
     }
 
+    /**
+     * The business date, default today; never after it, as no fact is: a document as of a later
+     * date could change before that date came.
+     */
     private LocalDate asOf(LocalDate asOf) {
-        return asOf == null ? calendar.today() : asOf;
+        LocalDate today = calendar.today();
+        if (asOf != null && asOf.isAfter(today)) {
+            throw new InvalidQuery("asOf " + asOf + " is after today's business date " + today);
+        }
+        return asOf == null ? today : asOf;
     }
 
-    /** Now, to the second: it is printed on the document and given back to render it again. */
+    /**
+     * Now, to the second: it is printed on the document and given back to render it again; never
+     * later than now, or facts recorded afterwards would change what the same inputs render.
+     */
     private Instant knownAt(Instant knownAt) {
-        return knownAt == null ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : knownAt;
+        Instant now = clock.instant();
+        if (knownAt != null && knownAt.isAfter(now)) {
+            throw new InvalidQuery("knownAt " + knownAt + " is later than now: what is not recorded yet cannot be printed");
+        }
+        return knownAt == null ? now.truncatedTo(ChronoUnit.SECONDS) : knownAt;
     }
 
     private static ResponseEntity<byte[]> pdf(RenderedDocument document, DocumentLanguage language, LocalDate asOf, Instant knownAt) {

@@ -197,6 +197,9 @@ class CollectionDocumentsIT {
         assertThat(problem("/customers/NOBODY-1/statement")).contains("unknown-customer");
         assertThat(problem("/customers/" + fresh + "/dunning-letters/L-1/draft")).contains("nothing-overdue");
         assertThat(problem("/customers/" + fresh + "/dunning-letters/L-1/draft?deadline=yesterday")).contains("invalid-query");
+        assertThat(problem("/customers/" + fresh + "/statement?knownAt=" + clock.instant().plusSeconds(3600))).startsWith("400").contains("invalid-query");
+        assertThat(problem("/customers/" + fresh + "/evidence-checklist?asOf=" + today.plusDays(1))).startsWith("400").contains("invalid-query");
+        assertThat(problem("/customers/NOBODY-1/statement")).startsWith("404");
         assertThat(Poppler.text(pdf("/customers/" + fresh + "/statement", "zh-CN").getBody())).contains("Newcomer Co.", "无未结款项");
     }
 
