@@ -26,10 +26,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -93,8 +97,8 @@ class CollectionDocuments {
         if (deadline.isBefore(asOf)) {
             throw new InvalidQuery("deadline " + deadline + " is before the letter's date " + asOf);
         }
-        Set<String> contractIds = debts.stream().map(DunningLetterDraft.Debt::contractId).filter(java.util.Objects::nonNull)
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        Set<String> contractIds = debts.stream().map(DunningLetterDraft.Debt::contractId).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         List<ContractOnFile> contracts = contractIds.stream().flatMap(id -> dossier.contracts().stream().filter(c -> c.contractId().equals(id)))
                 .toList();
         int level = Math.min(3, (int) dossier.letters().stream().filter(letter -> !letter.letterId().equals(letterId)).count() + 1);
@@ -115,7 +119,7 @@ class CollectionDocuments {
         Map<String, AgingTermLine> aging = agingLines(customerId, asOf, knownAt);
         List<StatementDocument.Line> lines = statement.items().stream()
                 .map(item -> new StatementDocument.Line(item, Math.max(0, daysPastDue(aging, item)))).toList();
-        Map<String, StatementDocument.CurrencyTotal> totals = new java.util.TreeMap<>();
+        Map<String, StatementDocument.CurrencyTotal> totals = new TreeMap<>();
         statement.totalOpen().forEach(open -> totals.put(open.currency(),
                 new StatementDocument.CurrencyTotal(open.currency(), open, Money.zero(open.currency()))));
         statement.unappliedCredit().forEach(credit -> totals.merge(credit.currency(),
@@ -136,10 +140,10 @@ class CollectionDocuments {
         EvidenceChecklist checklist = queries.query(new EvidenceChecklistQuery(customerId, null, asOf, knownAt),
                 ResponseTypes.instanceOf(EvidenceChecklist.class)).join();
         Map<Integer, List<EvidenceItem>> byStep = checklist.items().stream()
-                .collect(Collectors.groupingBy(EvidenceItem::step, java.util.TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(EvidenceItem::step, TreeMap::new, Collectors.toList()));
         List<EvidencePack.Step> steps = byStep.entrySet().stream().map(step -> new EvidencePack.Step(step.getKey(), step.getValue())).toList();
         Map<String, List<AccountItem>> overdueByCurrency = statement.items().stream().filter(item -> item.dueDate().isBefore(asOf))
-                .collect(Collectors.groupingBy(item -> item.open().currency(), java.util.TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(item -> item.open().currency(), TreeMap::new, Collectors.toList()));
         List<EvidencePack.Claim> claims = overdueByCurrency.entrySet().stream().map(claim -> {
             String in = claim.getKey();
             Money principal = sum(claim.getValue(), AccountItem::openPrincipal, in);
@@ -214,7 +218,7 @@ class CollectionDocuments {
         return Stream.concat(sender.missing().stream(), recipient.missing().stream()).toList();
     }
 
-    private static <T> Money sum(List<T> rows, java.util.function.Function<T, Money> amount, String currency) {
+    private static <T> Money sum(List<T> rows, Function<T, Money> amount, String currency) {
         return rows.stream().map(amount).reduce(Money.zero(currency), Money::plus);
     }
 

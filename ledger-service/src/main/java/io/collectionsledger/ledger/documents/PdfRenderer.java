@@ -13,11 +13,14 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.messageresolver.StandardMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresource.ITemplateResource;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,9 +29,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TimeZone;
+import java.util.stream.Collectors;
 
 /**
  * Fills a document's XHTML template (Thymeleaf) and lays it out as a PDF (openhtmltopdf on
@@ -64,7 +70,7 @@ class PdfRenderer {
      * @param identity what makes this document this one (its kind, customer, letter id, dates): the PDF's id is derived from it
      */
     RenderedDocument render(DocumentTemplate template, DocumentLanguage language, Map<String, Object> model, String title, Instant knownAt,
-                            String identity, String filename, java.util.List<String> missing) {
+                            String identity, String filename, List<String> missing) {
         Context context = new Context(language.locale());
         context.setVariables(model);
         context.setVariable("lang", language);
@@ -79,7 +85,7 @@ class PdfRenderer {
         PdfRendererBuilder builder = new PdfRendererBuilder()
                 .useFastMode()
                 .withHtmlContent(html, null)
-                .useFont(() -> new java.io.ByteArrayInputStream(font), FONT_FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true)
+                .useFont(() -> new ByteArrayInputStream(font), FONT_FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true)
                 .withProducer(RENDERER);
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.layout();
@@ -132,20 +138,19 @@ class PdfRenderer {
     /** One bundle of messages for every template, in the language of the template's context. */
     private static final class BundleMessages extends StandardMessageResolver {
 
-        private final Map<java.util.Locale, Properties> bundles = Map.of(
+        private final Map<Locale, Properties> bundles = Map.of(
                 DocumentLanguage.EN.locale(), properties(DocumentTemplate.ROOT + "messages.properties"),
                 DocumentLanguage.ZH_CN.locale(), properties(DocumentTemplate.ROOT + "messages_zh_CN.properties"));
 
         @Override
-        protected Map<String, String> resolveMessagesForTemplate(String template, org.thymeleaf.templateresource.ITemplateResource resource,
-                                                                 java.util.Locale locale) {
+        protected Map<String, String> resolveMessagesForTemplate(String template, ITemplateResource resource, Locale locale) {
             Properties bundle = bundles.getOrDefault(locale, bundles.get(DocumentLanguage.EN.locale()));
-            return bundle.stringPropertyNames().stream().collect(java.util.stream.Collectors.toMap(key -> key, bundle::getProperty));
+            return bundle.stringPropertyNames().stream().collect(Collectors.toMap(key -> key, bundle::getProperty));
         }
 
         private static Properties properties(String name) {
             Properties properties = new Properties();
-            try (var reader = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(resource(name)), StandardCharsets.UTF_8)) {
+            try (var reader = new InputStreamReader(new ByteArrayInputStream(resource(name)), StandardCharsets.UTF_8)) {
                 properties.load(reader);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
