@@ -34,6 +34,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# The documents' tests read the PDFs the ledger writes as a person's tools do (pdftotext, pdftoppm).
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+  say "installing poppler-utils with apt-get"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+fi
+
 if ! reachable; then
   version=$(ls /etc/postgresql | sort -n | tail -1)
   hba=/etc/postgresql/$version/main/pg_hba.conf

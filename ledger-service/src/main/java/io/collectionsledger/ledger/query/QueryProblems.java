@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Problems of the query side, histories included; bad parameters of any query are `invalid-query`.
  * Asked before the advice every controller shares, which would say a missing parameter otherwise.
  */
-@RestControllerAdvice(basePackages = {"io.collectionsledger.ledger.query", "io.collectionsledger.ledger.audit"})
+@RestControllerAdvice(basePackages = {"io.collectionsledger.ledger.query", "io.collectionsledger.ledger.audit",
+        "io.collectionsledger.ledger.documents"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class QueryProblems {
 

@@ -75,6 +75,7 @@ class SecurityConfiguration {
                     requests.requestMatchers(HttpMethod.POST, "/customers/**", "/imports", "/admin/**").hasRole(service.name())
                             .requestMatchers(HttpMethod.GET, HISTORY).hasRole(auditor.name())
                             .requestMatchers(HttpMethod.GET, "/customers/*/credit-decision").hasAnyRole(names(service, collector, auditor, analyst))
+                            .requestMatchers(HttpMethod.GET, "/customers/*/dunning-letters/*/draft").hasAnyRole(names(service, collector))
                             .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(names(collector, auditor, analyst))
                             .anyRequest().denyAll();
                 })

@@ -52,6 +52,7 @@ public final class EndpointPolicy {
             new Rule("GET", "/legal-cases/*/history", AUDITORS),
             new Rule("GET", "/audit/**", AUDITORS),
             new Rule("GET", "/customers/*/credit-decision", ANY_ROLE),
+            new Rule("GET", "/customers/*/dunning-letters/*/draft", COLLECTIONS),
             new Rule("GET", "/customers/*/statement", READERS),
             new Rule("GET", "/customers/*/evidence-checklist", READERS),
             new Rule("GET", "/customers/*/invoices/*/evidence-checklist", READERS),

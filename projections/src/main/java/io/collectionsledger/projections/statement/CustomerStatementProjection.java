@@ -13,7 +13,10 @@ import io.collectionsledger.contracts.receivable.InvoiceTerm;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.statement.CustomerStatement;
 import io.collectionsledger.contracts.statement.CustomerStatementQuery;
+import io.collectionsledger.contracts.statement.AccountItem;
 import io.collectionsledger.contracts.statement.OpenItem;
+import io.collectionsledger.contracts.statement.StatementOfAccount;
+import io.collectionsledger.contracts.statement.StatementOfAccountQuery;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
@@ -21,6 +24,7 @@ import io.collectionsledger.projections.shared.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,15 +33,21 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The customer's statement of open items, kept from the event stream: what each invoice term (or
  * payment-plan installment) asked, the late fees added to it, what was credited, paid, written
- * off or moved into a plan, and the unapplied credit. It only listens and
- * answers; it never writes events.
+ * off or moved into a plan, and the unapplied credit. Beside what is open now, every change is
+ * kept as a movement with its business date and recording time, so the statement of account as of
+ * any date, as known at any time, sums the movements that qualify. It only listens and answers; it
+ * never writes events.
  */
 @Component
 @ProcessingGroup(CustomerStatementProjection.PROCESSING_GROUP)
@@ -58,6 +68,8 @@ public class CustomerStatementProjection {
     private final BatchedWrites.Statement installments;
     private final Map<String, BatchedWrites.Statement> additions = new HashMap<>();
     private final BatchedWrites.Statement credits;
+    private final BatchedWrites.Statement movements;
+    private final BatchedWrites.Statement creditMovements;
 
     /**
      * Terms and installments are inserted before the amounts are added to them, so a batch's
@@ -68,11 +80,11 @@ public class CustomerStatementProjection {
         this.jdbc = JdbcClient.create(jdbcTemplate);
         BatchedWrites writes = new BatchedWrites(jdbcTemplate);
         this.terms = writes.statement("""
-                insert into statement_term (customer_id, invoice_id, term_id, contract_id, currency, issued_on, due_date, amount)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""");
+                insert into statement_term (customer_id, invoice_id, term_id, contract_id, currency, issued_on, issued_at, due_date, amount)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         this.installments = writes.statement("""
-                insert into statement_term (customer_id, invoice_id, term_id, currency, issued_on, due_date, amount, late_fees)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""");
+                insert into statement_term (customer_id, invoice_id, term_id, currency, issued_on, issued_at, due_date, amount, late_fees)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         for (String column : List.of(LATE_FEES, CREDITED, PAID, WRITTEN_OFF, RESCHEDULED)) {
             additions.put(column, writes.statement("update statement_term set " + column + " = " + column
                     + " + ? where customer_id = ? and invoice_id = ? and term_id = ?"));
@@ -82,69 +94,94 @@ public class CustomerStatementProjection {
         this.credits = writes.statement("""
                 insert into statement_credit (customer_id, currency, unapplied) select ?, ?, cast(? as numeric)
                 on conflict (customer_id, currency) do update set unapplied = statement_credit.unapplied + excluded.unapplied""");
+        this.movements = writes.statement("""
+                insert into statement_movement (customer_id, invoice_id, term_id, kind, component, amount, occurred_on, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""");
+        this.creditMovements = writes.statement("""
+                insert into statement_credit_movement (customer_id, currency, amount, occurred_on, recorded_at) values (?, ?, ?, ?, ?)""");
+    }
+
+    /** When a fact happened and when it was recorded: a movement counts as of a date and time both are within. */
+    private record When(LocalDate occurredOn, java.sql.Timestamp recordedAt) {
+
+        static When of(LocalDate occurredOn, Instant recordedAt) {
+            return new When(occurredOn, java.sql.Timestamp.from(recordedAt));
+        }
     }
 
     @EventHandler
-    void on(InvoiceIssued event) {
+    void on(InvoiceIssued event, @Timestamp Instant recordedAt) {
         for (InvoiceTerm term : event.terms()) {
-            terms.add(event.customerId(), event.invoiceId(), term.termId(), event.contractId(),
-                    term.amount().currency(), event.occurredOn(), term.dueDate(), term.amount().amount());
+            terms.add(event.customerId(), event.invoiceId(), term.termId(), event.contractId(), term.amount().currency(),
+                    event.occurredOn(), java.sql.Timestamp.from(recordedAt), term.dueDate(), term.amount().amount());
         }
     }
 
     @EventHandler
-    void on(CreditNoteIssued event) {
-        event.reductions().forEach(r -> add(event.customerId(), r, CREDITED, r.amount().amount()));
+    void on(CreditNoteIssued event, @Timestamp Instant recordedAt) {
+        When when = When.of(event.occurredOn(), recordedAt);
+        event.reductions().forEach(r -> add(event.customerId(), r, CREDITED, r.amount().amount(), when));
     }
 
     @EventHandler
-    void on(PaymentRecorded event) {
-        event.allocations().forEach(a -> add(event.customerId(), a, PAID, a.amount().amount()));
-        addCredit(event.customerId(), event.unapplied());
+    void on(PaymentRecorded event, @Timestamp Instant recordedAt) {
+        When when = When.of(event.occurredOn(), recordedAt);
+        event.allocations().forEach(a -> add(event.customerId(), a, PAID, a.amount().amount(), when));
+        addCredit(event.customerId(), event.unapplied(), when);
     }
 
     @EventHandler
-    void on(PaymentReversed event) {
-        event.reopened().forEach(a -> add(event.customerId(), a, PAID, a.amount().amount().negate()));
-        addCredit(event.customerId(), event.unappliedReversed().negate());
+    void on(PaymentReversed event, @Timestamp Instant recordedAt) {
+        When when = When.of(event.occurredOn(), recordedAt);
+        event.reopened().forEach(a -> add(event.customerId(), a, PAID, a.amount().amount().negate(), when));
+        addCredit(event.customerId(), event.unappliedReversed().negate(), when);
     }
 
     @EventHandler
-    void on(UnappliedCreditApplied event) {
-        event.allocations().forEach(a -> add(event.customerId(), a, PAID, a.amount().amount()));
-        addCredit(event.customerId(), event.amount().negate());
+    void on(UnappliedCreditApplied event, @Timestamp Instant recordedAt) {
+        When when = When.of(event.occurredOn(), recordedAt);
+        event.allocations().forEach(a -> add(event.customerId(), a, PAID, a.amount().amount(), when));
+        addCredit(event.customerId(), event.amount().negate(), when);
     }
 
     @EventHandler
-    void on(UnappliedCreditRefunded event) {
-        addCredit(event.customerId(), event.amount().negate());
+    void on(UnappliedCreditRefunded event, @Timestamp Instant recordedAt) {
+        addCredit(event.customerId(), event.amount().negate(), When.of(event.occurredOn(), recordedAt));
     }
 
     @EventHandler
-    void on(LateFeesAccrued event) {
+    void on(LateFeesAccrued event, @Timestamp Instant recordedAt) {
+        When when = When.of(event.occurredOn(), recordedAt);
         for (LateFeeAccrual accrual : event.accruals()) {
-            add(event.customerId(), accrual.invoiceId(), accrual.termId(), LATE_FEES, accrual.amount().amount());
+            add(event.customerId(), accrual.invoiceId(), accrual.termId(), LATE_FEES, null, accrual.amount().amount(), when);
         }
     }
 
-    /** The plan's installments become items of their own; what they replace leaves the covered terms. */
+    /**
+     * The plan's installments become items of their own, their interest standing where a term's
+     * late fees stand; what they replace leaves the covered terms.
+     */
     @EventHandler
-    void on(PaymentPlanAgreed event) {
-        event.rescheduled().forEach(a -> add(event.customerId(), a, RESCHEDULED, a.amount().amount()));
+    void on(PaymentPlanAgreed event, @Timestamp Instant recordedAt) {
+        When when = When.of(event.occurredOn(), recordedAt);
+        event.rescheduled().forEach(a -> add(event.customerId(), a, RESCHEDULED, a.amount().amount(), when));
         for (Installment installment : event.installments()) {
             installments.add(event.customerId(), event.planId(), installment.installmentId(), installment.principal().currency(),
-                    event.occurredOn(), installment.dueDate(), installment.principal().amount(), installment.interest().amount());
+                    event.occurredOn(), when.recordedAt(), installment.dueDate(), installment.principal().amount(), installment.interest().amount());
+            movements.add(event.customerId(), event.planId(), installment.installmentId(), LATE_FEES, null, installment.interest().amount(),
+                    when.occurredOn(), when.recordedAt());
         }
     }
 
     @EventHandler
-    void on(ReceivableWrittenOff event) {
-        event.writtenOff().forEach(a -> add(event.customerId(), a, WRITTEN_OFF, a.amount().amount()));
+    void on(ReceivableWrittenOff event, @Timestamp Instant recordedAt) {
+        When when = When.of(event.occurredOn(), recordedAt);
+        event.writtenOff().forEach(a -> add(event.customerId(), a, WRITTEN_OFF, a.amount().amount(), when));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate statement_term, statement_credit").update();
+        jdbc.sql("truncate statement_term, statement_credit, statement_movement, statement_credit_movement").update();
     }
 
     @QueryHandler
@@ -173,19 +210,75 @@ public class CustomerStatementProjection {
         return new CustomerStatement(query.customerId(), items, totals, credit);
     }
 
-    private void add(String customerId, Allocation allocation, String column, BigDecimal delta) {
-        add(customerId, allocation.invoiceId(), allocation.termId(), column, delta);
+    /**
+     * The statement of account as of the query's date and time: the terms issued by then, each
+     * with the movements that happened and were recorded by then; the terms with something open.
+     */
+    @QueryHandler
+    public StatementOfAccount handle(StatementOfAccountQuery query) {
+        Map<String, Object> params = Map.of("customer", query.customerId(), "asOf", query.asOf(), "knownAt", java.sql.Timestamp.from(query.knownAt()));
+        List<AccountItem> all = jdbc.sql("""
+                        select t.invoice_id, t.term_id, t.contract_id, t.currency, t.issued_on, t.due_date, t.amount,
+                               coalesce(sum(m.amount) filter (where m.kind = 'late_fees'), 0) as late_fees,
+                               coalesce(sum(m.amount) filter (where m.kind = 'credited'), 0) as credited,
+                               coalesce(sum(m.amount) filter (where m.kind = 'paid'), 0) as paid,
+                               coalesce(sum(m.amount) filter (where m.kind = 'written_off'), 0) as written_off,
+                               coalesce(sum(m.amount) filter (where m.kind = 'rescheduled'), 0) as rescheduled,
+                               coalesce(sum(m.amount) filter (where m.kind <> 'late_fees' and m.component = 'LATE_FEES'), 0) as late_fees_settled
+                        from statement_term t
+                        left join statement_movement m
+                               on (m.customer_id, m.invoice_id, m.term_id) = (t.customer_id, t.invoice_id, t.term_id)
+                              and m.occurred_on <= :asOf and m.recorded_at <= :knownAt
+                        where t.customer_id = :customer and t.issued_on <= :asOf and t.issued_at <= :knownAt
+                        group by t.invoice_id, t.term_id, t.contract_id, t.currency, t.issued_on, t.due_date, t.amount
+                        order by t.due_date, t.issued_on, t.invoice_id, t.term_id""")
+                .params(params)
+                .query(CustomerStatementProjection::accountItem)
+                .list();
+        Map<String, Money> totals = new LinkedHashMap<>();
+        all.stream().sorted(java.util.Comparator.comparing((AccountItem item) -> item.open().currency()))
+                .forEach(item -> totals.merge(item.open().currency(), item.open(), Money::plus));
+        List<Money> credit = jdbc.sql("""
+                        select currency, sum(amount) as unapplied from statement_credit_movement
+                        where customer_id = :customer and occurred_on <= :asOf and recorded_at <= :knownAt
+                        group by currency having sum(amount) <> 0 order by currency""")
+                .params(params)
+                .query((rs, n) -> new Money(rs.getBigDecimal("unapplied"), rs.getString("currency")))
+                .list();
+        List<AccountItem> open = all.stream().filter(item -> item.open().signum() != 0).toList();
+        return new StatementOfAccount(query.customerId(), query.asOf(), query.knownAt(), open, new ArrayList<>(totals.values()), credit);
     }
 
-    private void add(String customerId, String invoiceId, String termId, String column, BigDecimal delta) {
+    private void add(String customerId, Allocation allocation, String column, BigDecimal delta, When when) {
+        add(customerId, allocation.invoiceId(), allocation.termId(), column, allocation.component().name(), delta, when);
+    }
+
+    private void add(String customerId, String invoiceId, String termId, String column, String component, BigDecimal delta, When when) {
         additions.get(column).add(delta, customerId, invoiceId, termId);
+        movements.add(customerId, invoiceId, termId, column, component, delta, when.occurredOn(), when.recordedAt());
     }
 
-    private void addCredit(String customerId, Money delta) {
+    private void addCredit(String customerId, Money delta, When when) {
         if (delta.signum() == 0) {
             return;
         }
         credits.add(customerId, delta.currency(), delta.amount());
+        creditMovements.add(customerId, delta.currency(), delta.amount(), when.occurredOn(), when.recordedAt());
+    }
+
+    private static AccountItem accountItem(ResultSet rs, int row) throws SQLException {
+        String currency = rs.getString("currency");
+        Money amount = new Money(rs.getBigDecimal("amount"), currency);
+        Money lateFees = new Money(rs.getBigDecimal("late_fees"), currency);
+        Money credited = new Money(rs.getBigDecimal("credited"), currency);
+        Money paid = new Money(rs.getBigDecimal("paid"), currency);
+        Money writtenOff = new Money(rs.getBigDecimal("written_off"), currency);
+        Money rescheduled = new Money(rs.getBigDecimal("rescheduled"), currency);
+        Money open = amount.plus(lateFees).minus(credited).minus(paid).minus(writtenOff).minus(rescheduled);
+        Money openLateFees = lateFees.minus(new Money(rs.getBigDecimal("late_fees_settled"), currency));
+        return new AccountItem(rs.getString("invoice_id"), rs.getString("term_id"), rs.getString("contract_id"),
+                rs.getObject("issued_on", LocalDate.class), rs.getObject("due_date", LocalDate.class),
+                amount, lateFees, paid, credited, writtenOff, rescheduled, open, open.minus(openLateFees), openLateFees);
     }
 
     private static OpenItem openItem(ResultSet rs, int row) throws SQLException {
@@ -197,7 +290,7 @@ public class CustomerStatementProjection {
         Money writtenOff = new Money(rs.getBigDecimal("written_off"), currency);
         Money rescheduled = new Money(rs.getBigDecimal("rescheduled"), currency);
         return new OpenItem(rs.getString("invoice_id"), rs.getString("term_id"), rs.getString("contract_id"),
-                rs.getObject("issued_on", java.time.LocalDate.class), rs.getObject("due_date", java.time.LocalDate.class),
+                rs.getObject("issued_on", LocalDate.class), rs.getObject("due_date", LocalDate.class),
                 amount, lateFees, paid, credited, writtenOff, rescheduled,
                 amount.plus(lateFees).minus(credited).minus(paid).minus(writtenOff).minus(rescheduled));
     }
