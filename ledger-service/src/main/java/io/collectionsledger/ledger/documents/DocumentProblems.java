@@ -1,6 +1,6 @@
 package io.collectionsledger.ledger.documents;
 
-import io.collectionsledger.ledger.web.Problems;
+import io.collectionsledger.ledger.http.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
