@@ -58,6 +58,11 @@ class ImportController {
         if (batch.items() == null || batch.items().isEmpty() || batch.items().size() > MAX_ITEMS) {
             throw new UnreadableBatch("items must hold 1 to " + MAX_ITEMS + " commands");
         }
+        for (int i = 0; i < batch.items().size(); i++) {
+            if (batch.items().get(i) == null) {
+                throw new UnreadableBatch("items[" + i + "] is null; each item is a command with its commandId, type and command");
+            }
+        }
         ItemResult[] results = new ItemResult[batch.items().size()];
         List<Integer> indices = new ArrayList<>();
         List<CommandDispatcher.Request> requests = new ArrayList<>();
