@@ -1,5 +1,6 @@
 package io.collectionsledger.ledger.security;
 
+import io.collectionsledger.ledger.http.Endpoints;
 import io.collectionsledger.ledger.http.Problems;
 import io.collectionsledger.ledger.http.Role;
 import io.collectionsledger.ledger.web.CommandRoute;
@@ -25,6 +26,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 
 import javax.crypto.spec.SecretKeySpec;
@@ -55,21 +57,22 @@ class SecurityConfiguration {
             "/customers/*/history", "/contracts/*/history", "/invoices/*/history", "/legal-cases/*/history", "/audit/**"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AccessLog accessLog, ObjectMapper mapper) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccessLog accessLog, ObjectMapper mapper, Endpoints endpoints) throws Exception {
+        Roles roles = new Roles(endpoints);
         return http
                 .csrf(csrf -> csrf.disable())   // no cookies, no sessions: a bearer token cannot be forged cross-site
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                             .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                            .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(names(service, collector, auditor, analyst));
-                    commands(requests);
+                            .requestMatchers(HttpMethod.GET, "/actuator/**").access(roles.any(service, collector, auditor, analyst));
+                    commands(requests, roles);
                     // a service that mistypes a command's path is told not-found rather than forbidden
-                    requests.requestMatchers(HttpMethod.POST, "/customers/**", "/imports", "/admin/**").hasRole(service.name())
-                            .requestMatchers(HttpMethod.GET, HISTORY).hasRole(auditor.name())
-                            .requestMatchers(HttpMethod.GET, "/customers/*/credit-decision").hasAnyRole(names(service, collector, auditor, analyst))
-                            .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(names(collector, auditor, analyst))
-                            .anyRequest().denyAll();
+                    requests.requestMatchers(HttpMethod.POST, "/customers/**", "/imports", "/admin/**").access(roles.any(service))
+                            .requestMatchers(HttpMethod.GET, HISTORY).access(roles.any(auditor))
+                            .requestMatchers(HttpMethod.GET, "/customers/*/credit-decision").access(roles.any(service, collector, auditor, analyst))
+                            .requestMatchers(HttpMethod.GET, "/**").access(roles.any(collector, auditor, analyst))
+                            .anyRequest().access(roles.none());
                 })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
@@ -81,12 +84,31 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * A path that is not normalised ({@code //}, {@code /./}, {@code /../}, {@code ;x=1}, an encoded
+     * '%' or '.') or a header holding what no header may is refused by Spring Security's firewall
+     * before any token is looked at; said as a problem detail, and as what it is, whatever the token.
+     */
+    @Bean
+    RequestRejectedHandler pathsNotNormalised(ObjectMapper mapper) {
+        return (request, response, e) -> {
+            if (e.getMessage() != null && e.getMessage().contains("header")) {
+                problem(mapper, response, HttpStatus.BAD_REQUEST, "invalid-header", "Invalid or missing header",
+                        "a header's name or value holds characters no header may: control characters, or anything but printable ISO-8859-1");
+            } else {
+                problem(mapper, response, HttpStatus.BAD_REQUEST, "invalid-path", "Invalid path",
+                        "the path must be normalised: no '//', '/./' or '/../', no ';' parameters, no encoded '%', '/', '\\' or '.'");
+            }
+        };
+    }
+
     /** Who may send each command is said by its line in {@link CommandRoutes}; one rule per set of roles. */
-    private static void commands(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+    private static void commands(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+                                 Roles roles) {
         Map<Set<Role>, List<String>> pathsByRoles = CommandRoutes.ALL.stream().collect(Collectors.groupingBy(CommandRoute::roles,
                 LinkedHashMap::new, Collectors.mapping(CommandRoute::path, Collectors.toList())));
-        pathsByRoles.forEach((roles, paths) ->
-                requests.requestMatchers(HttpMethod.POST, paths.toArray(String[]::new)).hasAnyRole(names(roles.toArray(Role[]::new))));
+        pathsByRoles.forEach((allowed, paths) ->
+                requests.requestMatchers(HttpMethod.POST, paths.toArray(String[]::new)).access(roles.any(allowed.toArray(Role[]::new))));
     }
 
     /**
@@ -134,11 +156,7 @@ class SecurityConfiguration {
         return converter;
     }
 
-    private static String[] names(Role... roles) {
-        return java.util.Arrays.stream(roles).map(Role::name).toArray(String[]::new);
-    }
-
-    private static void problem(ObjectMapper mapper, jakarta.servlet.http.HttpServletResponse response, HttpStatus status,
+    static void problem(ObjectMapper mapper, jakarta.servlet.http.HttpServletResponse response, HttpStatus status,
                                 String code, String title, String detail) throws java.io.IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.firewall.RequestRejectedException;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -79,6 +80,10 @@ final class CommandProblems {
             return Problems.of(HttpStatus.CONFLICT, "concurrent-update", "Concurrent update",
                     "the account kept changing under this command; retry it with the same Idempotency-Key");
         }
+        if (e instanceof RequestRejectedException) {
+            // a header's value checked lazily by Spring Security's firewall, when first read
+            return Problems.of(HttpStatus.BAD_REQUEST, "invalid-header", "Invalid or missing header", INVALID_HEADER_VALUE);
+        }
         if (e instanceof IdempotencyKeyReused) {
             return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Command id reused", e.getMessage());
         }
@@ -132,6 +137,9 @@ final class CommandProblems {
         problem.setProperty("errors", List.of(Map.of("field", field, "reason", reason)));
         return problem;
     }
+
+    static final String INVALID_HEADER_VALUE = "a header's value holds characters no header may: control characters, "
+            + "or anything but printable ISO-8859-1";
 
     /** Jackson reads a number whose exponent does not fit a decimal (1e-2147483649) as a bare NumberFormatException. */
     static final String NUMBER_OUT_OF_RANGE = "a number in the body cannot be read: its exponent is out of range";

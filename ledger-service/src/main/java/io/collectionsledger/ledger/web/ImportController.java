@@ -7,6 +7,7 @@ import io.collectionsledger.ledger.command.CommandContext;
 import io.collectionsledger.ledger.command.CommandDispatcher;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -52,7 +53,7 @@ class ImportController {
     record BatchResult(int accepted, int refused, List<ItemResult> results) {
     }
 
-    @PostMapping("/imports")
+    @PostMapping(value = "/imports", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Import a batch of commands (customers, contracts, deliveries, invoices, payments...), each on its own")
     BatchResult importBatch(@RequestBody Batch batch) {
         if (batch.items() == null || batch.items().isEmpty() || batch.items().size() > MAX_ITEMS) {
