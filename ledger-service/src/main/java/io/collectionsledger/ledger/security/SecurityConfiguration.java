@@ -20,8 +20,11 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -127,24 +130,36 @@ class SecurityConfiguration {
         return new VerifiedTokens(verifier(properties, resourceServer), Clock.systemUTC(), Ticker.systemTicker());
     }
 
-    /** A shared HS256 secret when set; otherwise Spring Boot's decoder for the configured issuer or key set. */
+    /**
+     * A shared HS256 secret when set; otherwise the configured issuer's or key set's keys. Either
+     * way the token's times are checked (60 s of clock skew) and {@link TokenRules} apply; a
+     * token from an issuer found by its location must also name that issuer.
+     */
     private static JwtDecoder verifier(SecurityProperties properties, ObjectProvider<OAuth2ResourceServerProperties> resourceServer) {
+        TokenRules rules = new TokenRules(properties.issuer(), properties.audience());
         if (properties.jwtSecret() != null && !properties.jwtSecret().isBlank()) {
             byte[] key = properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
             if (key.length < 32) {
                 throw new IllegalStateException("LEDGER_SECURITY_JWT_SECRET must be at least 32 bytes for HS256");
             }
-            return NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256")).macAlgorithm(MacAlgorithm.HS256).build();
+            return validated(NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256")).macAlgorithm(MacAlgorithm.HS256).build(),
+                    JwtValidators.createDefault(), rules);
         }
         OAuth2ResourceServerProperties.Jwt issuer = resourceServer.getObject().getJwt();
         if (issuer.getJwkSetUri() != null) {
-            return NimbusJwtDecoder.withJwkSetUri(issuer.getJwkSetUri()).build();
+            return validated(NimbusJwtDecoder.withJwkSetUri(issuer.getJwkSetUri()).build(), JwtValidators.createDefault(), rules);
         }
         if (issuer.getIssuerUri() != null) {
-            return JwtDecoders.fromIssuerLocation(issuer.getIssuerUri());
+            return validated(NimbusJwtDecoder.withIssuerLocation(issuer.getIssuerUri()).build(),
+                    JwtValidators.createDefaultWithIssuer(issuer.getIssuerUri()), rules);
         }
         throw new IllegalStateException("no way to verify tokens: set LEDGER_SECURITY_JWT_SECRET (HS256, at least 32 bytes) "
                 + "or SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
+    }
+
+    private static JwtDecoder validated(NimbusJwtDecoder decoder, OAuth2TokenValidator<Jwt> defaults, TokenRules rules) {
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(defaults, rules));
+        return decoder;
     }
 
     private static JwtAuthenticationConverter rolesFromClaim() {
