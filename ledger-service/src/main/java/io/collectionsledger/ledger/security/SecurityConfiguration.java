@@ -83,7 +83,7 @@ class SecurityConfiguration {
                                 "unauthenticated", "Unauthenticated", "a valid bearer token is required: " + e.getMessage()))
                         .accessDeniedHandler((request, response, e) -> problem(mapper, response, HttpStatus.FORBIDDEN,
                                 "forbidden", "Forbidden", "the token's roles do not allow " + request.getMethod() + " " + request.getRequestURI())))
-                .addFilterAfter(new AccessLogFilter(accessLog), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new AccessLogFilter(accessLog, mapper), BearerTokenAuthenticationFilter.class)
                 .build();
     }
 
