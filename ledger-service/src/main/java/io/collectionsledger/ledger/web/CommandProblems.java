@@ -76,6 +76,9 @@ final class CommandProblems {
             problem.setProperty("currentVersion", stale.current());
             return problem;
         }
+        if (e instanceof NoVersionYet) {
+            return Problems.of(HttpStatus.CONFLICT, "stale-version", "Stale version", e.getMessage());
+        }
         if (e instanceof ConcurrencyException) {
             return Problems.of(HttpStatus.CONFLICT, "concurrent-update", "Concurrent update",
                     "the account kept changing under this command; retry it with the same Idempotency-Key");

@@ -72,7 +72,11 @@ class ImportController {
             try {
                 CommandContext context = CommandEndpoint.context(
                         CommandEndpoint.checkedKey("items[" + i + "].commandId", item.commandId()), item.expectedVersion());
-                AccountCommand command = commands.bind(CommandRoutes.importable(item.type()), item.command(), Map.of());
+                CommandRoute route = CommandRoutes.importable(item.type());
+                if (item.expectedVersion() != null) {
+                    CommandEndpoint.requireNoVersion(route, "items[" + i + "].expectedVersion");
+                }
+                AccountCommand command = commands.bind(route.command(), item.command(), Map.of());
                 indices.add(i);
                 requests.add(new CommandDispatcher.Request(command, context));
             } catch (RuntimeException e) {
