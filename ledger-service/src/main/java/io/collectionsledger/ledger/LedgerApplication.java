@@ -2,10 +2,13 @@ package io.collectionsledger.ledger;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-@SpringBootApplication(scanBasePackages = {"io.collectionsledger.ledger", "io.collectionsledger.projections"})
+// No error page: whatever reaches Tomcat as an error is said as a problem detail by ledger.http.ProblemReportValve
+@SpringBootApplication(scanBasePackages = {"io.collectionsledger.ledger", "io.collectionsledger.projections"},
+        exclude = ErrorMvcAutoConfiguration.class)
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class LedgerApplication {

@@ -94,6 +94,26 @@ class CommandConventionsIT extends LedgerIT {
     }
 
     @Test
+    void aVersionExpectedOfACustomerBeingRegisteredCannotHold() {
+        String registration = """
+                {"customerId": "%s", "name": "Hengda Building Materials Co.", "occurredOn": "2026-01-05"}""".formatted(customer);
+        String[] expected = {"\"0\"", "\"3\"", "*"};
+        for (int i = 0; i < expected.length; i++) {
+            String ifMatch = expected[i];
+            ResponseEntity<JsonNode> answer = command("/customers", registration, id("reg-" + i), h -> h.set(HttpHeaders.IF_MATCH, ifMatch));
+            assertProblem(answer, HttpStatus.CONFLICT, "stale-version");
+            assertThat(answer.getBody().get("detail").asText()).startsWith("If-Match: ");
+        }
+        JsonNode imported = command("/imports", """
+                {"items": [{"commandId": "%s", "type": "RegisterCustomer", "expectedVersion": 0, "command": %s}]}"""
+                .formatted(id("import"), registration)).getBody();
+        assertThat(imported.at("/results/0/problem/type").asText()).isEqualTo("urn:collections-ledger:problem:stale-version");
+        assertThat(eventsOf(customer)).isZero();
+
+        assertThat(command("/customers", registration).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void aCommandOnTheCurrentVersionIsRecorded() {
         String current = register().getHeaders().getETag();
 

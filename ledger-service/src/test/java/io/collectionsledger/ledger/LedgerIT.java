@@ -9,6 +9,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -24,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -63,6 +65,8 @@ public abstract class LedgerIT {
     protected JdbcClient jdbc;
     @Autowired
     protected MovableClock clock;
+    @LocalServerPort
+    protected int port;
 
     protected String customer;
 
@@ -107,6 +111,19 @@ public abstract class LedgerIT {
     /** A query whose answer is not one JSON document (NDJSON, CSV), as text. */
     protected ResponseEntity<String> getText(String path, Consumer<HttpHeaders> extra) {
         return get(path, String.class, extra);
+    }
+
+    /**
+     * A request sent byte for byte over a socket, as no HTTP library would send it (a path with
+     * NUL, a 9 KB header, TRACE); {@code {c}} in the target is this test's customer.
+     */
+    protected RawHttp.Answer raw(String method, String target, Map<String, String> headers) {
+        return RawHttp.send(port, method + " " + target.replace("{c}", customer) + " HTTP/1.1", headers, null);
+    }
+
+    /** The same, with the token of a caller of the role. */
+    protected RawHttp.Answer raw(String method, String target, String role) {
+        return raw(method, target, Map.of(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.mint("raw-" + role, role)));
     }
 
     /** Registers this test's customer and returns the answer. */

@@ -22,16 +22,28 @@ public final class Tokens {
     }
 
     public static String mint(String subject, String... roles) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return signed(claims(subject, roles).build());
+    }
+
+    /** The claims of a good token, to change one of them. */
+    public static JWTClaimsSet.Builder claims(String subject, String... roles) {
+        return new JWTClaimsSet.Builder()
                 .subject(subject)
                 .claim("roles", List.of(roles))
                 .issueTime(new Date())
                 // the tokens' clock is the world's, not the ledger's movable one
-                .expirationTime(Date.from(Instant.now().plus(1, ChronoUnit.HOURS)))
-                .build();
+                .expirationTime(Date.from(Instant.now().plus(1, ChronoUnit.HOURS)));
+    }
+
+    /** Signed with the tests' secret, whatever the claims say. */
+    public static String signed(JWTClaimsSet claims) {
+        return signed(claims, SECRET);
+    }
+
+    public static String signed(JWTClaimsSet claims, String secret) {
         SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
-            token.sign(new MACSigner(SECRET));
+            token.sign(new MACSigner(secret));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

@@ -33,6 +33,16 @@ public record RecordContract(
                 throw new InvalidValue("paymentTerms", "percentages add up to " + total.toPlainString() + ", not 100");
             }
         }
+        if (lateFees != null) {
+            Require.optionalDecimal(lateFees.dailyRatePercent(), "lateFees.dailyRatePercent", RATE_DECIMALS);
+            Require.optionalDecimal(lateFees.capPercentOfPrincipal(), "lateFees.capPercentOfPrincipal", RATE_DECIMALS);
+        }
         Require.optionalText(documentRef, "documentRef", Require.SHORT_TEXT);
     }
+
+    /**
+     * Checked here, where a client states them, rather than in {@link LateFeeTerms}, which contracts
+     * already recorded are read back into whatever they held.
+     */
+    private static final int RATE_DECIMALS = 10;
 }

@@ -20,5 +20,14 @@ public record RegisterCustomer(
         Require.optionalText(registrationNumber, "registrationNumber", 64);
         Require.date(occurredOn, "occurredOn");
         creditFile = creditFile == null ? CreditFile.empty() : creditFile;
+        Require.optionalDecimal(creditFile.returnOnAssetsPercent(), "creditFile.returnOnAssetsPercent", RATIO_DECIMALS);
+        Require.optionalDecimal(creditFile.inventoryTurnover(), "creditFile.inventoryTurnover", RATIO_DECIMALS);
+        Require.optionalDecimal(creditFile.debtRatioPercent(), "creditFile.debtRatioPercent", RATIO_DECIMALS);
     }
+
+    /**
+     * Checked here, where a client states them, rather than in {@link CreditFile}, which customers
+     * already registered are read back into whatever it held.
+     */
+    private static final int RATIO_DECIMALS = 10;
 }

@@ -23,10 +23,14 @@ public record Money(BigDecimal amount, String currency) {
             throw new InvalidValue("amount", "must be below 10^15");
         }
         if (amount.stripTrailingZeros().scale() > decimals) {
-            throw new InvalidValue("amount", currency + " has " + decimals + " decimal places; "
-                    + amount.toPlainString() + " has more");
+            throw new InvalidValue("amount", currency + " has " + decimals + " decimal places; " + shown(amount) + " has more");
         }
         amount = amount.setScale(decimals, RoundingMode.UNNECESSARY);
+    }
+
+    /** An amount as the client wrote it, except that 1E-400 is not spelt out as 400 digits. */
+    private static String shown(BigDecimal amount) {
+        return amount.scale() > 40 ? amount.toString() : amount.toPlainString();
     }
 
     public static Money of(String amount, String currency) {

@@ -1,5 +1,6 @@
 package io.collectionsledger.contracts.shared;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,6 +16,8 @@ public final class Require {
     /** Business dates outside this range are typing mistakes, not facts. */
     private static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
+
+    private static final BigDecimal DECIMAL_LIMIT = new BigDecimal("1000000000000000");
 
     public static final int SHORT_TEXT = 200;
     public static final int LONG_TEXT = 4000;
@@ -108,6 +111,24 @@ public final class Require {
         present(value, field);
         if (value.signum() <= 0) {
             throw new InvalidValue(field, "must be greater than zero");
+        }
+        return value;
+    }
+
+    /**
+     * A decimal a client gives that is not money (a rate, a ratio): at most {@code maxDecimals}
+     * digits after the point as written, and below 10^15 in size, so that neither its digits nor
+     * its exponent (1E-999999999, 1E+400) can make the arithmetic on it run away. Absent is allowed.
+     */
+    public static BigDecimal optionalDecimal(BigDecimal value, String field, int maxDecimals) {
+        if (value == null) {
+            return null;
+        }
+        if (value.scale() > maxDecimals) {
+            throw new InvalidValue(field, "must have at most " + maxDecimals + " decimal places");
+        }
+        if (value.abs().compareTo(DECIMAL_LIMIT) >= 0) {
+            throw new InvalidValue(field, "must be below 10^15");
         }
         return value;
     }

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,7 +36,7 @@ class AuditController {
         this.mapper = mapper;
     }
 
-    @GetMapping("/audit/digest")
+    @GetMapping(value = "/audit/digest", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The chain's head: keep `digest` (position:headHash) and give it to the verifier later; "
             + "journalHead - position is what the chainer has still to link")
     PublishedDigest digest() {

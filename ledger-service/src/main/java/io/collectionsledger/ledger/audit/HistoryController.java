@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.collectionsledger.contracts.audit.HistoryEntry;
 import io.collectionsledger.contracts.audit.HistoryPage;
 import io.collectionsledger.ledger.journal.EventTypes;
+import io.collectionsledger.ledger.json.AmountsAsText;
 import io.collectionsledger.ledger.journal.Journal;
 import io.collectionsledger.ledger.query.InvalidQuery;
 import io.swagger.v3.oas.annotations.Operation;
@@ -76,7 +77,7 @@ class HistoryController {
         if (size < 1 || size > MAX_LIMIT) {
             throw new InvalidQuery("limit: from 1 to " + MAX_LIMIT + "; got " + size);
         }
-        List<HistoryEntry> entries = journal.history(query, cursor(after), size + 1);
+        List<HistoryEntry> entries = journal.history(query, cursor(after), size + 1).stream().map(HistoryController::shown).toList();
         if (entries.size() <= size) {
             return new HistoryPage(entries, null);
         }
@@ -97,7 +98,14 @@ class HistoryController {
                 HttpServletResponse response) throws IOException {
         Journal.HistoryQuery query = query(Subject.ofPath(subject), id, customerId, types, occurredFrom, occurredTo, recordedFrom, recordedTo);
         Ndjson out = Ndjson.open(response, subject + "-" + id + "-history.ndjson", mapper);
-        readOnly.executeWithoutResult(status -> journal.history(query, cursor(after), out::write));
+        readOnly.executeWithoutResult(status -> journal.history(query, cursor(after), entry -> out.write(shown(entry))));
+    }
+
+    /** An entry as an auditor reads it: the payload as stored, its amounts as text as in every answer (the export keeps the bytes). */
+    private static HistoryEntry shown(HistoryEntry entry) {
+        return new HistoryEntry(entry.globalIndex(), entry.eventId(), entry.type(), entry.revision(), entry.aggregateId(),
+                entry.sequence(), entry.occurredOn(), entry.recordedAt(), entry.principal(), entry.clientId(), entry.commandId(),
+                entry.correlationId(), AmountsAsText.inPayload(entry.payload()), entry.hash());
     }
 
     private Journal.HistoryQuery query(Subject subject, String id, String customerId, List<String> types, LocalDate occurredFrom,

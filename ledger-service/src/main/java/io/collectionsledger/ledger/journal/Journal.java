@@ -104,6 +104,16 @@ public class Journal {
                 .single();
     }
 
+    /** Whether the account's first event had been recorded by {@code at}: was it open as known then. One index lookup. */
+    public boolean opened(String account, Instant at) {
+        return jdbc.sql("""
+                        select exists(select 1 from domain_event_entry
+                                      where aggregate_identifier = ? and sequence_number = 0 and time_stamp::timestamptz <= ?)""")
+                .params(account, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Every account, found from its first event (an index of V4 holds only those). */
     public List<String> accounts() {
         return jdbc.sql("select aggregate_identifier from domain_event_entry where sequence_number = 0").query(String.class).list();

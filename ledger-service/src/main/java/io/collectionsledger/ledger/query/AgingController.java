@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 @RestController
@@ -75,7 +76,8 @@ class AgingController {
 
     private AgingReport report(AsOf asOf, String customerId, List<Integer> buckets, String after, Integer limit, MinPosition minPosition) {
         AgingReportQuery query = new AgingReportQuery(asOf.date(), asOf.knownAt(), customerId, checked(buckets), after, limit);
-        return readModels.ask(AgingProjection.PROCESSING_GROUP, customerId, minPosition, query, AgingReport.class);
+        return customerId == null ? readModels.ask(AgingProjection.PROCESSING_GROUP, null, minPosition, query, AgingReport.class)
+                : readModels.askAbout(customerId, asOf.knownAt(), AgingProjection.PROCESSING_GROUP, minPosition, query, AgingReport.class);
     }
 
     private static List<Integer> checked(List<Integer> buckets) {
@@ -86,9 +88,10 @@ class AgingController {
             throw new InvalidQuery("buckets: at most 12 boundaries");
         }
         int previous = 0;
-        for (int bound : buckets) {
-            if (bound <= previous || bound > 36500) {
-                throw new InvalidQuery("buckets: boundaries are days past due, increasing, from 1 to 36500; got " + buckets);
+        for (Integer bound : buckets) {
+            if (bound == null || bound <= previous || bound > 36500) {
+                throw new InvalidQuery("buckets: boundaries are days past due, whole numbers increasing from 1 to 36500 such as 30,60,90; got "
+                        + buckets.stream().map(given -> given == null ? "" : given.toString()).collect(Collectors.joining(",")));
             }
             previous = bound;
         }

@@ -18,11 +18,14 @@ import java.util.function.Function;
 @Hidden
 record AsOf(LocalDate date, Instant knownAt) {
 
+    static final String AS_OF = "asOf";
+    static final String KNOWN_AT = "knownAt";
+
     static AsOf of(String asOf, String knownAt, BusinessCalendar calendar, Clock clock) {
         return new AsOf(
-                absent(asOf) ? calendar.today() : parsed("asOf", asOf, text -> LocalDate.parse(text, DateTimeFormatter.ISO_DATE),
+                absent(asOf) ? calendar.today() : parsed(AS_OF, asOf, text -> LocalDate.parse(text, DateTimeFormatter.ISO_DATE),
                         "a date such as 2026-11-24"),
-                absent(knownAt) ? clock.instant() : parsed("knownAt", knownAt, text -> DateTimeFormatter.ISO_DATE_TIME.parse(text, Instant::from),
+                absent(knownAt) ? clock.instant() : parsed(KNOWN_AT, knownAt, text -> DateTimeFormatter.ISO_DATE_TIME.parse(text, Instant::from),
                         "a time with its offset such as 2026-11-24T10:00:00Z"));
     }
 

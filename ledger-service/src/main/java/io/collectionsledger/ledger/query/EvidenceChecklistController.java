@@ -62,8 +62,8 @@ class EvidenceChecklistController {
 
     private EvidenceChecklist checklist(String customerId, String invoiceId, AsOf asOf, MinPosition minPosition) {
         EvidenceChecklistQuery query = new EvidenceChecklistQuery(customerId, invoiceId, asOf.date(), asOf.knownAt());
-        EvidenceChecklist checklist = readModels.ask(EvidenceChecklistProjection.PROCESSING_GROUP, customerId, minPosition, query,
-                EvidenceChecklist.class);
+        EvidenceChecklist checklist = readModels.askAbout(customerId, asOf.knownAt(), EvidenceChecklistProjection.PROCESSING_GROUP,
+                minPosition, query, EvidenceChecklist.class);
         if (checklist == null) {
             throw new InvalidQuery("customer " + customerId + " had been issued no invoice " + invoiceId + " by " + query.asOf()
                     + ", as known at " + query.knownAt());

@@ -1,6 +1,7 @@
 package io.collectionsledger.ledger.query;
 
 import io.collectionsledger.contracts.shared.Headers;
+import io.collectionsledger.ledger.http.Printable;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.util.NumberUtils;
 
@@ -20,10 +21,16 @@ record MinPosition(Long position, String prefer) {
         if (position == null || position.isEmpty()) {
             return new MinPosition(null, prefer);
         }
+        Long parsed;
         try {
-            return new MinPosition(NumberUtils.parseNumber(position, Long.class), prefer);
+            parsed = NumberUtils.parseNumber(position, Long.class);
         } catch (NumberFormatException e) {
-            throw new InvalidQuery(Headers.MIN_POSITION + ": the " + Headers.POSITION + " of an answer, such as 42; got " + position);
+            parsed = null;
         }
+        if (parsed == null || parsed < 0) {
+            throw new InvalidQuery(Headers.MIN_POSITION + ": the " + Headers.POSITION + " of an answer, such as 42; got "
+                    + (position.length() <= StrictParameters.MAX_LENGTH && Printable.text(position) ? position : "something else"));
+        }
+        return new MinPosition(parsed, prefer);
     }
 }

@@ -79,8 +79,7 @@ class PromiseWatchlistController {
         if (dueWithinDays < 0 || dueWithinDays > MAX_DAYS) {
             throw new InvalidQuery("dueWithinDays: from 0 to " + MAX_DAYS + "; got " + dueWithinDays);
         }
-        return readModels.ask(PromiseWatchlistProjection.PROCESSING_GROUP, customerId, minPosition,
-                new PromisesDueQuery(asOf.date(), asOf.knownAt(), dueWithinDays, customerId), PromisesDue.class);
+        return ask(customerId, asOf, minPosition, new PromisesDueQuery(asOf.date(), asOf.knownAt(), dueWithinDays, customerId), PromisesDue.class);
     }
 
     @GetMapping(value = "/promise-watchlist/breaches", produces = {MediaType.APPLICATION_JSON_VALUE, Csv.MEDIA_TYPE})
@@ -93,8 +92,8 @@ class PromiseWatchlistController {
         if (repeatedAt < 1) {
             throw new InvalidQuery("repeatedAt: at least 1; got " + repeatedAt);
         }
-        return readModels.ask(PromiseWatchlistProjection.PROCESSING_GROUP, customerId, minPosition,
-                new PromiseBreachesQuery(asOf.date(), asOf.knownAt(), customerId, repeatedAt), PromiseBreaches.class);
+        return ask(customerId, asOf, minPosition, new PromiseBreachesQuery(asOf.date(), asOf.knownAt(), customerId, repeatedAt),
+                PromiseBreaches.class);
     }
 
     @GetMapping(value = "/promise-watchlist/rates", produces = {MediaType.APPLICATION_JSON_VALUE, Csv.MEDIA_TYPE})
@@ -110,6 +109,12 @@ class PromiseWatchlistController {
         }
         return readModels.ask(PromiseWatchlistProjection.PROCESSING_GROUP, null, minPosition,
                 new PromiseRatesQuery(from, to, grouping(by), asOf.date(), asOf.knownAt()), PromiseRates.class);
+    }
+
+    /** A watchlist narrowed to one customer is a report about that customer. */
+    private <R> R ask(String customerId, AsOf asOf, MinPosition minPosition, Object query, Class<R> answer) {
+        return customerId == null ? readModels.ask(PromiseWatchlistProjection.PROCESSING_GROUP, null, minPosition, query, answer)
+                : readModels.askAbout(customerId, asOf.knownAt(), PromiseWatchlistProjection.PROCESSING_GROUP, minPosition, query, answer);
     }
 
     private static PromiseRatesQuery.Grouping grouping(String by) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Clock;
@@ -26,8 +27,8 @@ import java.util.List;
 /**
  * The parameters every report reads the same way: a handler that takes {@link AsOf} gets it from
  * {@code asOf} and {@code knownAt}, one that takes {@link MinPosition} from {@code Ledger-Min-Position}
- * and {@code Prefer}; a value that cannot be read is 400 {@code invalid-query}. The API's
- * description lists them on each report that takes them, and its CSV answers as text.
+ * and {@code Prefer}; a value that cannot be read is 400 {@code invalid-query}, as is a query string
+ * holding a parameter the handler does not read ({@link StrictParameters}). The API's description lists them on each report that takes them, and its CSV answers as text.
  */
 @Configuration(proxyBeanMethods = false)
 class QueryParameters implements WebMvcConfigurer {
@@ -54,7 +55,7 @@ class QueryParameters implements WebMvcConfigurer {
             public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                           WebDataBinderFactory binders) {
                 if (parameter.getParameterType() == AsOf.class) {
-                    return AsOf.of(request.getParameter("asOf"), request.getParameter("knownAt"), calendar, clock);
+                    return AsOf.of(request.getParameter(AsOf.AS_OF), request.getParameter(AsOf.KNOWN_AT), calendar, clock);
                 }
                 String[] prefer = request.getHeaderValues(PREFER);
                 return MinPosition.of(request.getHeader(Headers.MIN_POSITION), prefer == null ? null : String.join(",", prefer));
@@ -62,13 +63,19 @@ class QueryParameters implements WebMvcConfigurer {
         });
     }
 
+    /** Every handler of the ledger takes only the query parameters it reads, once each, in plain text. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new StrictParameters());
+    }
+
     @Bean
     OperationCustomizer reportParameters() {
         return (operation, handler) -> {
             for (MethodParameter parameter : handler.getMethodParameters()) {
                 if (parameter.getParameterType() == AsOf.class) {
-                    operation.addParametersItem(new QueryParameter().name("asOf").required(false).schema(new DateSchema()));
-                    operation.addParametersItem(new QueryParameter().name("knownAt").required(false).schema(new DateTimeSchema()));
+                    operation.addParametersItem(new QueryParameter().name(AsOf.AS_OF).required(false).schema(new DateSchema()));
+                    operation.addParametersItem(new QueryParameter().name(AsOf.KNOWN_AT).required(false).schema(new DateTimeSchema()));
                 }
                 if (parameter.getParameterType() == MinPosition.class) {
                     operation.addParametersItem(new HeaderParameter().name(Headers.MIN_POSITION).required(false)

@@ -1,22 +1,32 @@
 package io.collectionsledger.ledger.query;
 
 import io.collectionsledger.ledger.http.Problems;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 
 /**
- * Problems of the query side, histories included; bad parameters of any query are `invalid-query`.
- * Asked before the advice every controller shares, which would say a missing parameter otherwise.
+ * Problems of the query side, and of any handler's query parameters: a parameter that is missing,
+ * unknown or cannot be read is 400 {@code invalid-query}, said in words a client can act on (what
+ * the parameter takes, and what it got), never in Java's. Asked before the advice every
+ * controller shares, which would say a missing parameter otherwise.
  */
-@RestControllerAdvice(basePackages = {"io.collectionsledger.ledger.query", "io.collectionsledger.ledger.audit",
-        "io.collectionsledger.ledger.documents"})
+@RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class QueryProblems {
 
@@ -36,8 +46,45 @@ class QueryProblems {
         return Problems.of(HttpStatus.NOT_FOUND, "unknown-read-model", "Unknown read model", e.getMessage());
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
-    ProblemDetail unreadable(Exception e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", e.getMessage());
+    @ExceptionHandler
+    ProblemDetail unknown(UnknownCustomer e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "unknown-customer", "Unknown customer", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unreadable(MethodArgumentTypeMismatchException e) {
+        String got = e.getValue() instanceof String[] values ? String.join(",", values) : String.valueOf(e.getValue());
+        return invalid(new InvalidQuery(e.getName() + ": " + expected(e.getParameter()) + "; got " + got));
+    }
+
+    @ExceptionHandler
+    ProblemDetail missing(MissingServletRequestParameterException e) {
+        return invalid(new InvalidQuery(e.getParameterName() + ": required"));
+    }
+
+    /** What a parameter takes, as a client would write it. */
+    private static String expected(MethodParameter parameter) {
+        Class<?> type = parameter.getParameterType();
+        if (Collection.class.isAssignableFrom(type)) {
+            Class<?> element = ResolvableType.forMethodParameter(parameter).asCollection().resolveGeneric(0);
+            return isWholeNumber(element) ? "whole numbers separated by commas, such as 30,60,90" : "values separated by commas";
+        }
+        if (isWholeNumber(type)) {
+            return "a whole number";
+        }
+        if (type == LocalDate.class) {
+            return "a date such as 2026-11-24";
+        }
+        if (type == Instant.class || type == OffsetDateTime.class) {
+            return "a time with its offset, such as 2026-11-24T10:00:00Z";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        return "a value of another form";
+    }
+
+    private static boolean isWholeNumber(Class<?> type) {
+        return type != null && List.of(int.class, Integer.class, long.class, Long.class, short.class, Short.class).contains(type);
     }
 }

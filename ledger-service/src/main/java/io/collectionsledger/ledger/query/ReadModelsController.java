@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,7 +44,7 @@ class ReadModelsController {
     record ReadModel(String name, Map<Integer, Long> segments, long journalHead, boolean caughtUp, boolean replaying) {
     }
 
-    @GetMapping("/admin/read-models")
+    @GetMapping(value = "/admin/read-models", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Every read model with the position of each of its segments and whether it has caught up with the journal")
     List<ReadModel> readModels() {
         long head = journal.head();
@@ -57,7 +58,7 @@ class ReadModelsController {
         }).toList();
     }
 
-    @PostMapping("/admin/read-models/{name}/rebuild")
+    @PostMapping(value = "/admin/read-models/{name}/rebuild", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Rebuild a read model from the start of the event stream; follow it with GET /admin/read-models")
     ReadModel rebuild(@PathVariable String name) {

@@ -4,6 +4,9 @@ import io.collectionsledger.ledger.http.Caller;
 import io.collectionsledger.ledger.http.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -26,19 +29,23 @@ public class AccessLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** A row of its own, committed before the answer leaves, even from within the read-only transaction an export streams in. */
+    private final TransactionTemplate ownTransaction;
 
-    AccessLog(JdbcClient jdbc, Clock clock) {
+    AccessLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     void record(Caller caller, String method, String path, String query, String format, int status, String correlationId) {
-        jdbc.sql("""
+        ownTransaction.executeWithoutResult(transaction -> jdbc.sql("""
                         insert into access_log (at, principal, client_id, roles, method, path, query, format, status, correlation_id)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(Timestamp.from(clock.instant()), caller.principal(), caller.clientId(), String.join(",", caller.roles()),
                         method, path, query, format, status, correlationId)
-                .update();
+                .update());
     }
 
     /** Reads in the order they happened, from the one after {@code after}, optionally of one principal and in a period. */

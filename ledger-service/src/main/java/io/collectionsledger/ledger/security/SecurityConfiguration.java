@@ -1,5 +1,6 @@
 package io.collectionsledger.ledger.security;
 
+import io.collectionsledger.ledger.http.Endpoints;
 import io.collectionsledger.ledger.http.Problems;
 import io.collectionsledger.ledger.http.Role;
 import io.collectionsledger.ledger.web.CommandRoute;
@@ -23,12 +24,16 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 
 import javax.crypto.spec.SecretKeySpec;
@@ -59,8 +64,10 @@ class SecurityConfiguration {
             "/customers/*/history", "/contracts/*/history", "/invoices/*/history", "/legal-cases/*/history", "/audit/**"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AccessLog accessLog, ObjectMapper mapper, Environment environment) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccessLog accessLog, ObjectMapper mapper, Endpoints endpoints, Environment environment)
+            throws Exception {
         ManagementPorts.requireOwnPort(environment);
+        Roles roles = new Roles(endpoints);
         return http
                 .csrf(csrf -> csrf.disable())   // no cookies, no sessions: a bearer token cannot be forged cross-site
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -69,15 +76,15 @@ class SecurityConfiguration {
                             // on the management port only (ManagementPorts): the cluster's probes and scraper carry no user token
                             .requestMatchers(EndpointRequest.to(HealthEndpoint.class, PrometheusScrapeEndpoint.class)).permitAll()
                             .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                            .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(names(service, collector, auditor, analyst));
-                    commands(requests);
+                            .requestMatchers(HttpMethod.GET, "/actuator/**").access(roles.any(service, collector, auditor, analyst));
+                    commands(requests, roles);
                     // a service that mistypes a command's path is told not-found rather than forbidden
-                    requests.requestMatchers(HttpMethod.POST, "/customers/**", "/imports", "/admin/**").hasRole(service.name())
-                            .requestMatchers(HttpMethod.GET, HISTORY).hasRole(auditor.name())
-                            .requestMatchers(HttpMethod.GET, "/customers/*/credit-decision").hasAnyRole(names(service, collector, auditor, analyst))
-                            .requestMatchers(HttpMethod.GET, "/customers/*/dunning-letters/*/draft").hasAnyRole(names(service, collector))
-                            .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(names(collector, auditor, analyst))
-                            .anyRequest().denyAll();
+                    requests.requestMatchers(HttpMethod.POST, "/customers/**", "/imports", "/admin/**").access(roles.any(service))
+                            .requestMatchers(HttpMethod.GET, HISTORY).access(roles.any(auditor))
+                            .requestMatchers(HttpMethod.GET, "/customers/*/credit-decision").access(roles.any(service, collector, auditor, analyst))
+                            .requestMatchers(HttpMethod.GET, "/customers/*/dunning-letters/*/draft").access(roles.any(service, collector))
+                            .requestMatchers(HttpMethod.GET, "/**").access(roles.any(collector, auditor, analyst))
+                            .anyRequest().access(roles.none());
                 })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
@@ -85,16 +92,35 @@ class SecurityConfiguration {
                                 "unauthenticated", "Unauthenticated", "a valid bearer token is required: " + e.getMessage()))
                         .accessDeniedHandler((request, response, e) -> problem(mapper, response, HttpStatus.FORBIDDEN,
                                 "forbidden", "Forbidden", "the token's roles do not allow " + request.getMethod() + " " + request.getRequestURI())))
-                .addFilterAfter(new AccessLogFilter(accessLog), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new AccessLogFilter(accessLog, mapper), BearerTokenAuthenticationFilter.class)
                 .build();
     }
 
+    /**
+     * A path that is not normalised ({@code //}, {@code /./}, {@code /../}, {@code ;x=1}, an encoded
+     * '%' or '.') or a header holding what no header may is refused by Spring Security's firewall
+     * before any token is looked at; said as a problem detail, and as what it is, whatever the token.
+     */
+    @Bean
+    RequestRejectedHandler pathsNotNormalised(ObjectMapper mapper) {
+        return (request, response, e) -> {
+            if (e.getMessage() != null && e.getMessage().contains("header")) {
+                problem(mapper, response, HttpStatus.BAD_REQUEST, "invalid-header", "Invalid or missing header",
+                        "a header's name or value holds characters no header may: control characters, or anything but printable ISO-8859-1");
+            } else {
+                problem(mapper, response, HttpStatus.BAD_REQUEST, "invalid-path", "Invalid path",
+                        "the path must be normalised: no '//', '/./' or '/../', no ';' parameters, no encoded '%', '/', '\\' or '.'");
+            }
+        };
+    }
+
     /** Who may send each command is said by its line in {@link CommandRoutes}; one rule per set of roles. */
-    private static void commands(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+    private static void commands(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+                                 Roles roles) {
         Map<Set<Role>, List<String>> pathsByRoles = CommandRoutes.ALL.stream().collect(Collectors.groupingBy(CommandRoute::roles,
                 LinkedHashMap::new, Collectors.mapping(CommandRoute::path, Collectors.toList())));
-        pathsByRoles.forEach((roles, paths) ->
-                requests.requestMatchers(HttpMethod.POST, paths.toArray(String[]::new)).hasAnyRole(names(roles.toArray(Role[]::new))));
+        pathsByRoles.forEach((allowed, paths) ->
+                requests.requestMatchers(HttpMethod.POST, paths.toArray(String[]::new)).access(roles.any(allowed.toArray(Role[]::new))));
     }
 
     /**
@@ -113,24 +139,36 @@ class SecurityConfiguration {
         return new VerifiedTokens(verifier(properties, resourceServer), Clock.systemUTC(), Ticker.systemTicker());
     }
 
-    /** A shared HS256 secret when set; otherwise Spring Boot's decoder for the configured issuer or key set. */
+    /**
+     * A shared HS256 secret when set; otherwise the configured issuer's or key set's keys. Either
+     * way the token's times are checked (60 s of clock skew) and {@link TokenRules} apply; a
+     * token from an issuer found by its location must also name that issuer.
+     */
     private static JwtDecoder verifier(SecurityProperties properties, ObjectProvider<OAuth2ResourceServerProperties> resourceServer) {
+        TokenRules rules = new TokenRules(properties.issuer(), properties.audience());
         if (properties.jwtSecret() != null && !properties.jwtSecret().isBlank()) {
             byte[] key = properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
             if (key.length < 32) {
                 throw new IllegalStateException("LEDGER_SECURITY_JWT_SECRET must be at least 32 bytes for HS256");
             }
-            return NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256")).macAlgorithm(MacAlgorithm.HS256).build();
+            return validated(NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256")).macAlgorithm(MacAlgorithm.HS256).build(),
+                    JwtValidators.createDefault(), rules);
         }
         OAuth2ResourceServerProperties.Jwt issuer = resourceServer.getObject().getJwt();
         if (issuer.getJwkSetUri() != null) {
-            return NimbusJwtDecoder.withJwkSetUri(issuer.getJwkSetUri()).build();
+            return validated(NimbusJwtDecoder.withJwkSetUri(issuer.getJwkSetUri()).build(), JwtValidators.createDefault(), rules);
         }
         if (issuer.getIssuerUri() != null) {
-            return JwtDecoders.fromIssuerLocation(issuer.getIssuerUri());
+            return validated(NimbusJwtDecoder.withIssuerLocation(issuer.getIssuerUri()).build(),
+                    JwtValidators.createDefaultWithIssuer(issuer.getIssuerUri()), rules);
         }
         throw new IllegalStateException("no way to verify tokens: set LEDGER_SECURITY_JWT_SECRET (HS256, at least 32 bytes) "
                 + "or SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
+    }
+
+    private static JwtDecoder validated(NimbusJwtDecoder decoder, OAuth2TokenValidator<Jwt> defaults, TokenRules rules) {
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(defaults, rules));
+        return decoder;
     }
 
     private static JwtAuthenticationConverter rolesFromClaim() {
@@ -142,11 +180,7 @@ class SecurityConfiguration {
         return converter;
     }
 
-    private static String[] names(Role... roles) {
-        return java.util.Arrays.stream(roles).map(Role::name).toArray(String[]::new);
-    }
-
-    private static void problem(ObjectMapper mapper, jakarta.servlet.http.HttpServletResponse response, HttpStatus status,
+    static void problem(ObjectMapper mapper, jakarta.servlet.http.HttpServletResponse response, HttpStatus status,
                                 String code, String title, String detail) throws java.io.IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

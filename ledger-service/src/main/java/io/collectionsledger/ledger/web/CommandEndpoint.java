@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.collectionsledger.contracts.shared.AccountCommand;
 import io.collectionsledger.contracts.shared.CommandAccepted;
 import io.collectionsledger.contracts.shared.Headers;
 import io.collectionsledger.ledger.command.CommandContext;
@@ -40,10 +39,9 @@ class CommandEndpoint {
         this.dispatcher = dispatcher;
     }
 
-    <C extends AccountCommand> ResponseEntity<CommandAccepted> accept(
-            Class<C> type, ObjectNode body, Map<String, String> pathIds, HttpServletRequest request) {
-        CommandContext context = contextOf(request);
-        CommandDispatcher.Outcome outcome = dispatcher.dispatch(bind(type, body, pathIds), context);
+    ResponseEntity<CommandAccepted> accept(CommandRoute route, ObjectNode body, Map<String, String> pathIds, HttpServletRequest request) {
+        CommandContext context = contextOf(route, request);
+        CommandDispatcher.Outcome outcome = dispatcher.dispatch(bind(route.command(), body, pathIds), context);
         CommandAccepted accepted = outcome.accepted();
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .eTag("\"" + accepted.version() + "\"")
@@ -72,8 +70,24 @@ class CommandEndpoint {
         }
     }
 
-    private static CommandContext contextOf(HttpServletRequest request) {
-        return context(required(request, Headers.IDEMPOTENCY_KEY), expectedVersion(request));
+    private static CommandContext contextOf(CommandRoute route, HttpServletRequest request) {
+        String commandId = required(request, Headers.IDEMPOTENCY_KEY);
+        Long expectedVersion = expectedVersion(request);
+        if (request.getHeader(HttpHeaders.IF_MATCH) != null) {
+            requireNoVersion(route, HttpHeaders.IF_MATCH);
+        }
+        return context(commandId, expectedVersion);
+    }
+
+    /**
+     * An account being opened has no version yet, so no version a client expects of it (not even
+     * If-Match: *, which asks that it exist) can hold: refused rather than ignored, as a command
+     * on an account at another version is.
+     */
+    static void requireNoVersion(CommandRoute route, String givenAs) {
+        if (route.opensAccount()) {
+            throw new NoVersionYet(givenAs);
+        }
     }
 
     /** The command's context: the caller as its verified token names it, and the request's correlation id. */

@@ -25,6 +25,6 @@ public final class CommandHandler {
     }
 
     ResponseEntity<CommandAccepted> accept(@PathVariable Map<String, String> pathIds, @RequestBody ObjectNode body, HttpServletRequest request) {
-        return endpoint.accept(route.command(), body, pathIds, request);
+        return endpoint.accept(route, body, pathIds, request);
     }
 }

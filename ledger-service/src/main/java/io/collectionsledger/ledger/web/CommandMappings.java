@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -36,8 +37,9 @@ class CommandMappings implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         for (CommandRoute route : CommandRoutes.ALL) {
+            // produces: a client that takes no JSON is refused before the command runs, not after
             RequestMappingInfo post = RequestMappingInfo.paths(route.path()).methods(RequestMethod.POST)
-                    .options(mappings.getBuilderConfiguration()).build();
+                    .produces(MediaType.APPLICATION_JSON_VALUE).options(mappings.getBuilderConfiguration()).build();
             mappings.registerMapping(post, new CommandHandler(route, endpoint), ACCEPT);
         }
     }

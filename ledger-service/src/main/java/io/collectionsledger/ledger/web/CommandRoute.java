@@ -28,4 +28,9 @@ public record CommandRoute(String path, Class<? extends AccountCommand> command,
     public List<String> pathVariables() {
         return VARIABLE.matcher(path).results().map(variable -> variable.group(1)).toList();
     }
+
+    /** Whether the command opens the account it is about: its path names no account yet, as {@code /customers}. */
+    public boolean opensAccount() {
+        return !pathVariables().contains("customerId");
+    }
 }

@@ -28,7 +28,6 @@ import io.collectionsledger.contracts.receivable.IssueInvoice;
 import io.collectionsledger.contracts.reconciliation.ConfirmReconciliationStatement;
 import io.collectionsledger.contracts.security.RecordAssetLead;
 import io.collectionsledger.contracts.security.RecordGuarantee;
-import io.collectionsledger.contracts.shared.AccountCommand;
 import io.collectionsledger.contracts.shared.InvalidValue;
 import io.collectionsledger.contracts.writeoff.RecordRecoveryAfterWriteOff;
 import io.collectionsledger.contracts.writeoff.WriteOffReceivable;
@@ -129,18 +128,18 @@ public final class CommandRoutes {
                     "WriteOff", "Record money recovered after a write-off"));
 
     /** What an ERP brings over in bulk, by the command's simple name. */
-    private static final Map<String, Class<? extends AccountCommand>> IMPORTABLE_BY_NAME = ALL.stream()
+    private static final Map<String, CommandRoute> IMPORTABLE_BY_NAME = ALL.stream()
             .filter(CommandRoute::importable)
-            .collect(Collectors.toMap(route -> route.command().getSimpleName(), CommandRoute::command));
+            .collect(Collectors.toMap(route -> route.command().getSimpleName(), route -> route));
 
     private CommandRoutes() {
     }
 
-    static Class<? extends AccountCommand> importable(String type) {
-        Class<? extends AccountCommand> command = type == null ? null : IMPORTABLE_BY_NAME.get(type);
-        if (command == null) {
+    static CommandRoute importable(String type) {
+        CommandRoute route = type == null ? null : IMPORTABLE_BY_NAME.get(type);
+        if (route == null) {
             throw new InvalidValue("type", "must be one of " + IMPORTABLE_BY_NAME.keySet().stream().sorted().toList());
         }
-        return command;
+        return route;
     }
 }

@@ -7,6 +7,7 @@ import io.collectionsledger.ledger.command.CommandContext;
 import io.collectionsledger.ledger.command.CommandDispatcher;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -52,11 +53,16 @@ class ImportController {
     record BatchResult(int accepted, int refused, List<ItemResult> results) {
     }
 
-    @PostMapping("/imports")
+    @PostMapping(value = "/imports", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Import a batch of commands (customers, contracts, deliveries, invoices, payments...), each on its own")
     BatchResult importBatch(@RequestBody Batch batch) {
         if (batch.items() == null || batch.items().isEmpty() || batch.items().size() > MAX_ITEMS) {
             throw new UnreadableBatch("items must hold 1 to " + MAX_ITEMS + " commands");
+        }
+        for (int i = 0; i < batch.items().size(); i++) {
+            if (batch.items().get(i) == null) {
+                throw new UnreadableBatch("items[" + i + "] is null; each item is a command with its commandId, type and command");
+            }
         }
         ItemResult[] results = new ItemResult[batch.items().size()];
         List<Integer> indices = new ArrayList<>();
@@ -66,7 +72,11 @@ class ImportController {
             try {
                 CommandContext context = CommandEndpoint.context(
                         CommandEndpoint.checkedKey("items[" + i + "].commandId", item.commandId()), item.expectedVersion());
-                AccountCommand command = commands.bind(CommandRoutes.importable(item.type()), item.command(), Map.of());
+                CommandRoute route = CommandRoutes.importable(item.type());
+                if (item.expectedVersion() != null) {
+                    CommandEndpoint.requireNoVersion(route, "items[" + i + "].expectedVersion");
+                }
+                AccountCommand command = commands.bind(route.command(), item.command(), Map.of());
                 indices.add(i);
                 requests.add(new CommandDispatcher.Request(command, context));
             } catch (RuntimeException e) {

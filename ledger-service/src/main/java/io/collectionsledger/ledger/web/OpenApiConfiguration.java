@@ -2,6 +2,7 @@ package io.collectionsledger.ledger.web;
 
 import io.collectionsledger.contracts.shared.CommandAccepted;
 import io.collectionsledger.contracts.shared.Headers;
+import io.collectionsledger.contracts.shared.Money;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
@@ -20,15 +22,27 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocAnnotationsUtils;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.StringUtils;
 
+import java.util.List;
+
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
     private static final String BEARER = "bearer";
+
+    static {
+        // an amount is text in every answer (ledger.json.AmountsAsText), and commands take it as text too
+        SpringDocUtils.getConfig().replaceWithSchema(Money.class, new ObjectSchema()
+                .addProperty("amount", new StringSchema().format("decimal").example("125000.00")
+                        .description("exact, never more decimals than the currency has"))
+                .addProperty("currency", new StringSchema().example("CNY").description("ISO 4217"))
+                .required(List.of("amount", "currency")));
+    }
 
     @Bean
     OpenAPI ledgerApi() {

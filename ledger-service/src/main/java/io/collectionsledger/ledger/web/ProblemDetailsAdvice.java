@@ -12,7 +12,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.Map;
@@ -42,12 +45,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem = CommandProblems.unreadable(json);
         } else if (ex instanceof HttpMessageNotReadableException) {
             problem = Problems.of(status, "malformed-json", "Malformed JSON", "the body must be a JSON object");
+        } else if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
+            problem = Problems.of(status, "not-found", "Not Found", "nothing is served at " + path(request));
         } else {
             String detail = body instanceof ProblemDetail given ? given.getDetail() : ex.getMessage();
             String type = FRAMEWORK_TYPES.getOrDefault(status.value(), "http-" + status.value());
             problem = Problems.of(status, type, HttpStatus.valueOf(status.value()).getReasonPhrase(), detail);
         }
         return super.handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
+    private static String path(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "this path";
     }
 
     private static final Map<Integer, String> FRAMEWORK_TYPES = Map.of(

@@ -14,9 +14,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -101,31 +98,8 @@ class EndpointSecurityIT extends LedgerIT {
     /** Each method and path template every handler mapping serves, e.g. "POST /customers/{customerId}/payments". */
     private Set<String> endpoints() {
         Set<String> endpoints = new TreeSet<>();
-        context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().forEach(mapping ->
-                mapping.getHandlerMethods().keySet().forEach((RequestMappingInfo info) -> {
-                    Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-                    for (String pattern : info.getPatternValues()) {
-                        for (String path : alternatives(pattern)) {
-                            (methods.isEmpty() ? Set.of(RequestMethod.GET) : methods)
-                                    .forEach(method -> endpoints.add(method.name() + " " + path));
-                        }
-                    }
-                }));
-        endpoints.removeIf(endpoint -> endpoint.contains("/error"));
+        Operations.of(context).forEach(operation -> endpoints.add(operation.toString()));
         return endpoints;
-    }
-
-    /** A path variable restricted to alternatives, {subject:customers|invoices}, is one endpoint per alternative. */
-    private static List<String> alternatives(String pattern) {
-        java.util.regex.Matcher choice = java.util.regex.Pattern.compile("\\{\\w+:([\\w-]+(?:\\|[\\w-]+)+)}").matcher(pattern);
-        if (!choice.find()) {
-            return List.of(pattern);
-        }
-        List<String> paths = new ArrayList<>();
-        for (String alternative : choice.group(1).split("\\|")) {
-            paths.addAll(alternatives(pattern.substring(0, choice.start()) + alternative + pattern.substring(choice.end())));
-        }
-        return paths;
     }
 
     private void check(List<String> wrong, String endpoint, String method, String path, String role, String expected) {

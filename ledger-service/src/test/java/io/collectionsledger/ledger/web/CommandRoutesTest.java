@@ -60,7 +60,7 @@ class CommandRoutesTest {
 
     @Test
     void anImportTakesTheImportableCommandsByTheirSimpleNameAndNoOther() {
-        assertThat(CommandRoutes.importable("RecordPayment")).isEqualTo(RecordPayment.class);
+        assertThat(CommandRoutes.importable("RecordPayment").command()).isEqualTo(RecordPayment.class);
         assertThatThrownBy(() -> CommandRoutes.importable("FileLawsuit")).isInstanceOfSatisfying(InvalidValue.class,
                 invalid -> assertThat(invalid.field()).isEqualTo("type"));
     }
