@@ -15,6 +15,8 @@ import org.springframework.web.client.RestClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
@@ -57,7 +59,7 @@ public final class RunningService implements AutoCloseable {
         Clock eventClock = GenericEventMessage.clock;
         Clock deadlineClock = GenericDeadlineMessage.clock;
         // command-line arguments: they outrank application.yml, as the environment does in production
-        return new RunningService(new SpringApplicationBuilder(LedgerApplication.class, SharedClock.class).run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + database,
                 "--spring.datasource.username=" + FreshDatabase.user(),
@@ -65,7 +67,10 @@ public final class RunningService implements AutoCloseable {
                 "--logging.structured.format.console=",
                 "--ledger.close-of-day-cron=-",
                 "--spring.jmx.enabled=false",
-                "--ledger.security.jwt-secret=" + Tokens.SECRET), eventClock, deadlineClock);
+                "--ledger.security.jwt-secret=" + Tokens.SECRET));
+        arguments.addAll(TestBroker.shared().serviceArguments());
+        return new RunningService(new SpringApplicationBuilder(LedgerApplication.class, SharedClock.class).run(
+                arguments.toArray(String[]::new)), eventClock, deadlineClock);
     }
 
     /** Sends a command as a client would, with a token allowing everything and a fresh command id; fails the test unless it is recorded. */

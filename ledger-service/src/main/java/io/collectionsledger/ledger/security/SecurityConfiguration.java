@@ -60,7 +60,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/asyncapi.json").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/events").hasAnyRole(names(service, auditor))
                         .requestMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(names(service, collector, auditor, analyst))
                         .requestMatchers(HttpMethod.POST, COLLECTION_COMMANDS).hasAnyRole(names(service, collector))
                         .requestMatchers(HttpMethod.POST, "/customers", "/customers/**", "/imports", "/admin/**").hasRole(service.name())
