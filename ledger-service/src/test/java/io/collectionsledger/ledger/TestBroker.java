@@ -48,10 +48,23 @@ public final class TestBroker {
         giveBack();
     }
 
-    /** The run's shared virtual host, which every integration test's service publishes to. */
+    /** Where every message the run's services publish to the shared virtual host is kept, for PublicationIT to check. */
+    public static final String EVERY_MESSAGE = "every-message";
+
+    /**
+     * The run's shared virtual host, which every integration test's service publishes to; a queue
+     * ({@value #EVERY_MESSAGE}) keeps every event published there, from the first.
+     */
     public static synchronized TestBroker shared() {
         if (shared == null) {
             shared = create();
+            try (Connection connection = shared.connect("test-broker"); com.rabbitmq.client.Channel channel = connection.createChannel()) {
+                channel.exchangeDeclare("ledger.events", "topic", true);
+                channel.queueDeclare(EVERY_MESSAGE, true, false, false, null);
+                channel.queueBind(EVERY_MESSAGE, "ledger.events", "#");
+            } catch (IOException | TimeoutException e) {
+                throw new IllegalStateException(e);
+            }
         }
         return shared;
     }

@@ -211,7 +211,8 @@ public final class AsyncApiDocument {
         properties.set(PublishedEvent.CLIENT_ID, string("the client that sent the command"));
         ObjectNode headers = NODES.objectNode();
         headers.put("type", "object");
-        headers.put("description", "AMQP headers of every event message; the message-id property is the event id");
+        headers.put("description", "AMQP headers of every event message; the message-id property is the event id. The ledger's AMQP "
+                + "client adds spring_listener_return_correlation, its own id for matching an unroutable message: ignore it");
         headers.set("properties", properties);
         headers.set("required", NODES.arrayNode().add(PublishedEvent.TYPE).add(PublishedEvent.REVISION).add(PublishedEvent.CUSTOMER_ID)
                 .add(PublishedEvent.SEQUENCE).add(PublishedEvent.GLOBAL_INDEX).add(PublishedEvent.RECORDED_AT));
