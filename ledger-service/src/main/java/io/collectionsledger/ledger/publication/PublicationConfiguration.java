@@ -3,7 +3,7 @@ package io.collectionsledger.ledger.publication;
 import io.collectionsledger.ledger.journal.Journal;
 import io.collectionsledger.ledger.query.ReadModelPositions;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.amqp.core.Declarables;
@@ -50,11 +50,10 @@ class PublicationConfiguration {
      * broker is away and drains when it is back.
      */
     @Bean
-    Gauge publicationLag(MeterRegistry registry, Journal journal, ReadModelPositions positions) {
-        return Gauge.builder("ledger.publication.lag", () -> {
+    MeterBinder publicationLag(Journal journal, ReadModelPositions positions) {
+        return registry -> Gauge.builder("ledger.publication.lag", () -> {
                     Collection<Long> confirmed = positions.segmentPositions(EventPublisher.PROCESSING_GROUP).values();
-                    long head = journal.head();
-                    return head - confirmed.stream().mapToLong(Long::longValue).min().orElse(0);
+                    return journal.head() - confirmed.stream().mapToLong(Long::longValue).min().orElse(0);
                 })
                 .description("events appended to the journal and not yet confirmed by the broker")
                 .baseUnit("events")
