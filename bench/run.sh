@@ -210,7 +210,7 @@ pub_reachable
 cost_start
 read -r PUB_RESUMED PUB_DRAINED <<<"$(pub_drain)"
 PUB_DRAIN_RATE=$(rate "$PUB_BACKLOG" "$(awk -v a="$PUB_RESUMED" -v b="$PUB_DRAINED" 'BEGIN { print b - a }')")
-echo "publication-drain $PUB_BACKLOG events published after the broker came back: resumed after $PUB_RESUMED s (a failed segment is claimed again within 5 s), drained $PUB_DRAINED s after it came back; $PUB_DRAIN_RATE events/s once resumed = $(ratio "$PUB_DRAIN_RATE" "$IMPORT_RATE") of the import's rate ($IMPORT_RATE events/s)"
+echo "publication-drain $PUB_BACKLOG events published after the broker came back: resumed after $PUB_RESUMED s (Axon retries a failing segment after 1, 2, 4 ... at most 60 s), drained $PUB_DRAINED s after it came back; $PUB_DRAIN_RATE events/s once resumed = $(ratio "$PUB_DRAIN_RATE" "$IMPORT_RATE") of the import's rate ($IMPORT_RATE events/s)"
 cost_report publication-drain "$PUB_BACKLOG" event
 # ---- end
 if [ "$(sql 'show autovacuum')" = off ]; then

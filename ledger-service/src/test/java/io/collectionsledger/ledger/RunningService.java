@@ -54,7 +54,12 @@ public final class RunningService implements AutoCloseable {
                 .defaultHeaders(headers -> headers.setBearerAuth(Tokens.mint("it", Tokens.EVERY_ROLE))).build();
     }
 
-    public static synchronized RunningService start(String database, MovableClock worldClock) {
+    public static RunningService start(String database, MovableClock worldClock) {
+        return start(database, worldClock, new String[0]);
+    }
+
+    /** With more settings, as command-line arguments ({@code --name=value}). */
+    public static synchronized RunningService start(String database, MovableClock worldClock, String... settings) {
         clock = worldClock;
         Clock eventClock = GenericEventMessage.clock;
         Clock deadlineClock = GenericDeadlineMessage.clock;
@@ -69,6 +74,7 @@ public final class RunningService implements AutoCloseable {
                 "--spring.jmx.enabled=false",
                 "--ledger.security.jwt-secret=" + Tokens.SECRET));
         arguments.addAll(TestBroker.shared().serviceArguments());
+        arguments.addAll(List.of(settings));
         return new RunningService(new SpringApplicationBuilder(LedgerApplication.class, SharedClock.class).run(
                 arguments.toArray(String[]::new)), eventClock, deadlineClock);
     }
@@ -98,6 +104,10 @@ public final class RunningService implements AutoCloseable {
 
     private JsonNode readModels() {
         return http.get().uri("/admin/read-models").retrieve().body(JsonNode.class);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     public JdbcClient jdbc() {
