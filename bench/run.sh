@@ -106,6 +106,43 @@ CEIL_BATCH=$(sed -n 's/^append-50-events-per-commit .* \([0-9]*\) events\/s$/\1/
 CEIL_REBUILD=$(sed -n 's/^rebuild-projection-set-based .* \([0-9]*\) events\/s$/\1/p' "$OUT.ceiling")
 rm -f "$OUT.ceiling"
 
+# ---- publication to RabbitMQ (issue 18): a virtual host of the benchmark's own where the ledger has the
+# README's publish-only permissions, and a subscriber's queue bound to every event (capped, oldest dropped),
+# so that every message is routed and stored. The broker is made unreachable for the ledger during the
+# import (its permissions taken, its connections closed) and given back afterwards, to time the drain.
+PUB_VHOST=${BENCH_VHOST:-ledger-bench} PUB_USER=ledger-bench PUB_PASSWORD=$(openssl rand -hex 12)
+PUB_EXCHANGES='^ledger\.(events|audit-digests)$'
+pub_ctl() { rabbitmqctl -q "$@" >/dev/null; }
+pub_ctl delete_vhost "$PUB_VHOST" 2>/dev/null || true
+pub_ctl delete_user "$PUB_USER" 2>/dev/null || true
+pub_ctl add_vhost "$PUB_VHOST"
+pub_ctl add_user "$PUB_USER" "$PUB_PASSWORD"
+pub_ctl set_permissions -p "$PUB_VHOST" guest '.*' '.*' '.*'
+pub_ctl set_permissions -p "$PUB_VHOST" "$PUB_USER" "$PUB_EXCHANGES" "$PUB_EXCHANGES" '^$'
+java -cp examples/order-holds/target/order-holds.jar bench/Subscribe.java --uri "amqp://guest:guest@127.0.0.1:5672/$PUB_VHOST" --max-length 100000 2>/dev/null
+export SPRING_RABBITMQ_VIRTUAL_HOST=$PUB_VHOST SPRING_RABBITMQ_USERNAME=$PUB_USER SPRING_RABBITMQ_PASSWORD=$PUB_PASSWORD
+pub_unreachable() { pub_ctl clear_permissions -p "$PUB_VHOST" "$PUB_USER"; pub_ctl close_all_user_connections "$PUB_USER" "benchmark: broker away"; }
+pub_reachable() { pub_ctl set_permissions -p "$PUB_VHOST" "$PUB_USER" "$PUB_EXCHANGES" "$PUB_EXCHANGES" '^$'; }
+pub_lag() { metric ledger.publication.lag; }
+trap 'stop_service; pub_ctl delete_vhost "$PUB_VHOST" || true; pub_ctl delete_user "$PUB_USER" || true' EXIT
+# samples the lag twice a second into a file, "seconds-since-start lag", until pub_sampler_stop
+pub_sampler_start() { ( t0=$(now); while :; do echo "$(seconds_since "$t0") $(pub_lag 2>/dev/null || echo -1)"; sleep 0.5; done ) > "$1" & PUB_SAMPLER=$!; }
+pub_sampler_stop() { kill "$PUB_SAMPLER" 2>/dev/null; wait "$PUB_SAMPLER" 2>/dev/null || true; }
+# seconds until the lag is 0 (polled every 0.2 s), at most $1 s
+pub_until_drained() { local t0; t0=$(now); until [ "$(pub_lag)" = 0 ]; do [ "$(awk -v s="$(seconds_since "$t0")" -v m="$1" 'BEGIN { print (s > m) }')" = 1 ] && { echo "more than $1"; return; }; sleep 0.2; done; printf '%.1f' "$(seconds_since "$t0")"; }
+# after the broker came back: "seconds-until-the-lag-first-fell seconds-until-0" (polled every 0.2 s)
+pub_drain() {
+  local t0 backlog first= lag; t0=$(now); backlog=$(pub_lag)
+  while :; do
+    lag=$(pub_lag || echo "$backlog")
+    [ -z "$first" ] && [ "$lag" -lt "$backlog" ] && first=$(seconds_since "$t0")
+    [ "$lag" = 0 ] && break
+    sleep 0.2
+  done
+  printf '%.1f %.1f' "${first:-0}" "$(seconds_since "$t0")"
+}
+# ---- end of publication's setup
+
 echo
 echo "== service"
 say "starting the service on port $PORT (log: $SERVICE_LOG)"
@@ -161,6 +198,7 @@ echo "start-up: $(awk -v a="$STARTED" -v b="$READY" 'BEGIN { printf "%.1f s", b 
 
 echo
 echo "== bulk import (POST /imports, whole customers per batch, 4 batches at once)"
+pub_unreachable  # publication: the broker is away for the whole import; the backlog drains below
 EVENTS_BEFORE=$(sql "select count(*) from domain_event_entry")
 profile_start import
 cost_start
@@ -174,6 +212,15 @@ echo "import-events $((EVENTS - EVENTS_BEFORE)) events, $IMPORT_RATE events/s = 
 load caught-up | sed 's/^/read-models-after-import /'
 cost_report import-until-caught-up $((EVENTS - EVENTS_BEFORE)) event
 echo "heap after import, after GC: $(heap_after_gc)"
+# ---- publication: the broker comes back; how fast the import's backlog drains, beside the import's own rate
+PUB_BACKLOG=$(pub_lag)
+pub_reachable
+cost_start
+read -r PUB_RESUMED PUB_DRAINED <<<"$(pub_drain)"
+PUB_DRAIN_RATE=$(rate "$PUB_BACKLOG" "$(awk -v a="$PUB_RESUMED" -v b="$PUB_DRAINED" 'BEGIN { print b - a }')")
+echo "publication-drain $PUB_BACKLOG events published after the broker came back: resumed after $PUB_RESUMED s (Axon retries a failing segment after 1, 2, 4 ... at most 60 s), drained $PUB_DRAINED s after it came back; $PUB_DRAIN_RATE events/s once resumed = $(ratio "$PUB_DRAIN_RATE" "$IMPORT_RATE") of the import's rate ($IMPORT_RATE events/s)"
+cost_report publication-drain "$PUB_BACKLOG" event
+# ---- end
 if [ "$(sql 'show autovacuum')" = off ]; then
   # In production autovacuum analyses the tables a bulk load has filled; this server has it off, and
   # without statistics the planner reads the aging report's tables as if they were small.
@@ -188,7 +235,16 @@ echo "== commands over HTTP on existing customers (35% payments, 30% contact att
 profile_start commands
 COMMANDS_BEFORE=$(sql "select count(*) from command_log")
 cost_start
+pub_sampler_start "$OUT.lag"  # publication: the lag through the commands
 load commands --customers "$customers" --seed $SEED --seconds "$seconds" --workers 16 --fractions 0.25,0.5,0.75,1 | tee "$OUT.commands"
+pub_sampler_stop
+# ---- publication: the lag during the closed-loop peak (warm-up and peak, the first 2 x $seconds s), and after
+PUB_AFTER=$(pub_until_drained 600)
+awk -v peak=$((2 * seconds)) '$2 >= 0 { if ($1 <= peak) { n++; s += $2; if ($2 > m) m = $2 } else if ($2 > r) r = $2 }
+  END { printf "publication-lag during the command peak: max %d events, mean %.0f (sampled every 0.5 s); at 25-100%% of the peak: max %d\n", m, (n ? s / n : 0), r }' "$OUT.lag"
+echo "publication-lag back to 0 $PUB_AFTER s after the last command (messages: $(metric ledger.publication.confirmed) confirmed, $(metric ledger.publication.returned 2>/dev/null || echo 0) returned)"
+rm -f "$OUT.lag"
+# ---- end
 PEAK=$(sed -n 's/^commands-peak \([0-9]*\) .*/\1/p' "$OUT.commands")
 cost_report commands $(($(sql "select count(*) from command_log") - COMMANDS_BEFORE)) command
 rm -f "$OUT.commands"

@@ -2,8 +2,10 @@
 # Prepares this machine to run and to test the ledger: the tools the build, the tests and the
 # README's examples use (installed with apt-get when missing), a PostgreSQL on 127.0.0.1:5432 that user
 # postgres reaches without a password, with fsync and synchronous_commit on, and a database
-# "ledger" for the service (tests make a database of their own each run), and a local secret to
-# sign tokens with. Idempotent.
+# "ledger" for the service (tests make a database of their own each run); a RabbitMQ on
+# 127.0.0.1:5672 (guest/guest) with its consistent-hash exchange plugin, where the ledger publishes
+# its events (tests make a virtual host of their own each run); and a local secret to sign tokens
+# with. Idempotent.
 #   env: PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres) LEDGER_DB (ledger)
 set -euo pipefail
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -68,6 +70,26 @@ if [ "$(psql -qtAX -d postgres -c "select 1 from pg_database where datname = '$L
   say "creating database $LEDGER_DB"
   psql -qX -d postgres -c "create database \"$LEDGER_DB\""
 fi
+# RabbitMQ: installed, started and given the consistent-hash exchange (consumers partition a
+# subscription by customer with it). The service starts without a broker; its tests need one.
+rabbit_up() { rabbitmqctl -q status >/dev/null 2>&1; }
+if ! command -v rabbitmq-server >/dev/null 2>&1; then
+  say "installing RabbitMQ with apt-get"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null
+fi
+if ! rabbit_up; then
+  say "starting RabbitMQ"
+  as_root rabbitmq-server -detached >/dev/null 2>&1 || true
+  for _ in $(seq 1 60); do rabbit_up && break; sleep 1; done
+  rabbit_up || { say "RabbitMQ does not answer (rabbitmqctl status)"; exit 1; }
+fi
+as_root rabbitmqctl -q await_startup >/dev/null
+if ! as_root rabbitmq-plugins -q list -e -m rabbitmq_consistent_hash_exchange | grep -q consistent_hash; then
+  say "enabling RabbitMQ's consistent-hash exchange plugin"
+  as_root rabbitmq-plugins -q enable rabbitmq_consistent_hash_exchange >/dev/null
+fi
+
 # A signing secret for local tokens, where the service and deploy/local/mint-token.sh both find
 # it: Spring Boot reads ./config/application.properties of the directory it starts in.
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -76,4 +98,4 @@ if [ ! -f "$repo/config/application.properties" ]; then
   echo "ledger.security.jwt-secret=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" > "$repo/config/application.properties"
   say "wrote a local token-signing secret to config/application.properties (not committed)"
 fi
-say "PostgreSQL ready on $PGHOST:$PGPORT (database $LEDGER_DB; fsync and synchronous_commit on)"
+say "PostgreSQL ready on $PGHOST:$PGPORT (database $LEDGER_DB; fsync and synchronous_commit on); RabbitMQ ready on 127.0.0.1:5672"

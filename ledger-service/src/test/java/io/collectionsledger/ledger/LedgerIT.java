@@ -57,6 +57,9 @@ public abstract class LedgerIT {
         registry.add("spring.datasource.url", FreshDatabase::url);
         registry.add("spring.datasource.username", FreshDatabase::user);
         registry.add("spring.datasource.password", FreshDatabase::password);
+        registry.add("spring.rabbitmq.virtual-host", () -> TestBroker.shared().vhost());
+        registry.add("spring.rabbitmq.username", () -> TestBroker.shared().user());
+        registry.add("spring.rabbitmq.password", () -> TestBroker.shared().password());
     }
 
     @Autowired

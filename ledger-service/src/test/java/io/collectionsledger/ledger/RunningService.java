@@ -15,6 +15,8 @@ import org.springframework.web.client.RestClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
@@ -52,12 +54,17 @@ public final class RunningService implements AutoCloseable {
                 .defaultHeaders(headers -> headers.setBearerAuth(Tokens.mint("it", Tokens.EVERY_ROLE))).build();
     }
 
-    public static synchronized RunningService start(String database, MovableClock worldClock) {
+    public static RunningService start(String database, MovableClock worldClock) {
+        return start(database, worldClock, new String[0]);
+    }
+
+    /** With more settings, as command-line arguments ({@code --name=value}). */
+    public static synchronized RunningService start(String database, MovableClock worldClock, String... settings) {
         clock = worldClock;
         Clock eventClock = GenericEventMessage.clock;
         Clock deadlineClock = GenericDeadlineMessage.clock;
         // command-line arguments: they outrank application.yml, as the environment does in production
-        return new RunningService(new SpringApplicationBuilder(LedgerApplication.class, SharedClock.class).run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--management.server.port=0",
                 "--spring.datasource.url=" + database,
@@ -66,7 +73,11 @@ public final class RunningService implements AutoCloseable {
                 "--logging.structured.format.console=",
                 "--ledger.close-of-day-cron=-",
                 "--spring.jmx.enabled=false",
-                "--ledger.security.jwt-secret=" + Tokens.SECRET), eventClock, deadlineClock);
+                "--ledger.security.jwt-secret=" + Tokens.SECRET));
+        arguments.addAll(TestBroker.shared().serviceArguments());
+        arguments.addAll(List.of(settings));
+        return new RunningService(new SpringApplicationBuilder(LedgerApplication.class, SharedClock.class).run(
+                arguments.toArray(String[]::new)), eventClock, deadlineClock);
     }
 
     /** Sends a command as a client would, with a token allowing everything and a fresh command id; fails the test unless it is recorded. */
@@ -94,6 +105,10 @@ public final class RunningService implements AutoCloseable {
 
     private JsonNode readModels() {
         return http.get().uri("/admin/read-models").retrieve().body(JsonNode.class);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     public JdbcClient jdbc() {

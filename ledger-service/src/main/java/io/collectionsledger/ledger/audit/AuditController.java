@@ -1,14 +1,11 @@
 package io.collectionsledger.ledger.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.collectionsledger.contracts.audit.ChainDigest;
-import io.collectionsledger.contracts.audit.ChainHash;
 import io.collectionsledger.contracts.audit.PublishedDigest;
 import io.collectionsledger.ledger.journal.Journal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.http.MediaType;
@@ -24,13 +21,13 @@ import java.io.IOException;
 class AuditController {
 
     private final Journal journal;
-    private final JdbcClient jdbc;
+    private final ChainHead chainHead;
     private final TransactionTemplate readOnly;
     private final ObjectMapper mapper;
 
-    AuditController(Journal journal, JdbcClient jdbc, PlatformTransactionManager transactions, ObjectMapper mapper) {
+    AuditController(Journal journal, ChainHead chainHead, PlatformTransactionManager transactions, ObjectMapper mapper) {
         this.journal = journal;
-        this.jdbc = jdbc;
+        this.chainHead = chainHead;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.mapper = mapper;
@@ -40,14 +37,7 @@ class AuditController {
     @Operation(summary = "The chain's head: keep `digest` (position:headHash) and give it to the verifier later; "
             + "journalHead - position is what the chainer has still to link")
     PublishedDigest digest() {
-        return readOnly.execute(status -> {
-            long journalHead = journal.head();
-            return jdbc.sql("select global_index, hash, chained_at from event_chain order by global_index desc limit 1")
-                    .query((rs, row) -> PublishedDigest.of(new ChainDigest(rs.getLong(1), rs.getString(2)),
-                            rs.getTimestamp(3).toInstant(), journalHead))
-                    .optional()
-                    .orElse(PublishedDigest.of(new ChainDigest(0, ChainHash.GENESIS), null, journalHead));
-        });
+        return chainHead.digest();
     }
 
     @GetMapping(value = "/audit/journal.ndjson", produces = Ndjson.MEDIA_TYPE)

@@ -31,7 +31,7 @@ public class EventTypes {
     private final Map<String, Class<?>> classes = new TreeMap<>();
     private final Map<Class<?>, String> names = new HashMap<>();
 
-    EventTypes() {
+    public EventTypes() {
         this(publishedEvents());
     }
 

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -296,6 +297,21 @@ public class Journal {
                          from domain_event_entry e where e.global_index > ? and e.global_index <= ?
                         order by e.global_index limit ?""")
                 .params(after, upTo, limit).query(STORED_EVENT).list();
+    }
+
+    /**
+     * Up to {@code limit} events after the global index {@code after}, in order, as stored; only those of
+     * the logical {@code types} when any are given (events stored under their class name included).
+     */
+    public List<StoredEvent> stored(long after, Collection<String> types, int limit) {
+        if (types.isEmpty()) {
+            return stored(after, Long.MAX_VALUE, limit);
+        }
+        return jdbc.sql("select " + STORED_COLUMNS + """
+                         from domain_event_entry e where e.global_index > ? and e.payload_type = any(?)
+                        order by e.global_index limit ?""")
+                .params(after, types.stream().flatMap(type -> StoredEvent.storedTypes(type).stream()).toArray(String[]::new), limit)
+                .query(STORED_EVENT).list();
     }
 
     /**

@@ -4,6 +4,7 @@ import io.collectionsledger.ledger.journal.Journal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,8 @@ class ReadModelsController {
     @Operation(summary = "Every read model with the position of each of its segments and whether it has caught up with the journal")
     List<ReadModel> readModels() {
         long head = journal.head();
-        return processing.eventProcessors().keySet().stream().sorted().map(name -> {
+        return processing.eventProcessors().entrySet().stream().filter(processor -> isReadModel(processor.getValue()))
+                .map(Map.Entry::getKey).sorted().map(name -> {
             Map<Integer, Long> segments = positions.segmentPositions(name);
             boolean caughtUp = !segments.isEmpty() && segments.values().stream().allMatch(position -> position >= head);
             // Axon keeps a segment in replay until it handles an event newer than the reset, so a
@@ -71,7 +73,12 @@ class ReadModelsController {
     }
 
     private StreamingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class)
+        return processing.eventProcessor(name, StreamingEventProcessor.class).filter(ReadModelsController::isReadModel)
                 .orElseThrow(() -> new UnknownReadModel(name));
+    }
+
+    /** A processor whose handlers allow a replay; the publisher (ledger.publication) refuses one and is never rebuilt. */
+    private static boolean isReadModel(EventProcessor processor) {
+        return processor instanceof StreamingEventProcessor streaming && streaming.supportsReset();
     }
 }

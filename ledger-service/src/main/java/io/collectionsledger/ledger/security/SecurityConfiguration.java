@@ -75,7 +75,8 @@ class SecurityConfiguration {
                     requests.requestMatchers(HttpMethod.GET, "/livez", "/readyz").permitAll()
                             // on the management port only (ManagementPorts): the cluster's probes and scraper carry no user token
                             .requestMatchers(EndpointRequest.to(HealthEndpoint.class, PrometheusScrapeEndpoint.class)).permitAll()
-                            .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/asyncapi.json").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/events").access(roles.any(service, auditor))
                             .requestMatchers(HttpMethod.GET, "/actuator/**").access(roles.any(service, collector, auditor, analyst));
                     commands(requests, roles);
                     // a service that mistypes a command's path is told not-found rather than forbidden
