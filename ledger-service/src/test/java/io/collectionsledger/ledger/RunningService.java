@@ -15,6 +15,8 @@ import org.springframework.web.client.RestClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
@@ -39,6 +41,7 @@ public final class RunningService implements AutoCloseable {
     }
 
     private final ConfigurableApplicationContext context;
+    private final String url;
     private final RestClient http;
     /** Axon's message clocks are static: the clocks of the service started before this one, given back on close. */
     private final Clock eventClock;
@@ -48,16 +51,22 @@ public final class RunningService implements AutoCloseable {
         this.context = context;
         this.eventClock = eventClock;
         this.deadlineClock = deadlineClock;
-        this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"))
+        this.url = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        this.http = RestClient.builder().baseUrl(url)
                 .defaultHeaders(headers -> headers.setBearerAuth(Tokens.mint("it", Tokens.EVERY_ROLE))).build();
     }
 
-    public static synchronized RunningService start(String database, MovableClock worldClock) {
+    public static RunningService start(String database, MovableClock worldClock) {
+        return start(database, worldClock, new String[0]);
+    }
+
+    /** @param settings more command-line settings, such as {@code --ledger.audit.verify-interval=PT2S} */
+    public static synchronized RunningService start(String database, MovableClock worldClock, String... settings) {
         clock = worldClock;
         Clock eventClock = GenericEventMessage.clock;
         Clock deadlineClock = GenericDeadlineMessage.clock;
         // command-line arguments: they outrank application.yml, as the environment does in production
-        return new RunningService(new SpringApplicationBuilder(LedgerApplication.class, SharedClock.class).run(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + database,
                 "--spring.datasource.username=" + FreshDatabase.user(),
@@ -65,7 +74,10 @@ public final class RunningService implements AutoCloseable {
                 "--logging.structured.format.console=",
                 "--ledger.close-of-day-cron=-",
                 "--spring.jmx.enabled=false",
-                "--ledger.security.jwt-secret=" + Tokens.SECRET), eventClock, deadlineClock);
+                "--ledger.security.jwt-secret=" + Tokens.SECRET));
+        args.addAll(List.of(settings));
+        return new RunningService(new SpringApplicationBuilder(LedgerApplication.class, SharedClock.class).run(args.toArray(String[]::new)),
+                eventClock, deadlineClock);
     }
 
     /** Sends a command as a client would, with a token allowing everything and a fresh command id; fails the test unless it is recorded. */
@@ -73,6 +85,11 @@ public final class RunningService implements AutoCloseable {
         http.post().uri(path).contentType(MediaType.APPLICATION_JSON)
                 .header(Headers.IDEMPOTENCY_KEY, UUID.randomUUID().toString())
                 .body(json).retrieve().toBodilessEntity();
+    }
+
+    /** Where it listens, for a client of the test's own. */
+    public String url() {
+        return url;
     }
 
     /** Calls with a token that allows everything. */
