@@ -182,6 +182,7 @@ class DatabaseOutageIT {
         assertThat(direct.sql("select count(*) from command_log where command_id like 'outage-%'").query(Long.class).single())
                 .isEqualTo(COMMANDS);
         assertThat(readiness.downSince(cutAt.get())).as("readiness DOWN during the cut").isBefore(restoredAt.get());
+        assertThat(health("/actuator/health/audit")).as("an outage is not tampering").isEqualTo(200);
     }
 
     @Test

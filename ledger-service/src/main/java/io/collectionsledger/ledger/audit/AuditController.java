@@ -26,20 +26,26 @@ class AuditController {
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
     private final ObjectMapper mapper;
+    private final Chainer chainer;
+    private final ChainAlarm alarm;
 
-    AuditController(Journal journal, JdbcClient jdbc, PlatformTransactionManager transactions, ObjectMapper mapper) {
+    AuditController(Journal journal, JdbcClient jdbc, PlatformTransactionManager transactions, ObjectMapper mapper, Chainer chainer,
+                    ChainAlarm alarm) {
         this.journal = journal;
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.mapper = mapper;
+        this.chainer = chainer;
+        this.alarm = alarm;
     }
 
     @GetMapping("/audit/digest")
     @Operation(summary = "The chain's head: keep `digest` (position:headHash) and give it to the verifier later; "
-            + "journalHead - position is what the chainer has still to link")
+            + "journalHead - position is what the chainer has still to link; `alarm` is the tampering the service found, while "
+            + "its alarm is raised (then keep no digest)")
     PublishedDigest digest() {
-        return readOnly.execute(status -> {
+        PublishedDigest head = readOnly.execute(status -> {
             long journalHead = journal.head();
             return jdbc.sql("select global_index, hash, chained_at from event_chain order by global_index desc limit 1")
                     .query((rs, row) -> PublishedDigest.of(new ChainDigest(rs.getLong(1), rs.getString(2)),
@@ -47,6 +53,9 @@ class AuditController {
                     .optional()
                     .orElse(PublishedDigest.of(new ChainDigest(0, ChainHash.GENESIS), null, journalHead));
         });
+        // once shown, the chain may never go below it
+        chainer.publish(new ChainDigest(head.position(), head.headHash()));
+        return alarm.current().map(raised -> head.withAlarm(new PublishedDigest.Alarm(raised.finding(), raised.raisedAt()))).orElse(head);
     }
 
     @GetMapping(value = "/audit/journal.ndjson", produces = Ndjson.MEDIA_TYPE)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.collectionsledger.ledger.audit.AppendedEvents;
 import io.collectionsledger.ledger.journal.EventTypes;
 import io.collectionsledger.ledger.journal.Journal;
 import io.collectionsledger.ledger.journal.LogicalTypeSerializer;
@@ -126,6 +127,7 @@ class AxonConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
+                                          AppendedEvents appendedEvents,
                                           org.axonframework.config.Configuration configuration) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
@@ -136,6 +138,8 @@ class AxonConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
+                // what it inserts is remembered until it is chained (AppendedEvents)
+                .appendEvents(appendedEvents.statement())
                 .build();
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.collectionsledger.contracts.audit.HistoryEntry;
 import io.collectionsledger.contracts.audit.JournalLine;
 import io.collectionsledger.contracts.audit.StoredEvent;
+import io.collectionsledger.verifier.JournalRow;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,11 +23,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one place that names Axon's tables: the journal ({@code domain_event_entry}, which only Axon
@@ -303,6 +306,33 @@ public class Journal {
                     consumer.accept(JournalLine.of(STORED_EVENT.mapRow(rs, 0), hash == null ? null : rs.getLong("previous_index"), hash));
                 },
                 from, to);
+    }
+
+    /**
+     * The journal as the verifier reads it: every event and every link, side by side in global index
+     * order, with a row for a link whose event is gone too. Read with a cursor; call within a
+     * transaction (at REPEATABLE READ, one snapshot) and close the stream.
+     */
+    public Stream<JournalRow> chainRows() {
+        return exportCursor.queryForStream("select " + STORED_COLUMNS + """
+                        , c.global_index as link_index, c.previous_index, c.hash
+                        from domain_event_entry e full join event_chain c on c.global_index = e.global_index
+                        order by coalesce(e.global_index, c.global_index)""",
+                (rs, row) -> {
+                    String hash = rs.getString("hash");
+                    rs.getLong("global_index");
+                    boolean stored = !rs.wasNull();
+                    return new JournalRow(stored ? rs.getLong("global_index") : rs.getLong("link_index"),
+                            stored ? STORED_EVENT.mapRow(rs, row) : null, hash == null ? null : rs.getLong("previous_index"), hash);
+                });
+    }
+
+    /** The events of these ids that are linked into the chain, as stored. */
+    public List<StoredEvent> chained(Collection<String> eventIds) {
+        return jdbc.sql("select " + STORED_COLUMNS + """
+                         from domain_event_entry e join event_chain c on c.global_index = e.global_index
+                        where e.event_identifier = any(?)""")
+                .param(eventIds.toArray(String[]::new)).query(STORED_EVENT).list();
     }
 
     /** The raw columns, payload and metadata as bytes, as the chain hashes them. */
