@@ -51,7 +51,7 @@ import java.util.Optional;
  *
  * <p>One instance chains at a time (a transaction-scoped advisory lock); the primary key of
  * event_chain would refuse a second chainer's links anyway. When nothing was appended, a run is
- * three index lookups and takes no lock on the journal.
+ * four single-row queries and takes no lock on the journal.
  */
 @Component
 class Chainer {

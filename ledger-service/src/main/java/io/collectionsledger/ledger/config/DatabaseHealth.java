@@ -29,7 +29,9 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
 
     DatabaseHealth(DataSourceProperties dataSource) {
         this.url = dataSource.determineUrl();
-        properties.setProperty("user", dataSource.determineUsername());
+        if (dataSource.determineUsername() != null) {
+            properties.setProperty("user", dataSource.determineUsername());
+        }
         if (dataSource.determinePassword() != null) {
             properties.setProperty("password", dataSource.determinePassword());
         }
