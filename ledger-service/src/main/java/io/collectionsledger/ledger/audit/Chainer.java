@@ -4,6 +4,7 @@ import io.collectionsledger.contracts.audit.ChainDigest;
 import io.collectionsledger.contracts.audit.ChainHash;
 import io.collectionsledger.contracts.audit.StoredEvent;
 import io.collectionsledger.ledger.http.DatabaseUnavailable;
+import io.collectionsledger.ledger.journal.AppendedEvents;
 import io.collectionsledger.ledger.journal.Journal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

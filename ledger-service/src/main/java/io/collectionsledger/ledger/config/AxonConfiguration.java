@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.collectionsledger.ledger.audit.AppendedEvents;
+import io.collectionsledger.ledger.journal.AppendedEvents;
 import io.collectionsledger.ledger.journal.EventTypes;
 import io.collectionsledger.ledger.journal.Journal;
 import io.collectionsledger.ledger.journal.LogicalTypeSerializer;

@@ -1,4 +1,4 @@
-package io.collectionsledger.ledger.audit;
+package io.collectionsledger.ledger.journal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -75,13 +75,13 @@ public class AppendedEvents {
      * Whether the event, as stored, is what this instance appended; true when it appended no such
      * event or no longer remembers it. Its fingerprint is forgotten either way: the event has been looked at.
      */
-    boolean unchanged(StoredEvent stored) {
+    public boolean unchanged(StoredEvent stored) {
         String appended = unsealed.asMap().remove(stored.eventId());
         return appended == null || appended.equals(fingerprint(stored.at(0)));
     }
 
     /** The events this instance appended and has not checked yet. */
-    Collection<String> unchecked() {
+    public Collection<String> unchecked() {
         return List.copyOf(unsealed.asMap().keySet());
     }
 
