@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * instance published, so a row rewritten with every later link rehashed is found too. What it
  * finds raises the {@link ChainAlarm}. One instance verifies at a time (an advisory lock); the
  * timer {@code ledger.audit.chain.verification} counts and times the verifications that ran. A
- * verification reads the whole journal: about 6 s, 2 s of them the service's CPU, per million events
+ * verification reads the whole journal: about 5 s, 2 s of them the service's CPU, per million events
  * on a 2-core machine, so a tampering below the head is found within 30 s plus twice that.
  */
 @Component
