@@ -397,9 +397,13 @@ public class Load {
         void run() throws Exception {
             System.err.println("  commands: warm-up, " + seconds + " s closed loop");
             closedLoop(seconds);
+            long peakFrom = System.currentTimeMillis();
             Step peak = closedLoop(seconds);
+            long peakTo = System.currentTimeMillis();
             System.out.printf(Locale.ROOT, "commands-peak %.0f commands/s (closed loop, %d clients, %d s) p50 %s p99 %s errors %s%n",
                     peak.throughput(), workers, seconds, ms(peak.percentile(50)), ms(peak.percentile(99)), peak.refusals());
+            // when the peak ran, so that what happened in the journal meanwhile can be told apart
+            System.out.printf(Locale.ROOT, "commands-peak-window %d %d (epoch ms)%n", peakFrom, peakTo);
             System.out.println("commands-open-loop   rate/s  achieved/s      p50      p95      p99    p99.9      max  refused");
             for (double fraction : fractions) {
                 double rate = Math.max(1, Math.round(peak.throughput() * fraction));

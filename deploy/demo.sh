@@ -69,7 +69,10 @@ send /customers/$C/legal-cases/CASE-001/steps "{\"stepId\": \"STEP-001\", \"occu
   \"description\": \"ICBC account frozen up to 95,000\", \"documentRef\": \"preservation-ruling.pdf\"}"
 
 printf '%-48s ' "/admin/close-of-day"
-curl -sS --fail-with-body -X POST -H "Authorization: Bearer $SERVICE" "$L/admin/close-of-day"; echo
+# its Ledger-Position is the journal's head after the run, so it includes every write above
+closed=$(curl -sS --fail-with-body -X POST -H "Authorization: Bearer $SERVICE" -w '\n%header{ledger-position}' "$L/admin/close-of-day")
+echo "${closed%$'\n'*}"
+written=${closed##*$'\n'}
 echo
-echo "statement of $C:"
-curl -sS --fail-with-body -H "Authorization: Bearer $READER" "$L/customers/$C/statement"; echo
+echo "statement of $C, once it includes the demo's writes (Ledger-Min-Position: $written):"
+curl -sS --fail-with-body -H "Authorization: Bearer $READER" -H "Ledger-Min-Position: $written" "$L/customers/$C/statement"; echo

@@ -17,7 +17,7 @@ import java.util.NoSuchElementException;
  * who did not also rewrite the chain, and name the place; the kept digests catch a rewritten
  * chain, since nobody can make a different journal hash to a head the auditor already holds.
  */
-final class ChainVerifier {
+public final class ChainVerifier {
 
     private final Lookahead rows;
     private final Deque<ChainDigest> digests;
@@ -29,13 +29,15 @@ final class ChainVerifier {
     private long lastSeen = Long.MIN_VALUE;
     private long chained;
     private ChainDigest lastMatched;
+    private Verdict.Rewrite rewrite;
 
     private ChainVerifier(Iterator<JournalRow> journal, Collection<ChainDigest> kept) {
         this.rows = new Lookahead(journal);
         this.digests = new ArrayDeque<>(kept.stream().sorted(Comparator.comparingLong(ChainDigest::position)).toList());
     }
 
-    static Verdict verify(Iterator<JournalRow> journal, Collection<ChainDigest> kept) {
+    /** Checks the journal, read in global index order, against its links and the kept digests. */
+    public static Verdict verify(Iterator<JournalRow> journal, Collection<ChainDigest> kept) {
         return new ChainVerifier(journal, kept).walk();
     }
 
@@ -87,7 +89,7 @@ final class ChainVerifier {
         return new Verdict(true, "intact: " + chained + " events chained through global index " + index + ", head " + hash
                 + (unchained > 0 ? "; " + unchained + " later events not chained yet" : "")
                 + (lastMatched != null ? "; matches the digest kept at global index " + lastMatched.position() : ""),
-                head(), chained, unchained);
+                head(), chained, unchained, null);
     }
 
     /** A journal that does not start at the beginning (a partial export) starts from a digest kept where it begins. */
@@ -187,7 +189,9 @@ final class ChainVerifier {
                 return "chain ends before the kept digest: it reaches global index " + index + ", the digest was kept at "
                         + digest.position();
             } else {
-                return "digest does not match: no event is chained at global index " + digest.position() + ", where the digest was kept";
+                rewrite = new Verdict.Rewrite(lastMatched == null ? 0 : lastMatched.position(), digest.position());
+                return "digest does not match: no event is chained at global index " + digest.position() + ", where the digest was kept"
+                        + stillMatching();
             }
         }
         return null;
@@ -208,10 +212,15 @@ final class ChainVerifier {
             lastMatched = digest;
             return null;
         }
+        rewrite = new Verdict.Rewrite(lastMatched == null ? 0 : lastMatched.position(), digest.position());
         return "digest does not match: at global index " + digest.position() + " the chain's hash is " + hash
                 + ", the kept digest says " + digest.headHash() + "; an event at or before global index " + digest.position()
                 + (lastMatched == null ? "" : " and after global index " + lastMatched.position() + " (where the kept digest still matches)")
                 + " was changed and the chain rewritten";
+    }
+
+    private String stillMatching() {
+        return lastMatched == null ? "" : "; the digest kept at global index " + lastMatched.position() + " still matches";
     }
 
     private static String describe(JournalRow row) {
@@ -219,7 +228,7 @@ final class ChainVerifier {
     }
 
     private Verdict tampered(String finding) {
-        return new Verdict(false, finding, head(), chained, 0);
+        return new Verdict(false, finding, head(), chained, 0, rewrite);
     }
 
     private ChainDigest head() {

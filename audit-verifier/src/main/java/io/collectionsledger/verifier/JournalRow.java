@@ -10,9 +10,9 @@ import io.collectionsledger.contracts.audit.StoredEvent;
  * @param previousIndex the global index the link follows, or null without a link
  * @param hash          the link's hash, or null without a link
  */
-record JournalRow(long globalIndex, StoredEvent event, Long previousIndex, String hash) {
+public record JournalRow(long globalIndex, StoredEvent event, Long previousIndex, String hash) {
 
-    boolean chained() {
+    public boolean chained() {
         return hash != null;
     }
 }

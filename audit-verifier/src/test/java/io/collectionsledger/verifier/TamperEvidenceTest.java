@@ -170,6 +170,43 @@ class TamperEvidenceTest {
     }
 
     @Test
+    void anExportMadeBeforeARewriteNamesTheEventThatWasChangedBetweenTheTwoKeptDigests() throws IOException {
+        LedgerDatabase journal = new LedgerDatabase().withEvents(2);
+        String first = journal.chain();
+        journal.withEvents(4);
+        String second = journal.chain();
+        Path earlier = write("earlier.ndjson", journal.export());
+        journal.tamper("update domain_event_entry set payload = convert_to(replace(convert_from(payload, 'UTF8'), '200.00', '2.00'), 'UTF8') where global_index = 4",
+                "delete from event_chain where global_index >= 4");
+        journal.chain();
+
+        assertThat(AuditVerifier.run(new String[]{"--jdbc", journal.url, "--user", FreshDatabase.user(), "--digest", first, "--digest", second,
+                "--earlier", earlier.toString()}, capture())).isEqualTo(AuditVerifier.TAMPERED);
+        assertThat(output.lines()).containsExactly(
+                output.lines().findFirst().orElseThrow(),
+                "altered: event at global index 4 (aggregate CUST-B seq 1) differs from the earlier export in its payload");
+        assertThat(output).startsWith("digest does not match: at global index 6").contains("at or before global index 6 and after global index 2");
+    }
+
+    @Test
+    void anEventDeletedUnderARewriteIsNamedFromTheEarlierExportAndAnExportMadeAfterTheRewriteCannotTell() throws IOException {
+        LedgerDatabase journal = new LedgerDatabase().withEvents(3);
+        String kept = journal.chain();
+        Path earlier = write("earlier.ndjson", journal.export());
+        journal.tamper("delete from event_chain where global_index >= 2", "delete from domain_event_entry where global_index = 2");
+        journal.chain();
+        Path later = write("later.ndjson", journal.export());
+
+        assertThat(AuditVerifier.run(new String[]{"--ndjson", later.toString(), "--digest", kept, "--earlier", earlier.toString()}, capture()))
+                .isEqualTo(AuditVerifier.TAMPERED);
+        assertThat(output).contains("\ndeleted: event at global index 2 (aggregate CUST-B seq 0) is in the earlier export and no longer in the journal");
+
+        assertThat(AuditVerifier.run(new String[]{"--ndjson", later.toString(), "--digest", kept, "--earlier", later.toString()}, capture()))
+                .isEqualTo(AuditVerifier.TAMPERED);
+        assertThat(output).contains("\nthe earlier export does not hold either (digest does not match: at global index 3");
+    }
+
+    @Test
     void aForgedDigestWithAnotherHashDoesNotMatch() {
         assertThat(verifyStore("6:" + "0123456789abcdef".repeat(4))).isEqualTo(AuditVerifier.TAMPERED);
         assertThat(output).startsWith("digest does not match: at global index 6");
@@ -285,7 +322,16 @@ class TamperEvidenceTest {
     }
 
     private int verifyExport(List<JournalLine> lines, String... digests) throws IOException {
-        Path file = folder.resolve("journal.ndjson");
+        Path file = write("journal.ndjson", lines);
+        List<String> args = new ArrayList<>(List.of("--ndjson", file.toString()));
+        for (String kept : digests) {
+            args.addAll(List.of("--digest", kept));
+        }
+        return AuditVerifier.run(args.toArray(String[]::new), capture());
+    }
+
+    private Path write(String name, List<JournalLine> lines) throws IOException {
+        Path file = folder.resolve(name);
         Files.writeString(file, lines.stream().map(line -> {
             try {
                 return JSON.writeValueAsString(line);
@@ -293,11 +339,7 @@ class TamperEvidenceTest {
                 throw new IllegalStateException(e);
             }
         }).collect(Collectors.joining("\n", "", "\n")));
-        List<String> args = new ArrayList<>(List.of("--ndjson", file.toString()));
-        for (String kept : digests) {
-            args.addAll(List.of("--digest", kept));
-        }
-        return AuditVerifier.run(args.toArray(String[]::new), capture());
+        return file;
     }
 
     private PrintStream capture() {

@@ -41,6 +41,7 @@ public final class RunningService implements AutoCloseable {
     }
 
     private final ConfigurableApplicationContext context;
+    private final String url;
     private final RestClient http;
     /** Axon's message clocks are static: the clocks of the service started before this one, given back on close. */
     private final Clock eventClock;
@@ -50,7 +51,8 @@ public final class RunningService implements AutoCloseable {
         this.context = context;
         this.eventClock = eventClock;
         this.deadlineClock = deadlineClock;
-        this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"))
+        this.url = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        this.http = RestClient.builder().baseUrl(url)
                 .defaultHeaders(headers -> headers.setBearerAuth(Tokens.mint("it", Tokens.EVERY_ROLE))).build();
     }
 
@@ -58,7 +60,7 @@ public final class RunningService implements AutoCloseable {
         return start(database, worldClock, new String[0]);
     }
 
-    /** With more settings, as command-line arguments ({@code --name=value}). */
+    /** @param settings more command-line settings, such as {@code --ledger.audit.verify-interval=PT2S} */
     public static synchronized RunningService start(String database, MovableClock worldClock, String... settings) {
         clock = worldClock;
         Clock eventClock = GenericEventMessage.clock;
@@ -85,6 +87,11 @@ public final class RunningService implements AutoCloseable {
         http.post().uri(path).contentType(MediaType.APPLICATION_JSON)
                 .header(Headers.IDEMPOTENCY_KEY, UUID.randomUUID().toString())
                 .body(json).retrieve().toBodilessEntity();
+    }
+
+    /** Where it listens, for a client of the test's own. */
+    public String url() {
+        return url;
     }
 
     /** Calls with a token that allows everything. */

@@ -35,7 +35,8 @@ class AuditController {
 
     @GetMapping(value = "/audit/digest", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The chain's head: keep `digest` (position:headHash) and give it to the verifier later; "
-            + "journalHead - position is what the chainer has still to link")
+            + "journalHead - position is what the chainer has still to link; `alarm` is the tampering the service found, while "
+            + "its alarm is raised (then keep no digest)")
     PublishedDigest digest() {
         return chainHead.digest();
     }

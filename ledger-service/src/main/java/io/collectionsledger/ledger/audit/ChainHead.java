@@ -16,17 +16,24 @@ public class ChainHead {
     private final Journal journal;
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
+    private final Chainer chainer;
+    private final ChainAlarm alarm;
 
-    ChainHead(Journal journal, JdbcClient jdbc, PlatformTransactionManager transactions) {
+    ChainHead(Journal journal, JdbcClient jdbc, PlatformTransactionManager transactions, Chainer chainer, ChainAlarm alarm) {
         this.journal = journal;
         this.jdbc = jdbc;
+        this.chainer = chainer;
+        this.alarm = alarm;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
 
-    /** The last chained event's position and hash (position 0 and the genesis hash before the first), and the journal's head. */
+    /**
+     * The last chained event's position and hash (position 0 and the genesis hash before the first), the journal's head,
+     * and the alarm while one is raised. Once shown, to an auditor or on the broker, the chain may never go below it.
+     */
     public PublishedDigest digest() {
-        return readOnly.execute(status -> {
+        PublishedDigest head = readOnly.execute(status -> {
             long journalHead = journal.head();
             return jdbc.sql("select global_index, hash, chained_at from event_chain order by global_index desc limit 1")
                     .query((rs, row) -> PublishedDigest.of(new ChainDigest(rs.getLong(1), rs.getString(2)),
@@ -34,5 +41,7 @@ public class ChainHead {
                     .optional()
                     .orElse(PublishedDigest.of(new ChainDigest(0, ChainHash.GENESIS), null, journalHead));
         });
+        chainer.publish(new ChainDigest(head.position(), head.headHash()));
+        return alarm.current().map(raised -> head.withAlarm(new PublishedDigest.Alarm(raised.finding(), raised.raisedAt()))).orElse(head);
     }
 }

@@ -24,6 +24,7 @@ import java.util.function.Function;
 class CommandLog {
 
     private static final Logger log = LoggerFactory.getLogger(CommandLog.class);
+    private static final int FORGET_AT_ONCE = 10_000;
 
     private final JdbcClient jdbc;
     private final Journal journal;
@@ -146,11 +147,21 @@ class CommandLog {
         return rows.stream().map(value).toArray(String[]::new);
     }
 
-    /** Past the retention window a command id may be used again; the events themselves are kept forever. */
+    /**
+     * Past the retention window a command id may be used again; the events themselves are kept forever.
+     * Forgotten {@value #FORGET_AT_ONCE} at a time: each statement stays well within LEDGER_DATABASE_TIMEOUT
+     * however many commands an hour brought.
+     */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     void forgetExpired() {
         Timestamp cutoff = Timestamp.from(clock.instant().minus(properties.idempotencyRetention()));
-        int forgotten = jdbc.sql("delete from command_log where recorded_at < ?").param(cutoff).update();
+        int forgotten = 0;
+        for (int batch = FORGET_AT_ONCE; batch == FORGET_AT_ONCE; forgotten += batch) {
+            batch = jdbc.sql("""
+                            delete from command_log where (client_id, command_id) in
+                                (select client_id, command_id from command_log where recorded_at < ? limit ?)""")
+                    .params(cutoff, FORGET_AT_ONCE).update();
+        }
         if (forgotten > 0) {
             log.info("forgot {} command ids recorded before {}", forgotten, cutoff.toInstant());
         }

@@ -16,6 +16,9 @@ import java.time.ZoneId;
  * @param readModelWait         how long a query waits for a read model to reach a position it was asked to
  * @param cachedAccountEvents   how many events' worth of customer accounts are kept in memory between commands
  *                              (LEDGER_CACHED_ACCOUNT_EVENTS; an account's state takes about a kilobyte per event)
+ * @param databaseTimeout       how long a request waits for the database before it is answered 503
+ *                              {@code database-unavailable} (LEDGER_DATABASE_TIMEOUT): for a connection, for an answer
+ *                              on one, and for a statement to run; see {@link DatabaseConfiguration}
  * @param policy                the collection rules' settings (LEDGER_POLICY_PROMISE_GRACE_DAYS ...)
  */
 @ConfigurationProperties("ledger")
@@ -24,6 +27,7 @@ public record LedgerProperties(
         @DefaultValue("P7D") Duration idempotencyRetention,
         @DefaultValue("PT10S") Duration readModelWait,
         @DefaultValue("100000") long cachedAccountEvents,
+        @DefaultValue("PT5S") Duration databaseTimeout,
         @DefaultValue Policy policy) {
 
     /** Defaults of domain.md §3; see {@link io.collectionsledger.ledger.account.CollectionPolicy}. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.collectionsledger.contracts.audit.HistoryEntry;
 import io.collectionsledger.contracts.audit.JournalLine;
 import io.collectionsledger.contracts.audit.StoredEvent;
+import io.collectionsledger.verifier.JournalRow;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one place that names Axon's tables: the journal ({@code domain_event_entry}, which only Axon
@@ -329,6 +331,32 @@ public class Journal {
                     consumer.accept(JournalLine.of(STORED_EVENT.mapRow(rs, 0), hash == null ? null : rs.getLong("previous_index"), hash));
                 },
                 from, to);
+    }
+
+    /**
+     * The journal as the verifier reads it: every event with its link, in global index order (a link
+     * whose event is gone shows in the next link, which follows a global index that holds no event).
+     * In index order, so PostgreSQL merges the two tables without sorting them. Read with a cursor;
+     * call within a transaction (at REPEATABLE READ, one snapshot) and close the stream.
+     */
+    public Stream<JournalRow> chainRows() {
+        return exportCursor.queryForStream("select " + STORED_COLUMNS + """
+                        , c.previous_index, c.hash
+                        from domain_event_entry e left join event_chain c on c.global_index = e.global_index
+                        order by e.global_index""",
+                (rs, row) -> {
+                    String hash = rs.getString("hash");
+                    return new JournalRow(rs.getLong("global_index"), STORED_EVENT.mapRow(rs, row),
+                            hash == null ? null : rs.getLong("previous_index"), hash);
+                });
+    }
+
+    /** The events of these ids that are linked into the chain, as stored. */
+    public List<StoredEvent> chained(Collection<String> eventIds) {
+        return jdbc.sql("select " + STORED_COLUMNS + """
+                         from domain_event_entry e join event_chain c on c.global_index = e.global_index
+                        where e.event_identifier = any(?)""")
+                .param(eventIds.toArray(String[]::new)).query(STORED_EVENT).list();
     }
 
     /** The raw columns, payload and metadata as bytes, as the chain hashes them. */

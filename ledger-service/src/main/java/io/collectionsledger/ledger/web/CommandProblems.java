@@ -14,6 +14,7 @@ import io.collectionsledger.ledger.account.Rule;
 import io.collectionsledger.ledger.account.RuleViolation;
 import io.collectionsledger.ledger.account.StaleVersion;
 import io.collectionsledger.ledger.command.IdempotencyKeyReused;
+import io.collectionsledger.ledger.http.DatabaseUnavailable;
 import io.collectionsledger.ledger.http.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -89,6 +90,10 @@ final class CommandProblems {
         }
         if (e instanceof IdempotencyKeyReused) {
             return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Command id reused", e.getMessage());
+        }
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn("database unavailable: {}", e.toString());
+            return DatabaseUnavailable.problem();
         }
         log.error("unexpected failure", e);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",

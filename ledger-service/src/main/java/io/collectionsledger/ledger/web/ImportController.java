@@ -5,6 +5,7 @@ import io.collectionsledger.contracts.shared.AccountCommand;
 import io.collectionsledger.contracts.shared.CommandAccepted;
 import io.collectionsledger.ledger.command.CommandContext;
 import io.collectionsledger.ledger.command.CommandDispatcher;
+import io.collectionsledger.ledger.http.DatabaseUnavailable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -91,12 +92,20 @@ class ImportController {
                     results[indices.get(k)] = accepted(indices.get(k), outcomes.get(k - from));
                 }
             } catch (RuntimeException groupRefused) {
+                // were they run one by one, each would wait for the database in vain: the batch is answered 503,
+                // and sending it again records what is missing and answers what was recorded
+                if (DatabaseUnavailable.causedBy(groupRefused)) {
+                    throw groupRefused;
+                }
                 for (int k = from; k < to; k++) {
                     int i = indices.get(k);
                     CommandDispatcher.Request request = requests.get(k);
                     try {
                         results[i] = accepted(i, dispatcher.dispatch(request.command(), request.context()));
                     } catch (RuntimeException e) {
+                        if (DatabaseUnavailable.causedBy(e)) {
+                            throw e;
+                        }
                         results[i] = refused(i, batch.items().get(i), e);
                     }
                 }

@@ -2,6 +2,7 @@ package io.collectionsledger.ledger.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.collectionsledger.ledger.account.StaleVersion;
+import io.collectionsledger.ledger.http.DatabaseUnavailable;
 import io.collectionsledger.ledger.http.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,6 +32,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
         if (e instanceof StaleVersion stale) {
             response.eTag("\"" + stale.current() + "\"");
+        }
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            response.header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER);
         }
         return response.body(problem);
     }

@@ -103,7 +103,8 @@ class TamperEvidenceIT extends LedgerIT {
     @Test
     void aRowChangedInSqlThenTheChainRewrittenAndAnEventDeletedAreEachCaughtAndNamed() {
         String database = FreshDatabase.another();
-        try (RunningService ledger = RunningService.start(database, clock)) {
+        // the service's own scheduled verification is left out: this is about what the auditor's verifier finds
+        try (RunningService ledger = RunningService.start(database, clock, "--ledger.audit.verify-interval=PT1H")) {
             ledger.send("/customers", """
                     {"customerId": "AUDITED", "name": "Hengda Building Materials Co.", "occurredOn": "2026-01-05"}""");
             for (int i = 1; i <= 5; i++) {
@@ -125,8 +126,13 @@ class TamperEvidenceIT extends LedgerIT {
             assertThat(verify("--jdbc", database, "--digest", kept)).isEqualTo(AuditVerifier.TAMPERED);
             assertThat(output).startsWith("altered: event at global index " + third + " (aggregate AUDITED seq 3)");
 
-            // the chainer itself rehashes everything after the change: only the kept digest can tell
+            // the chainer does not link again over deleted links, it raises its alarm; once an administrator resumes
+            // it, it rehashes everything after the change, and only the kept digest can tell
             sql.sql("delete from event_chain where global_index >= ?").param(third).update();
+            await().atMost(Duration.ofSeconds(10)).until(() -> ledger.http().get().uri("/audit/digest").retrieve()
+                    .body(JsonNode.class).at("/alarm/finding").asText().startsWith("links missing"));
+            assertThat(sql.sql("select count(*) from event_chain where global_index >= ?").param(third).query(Long.class).single()).isZero();
+            ledger.http().post().uri("/admin/audit/chain/resume").retrieve().toBodilessEntity();
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     sql.sql("select count(*) from event_chain where global_index >= ?").param(third).query(Long.class).single() == head - third + 1);
             assertThat(verify("--jdbc", database, "--digest", "0:" + "0".repeat(64))).isEqualTo(AuditVerifier.INTACT);
