@@ -1,0 +1,19 @@
+package io.collectionsledger.contracts.lookup;
+
+import io.collectionsledger.contracts.contract.DisputeClause;
+import io.collectionsledger.contracts.litigation.LegalStep;
+import io.collectionsledger.contracts.shared.Money;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A lawsuit or arbitration filed, with its steps in the order recorded; {@code closed} once a step closed it. */
+public record LegalCase(String caseId, LocalDate occurredOn, Instant recordedAt, DisputeClause.Forum forum, String body,
+                        List<String> invoiceIds, Money claimAmount, boolean preservationRequested, String documentRef,
+                        boolean closed, List<Step> steps) {
+
+    public record Step(String stepId, LocalDate occurredOn, Instant recordedAt, LegalStep step, Money amount, String description,
+                       String documentRef) {
+    }
+}
