@@ -52,6 +52,11 @@ class QueryProblems {
     }
 
     @ExceptionHandler
+    ProblemDetail unknown(UnknownRecord e) {
+        return Problems.of(HttpStatus.NOT_FOUND, e.problem(), e.title(), e.getMessage());
+    }
+
+    @ExceptionHandler
     ProblemDetail unreadable(MethodArgumentTypeMismatchException e) {
         String got = e.getValue() instanceof String[] values ? String.join(",", values) : String.valueOf(e.getValue());
         return invalid(new InvalidQuery(e.getName() + ": " + expected(e.getParameter()) + "; got " + got));

@@ -63,6 +63,14 @@ class SecurityConfiguration {
     private static final String[] HISTORY = {
             "/customers/*/history", "/contracts/*/history", "/invoices/*/history", "/legal-cases/*/history", "/audit/**"};
 
+    /** What was recorded, read back: the services that recorded the facts read them too. */
+    private static final String[] LOOKUPS = {"/customers", "/customers/*", "/customers/*/contracts", "/customers/*/contracts/*",
+            "/customers/*/deliveries", "/customers/*/deliveries/*", "/customers/*/invoices", "/customers/*/invoices/*",
+            "/customers/*/payments", "/customers/*/payments/*", "/customers/*/payment-promises", "/customers/*/payment-promises/*",
+            "/customers/*/payment-plans", "/customers/*/payment-plans/*", "/customers/*/disputes", "/customers/*/disputes/*",
+            "/customers/*/dunning-letters", "/customers/*/dunning-letters/*", "/customers/*/guarantees", "/customers/*/guarantees/*",
+            "/customers/*/asset-leads", "/customers/*/asset-leads/*", "/customers/*/legal-cases", "/customers/*/legal-cases/*"};
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, AccessLog accessLog, ObjectMapper mapper, Endpoints endpoints, Environment environment)
             throws Exception {
@@ -84,6 +92,7 @@ class SecurityConfiguration {
                             .requestMatchers(HttpMethod.GET, HISTORY).access(roles.any(auditor))
                             .requestMatchers(HttpMethod.GET, "/customers/*/credit-decision").access(roles.any(service, collector, auditor, analyst))
                             .requestMatchers(HttpMethod.GET, "/customers/*/dunning-letters/*/draft").access(roles.any(service, collector))
+                            .requestMatchers(HttpMethod.GET, LOOKUPS).access(roles.any(service, collector, auditor, analyst))
                             .requestMatchers(HttpMethod.GET, "/**").access(roles.any(collector, auditor, analyst))
                             .anyRequest().access(roles.none());
                 })
