@@ -57,7 +57,7 @@ class RebuildIT {
         service.awaitReadModelsCaughtUp(Duration.ofSeconds(60));
 
         List<String> tables = readModelTables();
-        assertThat(tables).contains("statement_term", "aging_movement");
+        assertThat(tables).contains("statement_term", "aging_movement", "lookup_fact", "lookup_customer", "lookup_receivable", "lookup_customer_open");
         tables.forEach(table -> service.jdbc().sql("create table snap_" + table + " as table " + table).update());
 
         service.rebuildEveryReadModel();

@@ -259,7 +259,7 @@ public class CustomerLookupProjection {
             }
             rows.addAll(jdbc.sql("""
                             select c.customer_id, c.name, c.collector, c.tier, o.open from lookup_customer_open o
-                            join lookup_customer c on c.customer_id = o.customer_id where """ + owing
+                            join lookup_customer c on c.customer_id = o.customer_id""" + " where " + owing
                             + " order by o.open desc, o.customer_id collate \"C\"" + (wanted == null ? "" : " limit " + wanted))
                     .params(params).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getBigDecimal(5)))
