@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
  *   import   --customers N --invoices M [--seed S] [--batch 1000] [--concurrency 4]
  *   commands --customers N [--seed S] [--seconds 20] [--workers 16] [--fractions 0.25,0.5,0.75,1]
  *   aging    --customers N [--seed S] [--samples 200] [--portfolio-samples 20] [--past-days 180]
+ *   lookups  --customers N [--seed S] [--samples 200] [--past-days 180]
  *   rebuild  [--timeout 3600]
  *   caught-up [--timeout 3600]
  *   profile  FILE.jfr [--top 20]   (where the service spent its CPU: methods by own samples, and the ledger's and Axon's by total)
@@ -69,13 +70,14 @@ public class Load {
             case "import" -> new Import(o).run();
             case "commands" -> new Commands(o).run();
             case "aging" -> new Aging(o).run();
+            case "lookups" -> new Lookups(o).run();
             case "rebuild" -> ReadModels.rebuild(o.num("timeout", 3600));
             case "caught-up" -> ReadModels.awaitCaughtUp(o.num("timeout", 3600));
             case "profile" -> Profile.print(java.nio.file.Path.of(args[1]), (int) o.num("top", 20));
             case "show" -> history((int) o.num("customer", 1), (int) o.num("invoices", 20), o.num("seed", 7))
                     .forEach(fact -> System.out.println(fact.type() + " " + fact.json()));
             default -> {
-                System.err.println("usage: java bench/Load.java import|commands|aging|rebuild|caught-up [--option value]...");
+                System.err.println("usage: java bench/Load.java import|commands|aging|lookups|rebuild|caught-up [--option value]...");
                 System.exit(2);
             }
         }
@@ -551,7 +553,7 @@ public class Load {
         }
 
         /** One request at a time, after a few to warm up: the latency a person waits for the report. */
-        void measure(String name, int count, IntFunction<String> path) throws Exception {
+        static void measure(String name, int count, IntFunction<String> path) throws Exception {
             for (int i = 0; i < Math.min(5, count); i++) {
                 get(path.apply(i));
             }
@@ -566,6 +568,43 @@ public class Load {
             Step step = new Step(latencies, 0, new Refusals());
             System.out.printf(Locale.ROOT, "%-26s p50 %8s  p95 %8s  max %8s  (%d requests, %.0f KiB each)%n", name,
                     ms(step.percentile(50)), ms(step.percentile(95)), ms(step.percentile(100)), count, bytes / 1024.0 / count);
+        }
+    }
+
+    // ---------------------------------------------------------------- records read back
+
+    /** A customer's file, one of its invoices, and pages of 100 customers, as another service's screen asks for them. */
+    static final class Lookups {
+        final int customers;
+        final long seed;
+        final int samples;
+        final LocalDate past;
+
+        Lookups(Options o) {
+            customers = (int) o.num("customers", 10_000);
+            seed = o.num("seed", 7);
+            samples = (int) o.num("samples", 200);
+            past = TODAY.minusDays(o.num("past-days", 180));
+        }
+
+        void run() throws Exception {
+            Random random = new Random(seed);
+            Aging.measure("customer-file", samples, i -> "/customers/" + customerId(1 + random.nextInt(customers)));
+            Aging.measure("customer-file-past", samples, i -> "/customers/" + customerId(1 + random.nextInt(customers)) + "?asOf=" + past);
+            // every imported customer has INV-0, its first invoice
+            Aging.measure("invoice", samples, i -> "/customers/" + customerId(1 + random.nextInt(customers)) + "/invoices/INV-0");
+            Aging.measure("customers-page-by-name", samples, i -> {
+                int n = 1 + random.nextInt(customers);
+                return "/customers?limit=100&after=" + cursor("Bench Trading Co. " + n, customerId(n));
+            });
+            Aging.measure("customers-page-by-open", samples, i -> "/customers?limit=100&sort=OPEN_AMOUNT&currency=CNY");
+            Aging.measure("customers-page-collector", samples, i -> "/customers?limit=100&collector=collector-" + random.nextInt(25));
+        }
+
+        /** A page's cursor by name, as the service writes it (base64url of the name, a line feed and the id). */
+        static String cursor(String name, String customerId) {
+            return java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((name + "\n" + customerId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

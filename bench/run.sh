@@ -6,7 +6,8 @@
 # It builds the service jar, makes a fresh database (dropped at the end), starts the service as in production
 # (java -jar, settings from the environment, a bearer token when deploy/local/mint-token.sh
 # exists), loads a generated data set through POST /imports, then measures commands over HTTP
-# under an open-loop load at fixed rates, the aging report, and the rebuild of every read model.
+# under an open-loop load at fixed rates, the aging report, records read back (a customer's file, an
+# invoice, pages of customers), and the rebuild of every read model.
 #
 #   usage: bench/run.sh [--scale default|large] [--customers N --invoices M] [--seconds S] [--profile] [--no-build]
 #     default: 10,000 customers and 200,000 invoices; large: 100,000 and 1,000,000
@@ -268,6 +269,10 @@ echo "chain-verifications $(metric ledger.audit.chain.verification) of the whole
 echo
 echo "== aging report (GET /aging), one request at a time; past = 180 days ago"
 load aging --customers "$customers" --seed $SEED --samples 200 --portfolio-samples 20 --past-days 180
+
+echo
+echo "== records read back (GET /customers...), one request at a time; past = 180 days ago"
+load lookups --customers "$customers" --seed $SEED --samples 200 --past-days 180
 
 echo
 echo "== rebuild of every read model from the whole stream (POST /admin/read-models/{name}/rebuild)"
