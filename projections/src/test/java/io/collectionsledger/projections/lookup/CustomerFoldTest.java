@@ -1,0 +1,100 @@
+package io.collectionsledger.projections.lookup;
+
+import io.collectionsledger.contracts.customer.CreditFile;
+import io.collectionsledger.contracts.customer.CustomerRegistered;
+import io.collectionsledger.contracts.lookup.CustomerFile;
+import io.collectionsledger.contracts.lookup.CustomerRecords;
+import io.collectionsledger.contracts.lookup.Invoice;
+import io.collectionsledger.contracts.payment.PaymentRecorded;
+import io.collectionsledger.contracts.payment.PaymentReversed;
+import io.collectionsledger.contracts.payment.RecordPayment;
+import io.collectionsledger.contracts.promise.Installment;
+import io.collectionsledger.contracts.promise.PaymentPlanAgreed;
+import io.collectionsledger.contracts.receivable.Allocation;
+import io.collectionsledger.contracts.receivable.InvoiceIssued;
+import io.collectionsledger.contracts.receivable.InvoiceTerm;
+import io.collectionsledger.contracts.shared.Money;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CustomerFoldTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+    private static final LocalDate TODAY = LocalDate.parse("2026-11-24");
+
+    private final List<CustomerFold.Fact> facts = List.of(
+            fact(new CustomerRegistered("C-1", "Hengda", null, LocalDate.parse("2026-01-05"), CreditFile.empty()), 0),
+            fact(new InvoiceIssued("C-1", "INV-1", null, LocalDate.parse("2026-09-01"), cny("1000.00"),
+                    List.of(new InvoiceTerm("T1", cny("400.00"), LocalDate.parse("2026-10-01")),
+                            new InvoiceTerm("T2", cny("600.00"), LocalDate.parse("2026-12-01"))), List.of(), null), 1),
+            fact(new PaymentRecorded("C-1", "P-1", LocalDate.parse("2026-11-10"), cny("500.00"), RecordPayment.Method.CHEQUE, null,
+                    List.of(principal("T1", "400.00"), principal("T2", "50.00")), cny("50.00")), 2),
+            fact(new PaymentReversed("C-1", "P-1", LocalDate.parse("2026-11-12"), "bounced", cny("500.00"),
+                    List.of(principal("T1", "400.00"), principal("T2", "50.00")), cny("50.00")), 3));
+
+    @Test
+    void aReversedPaymentReopensWhatItPaidAndTakesBackItsCredit() {
+        CustomerRecords records = CustomerFold.fold("C-1", TODAY, T0.plusSeconds(60), facts);
+
+        Invoice invoice = records.invoices().get(0);
+        assertThat(invoice.open()).isEqualTo(cny("1000.00"));
+        assertThat(invoice.overdue()).isEqualTo(cny("400.00"));
+        assertThat(invoice.terms().get(0).daysPastDue()).isEqualTo(54);
+        assertThat(invoice.allocations()).extracting(Invoice.AllocationReceived::source)
+                .containsExactly(Invoice.AllocationReceived.Source.PAYMENT, Invoice.AllocationReceived.Source.PAYMENT,
+                        Invoice.AllocationReceived.Source.PAYMENT_REVERSAL, Invoice.AllocationReceived.Source.PAYMENT_REVERSAL);
+        assertThat(records.payments().get(0).reversal().reason()).isEqualTo("bounced");
+        assertThat(records.file().totals()).extracting(CustomerFile.CurrencyTotals::unappliedCredit).containsExactly(cny("0.00"));
+    }
+
+    @Test
+    void asKnownBeforeTheReversalThePaymentStands() {
+        CustomerRecords records = CustomerFold.fold("C-1", TODAY, T0.plusSeconds(2), facts);
+
+        assertThat(records.invoices().get(0).open()).isEqualTo(cny("550.00"));
+        assertThat(records.payments().get(0).reversal()).isNull();
+        assertThat(records.file().totals().get(0).unappliedCredit()).isEqualTo(cny("50.00"));
+    }
+
+    @Test
+    void asOfADateBeforeThePaymentNothingIsPaidAndAsOfOneBeforeRegistrationThereIsNoCustomer() {
+        assertThat(CustomerFold.fold("C-1", LocalDate.parse("2026-11-09"), T0.plusSeconds(60), facts).invoices().get(0).open())
+                .isEqualTo(cny("1000.00"));
+        assertThat(CustomerFold.fold("C-1", LocalDate.parse("2026-01-04"), T0.plusSeconds(60), facts)).isNull();
+    }
+
+    @Test
+    void aPlanMovesPrincipalOffTheTermsIntoInstallmentsWhoseInterestStandsAsLateFees() {
+        List<CustomerFold.Fact> planned = new java.util.ArrayList<>(facts.subList(0, 2));
+        planned.add(fact(new PaymentPlanAgreed("C-1", "PL-1", LocalDate.parse("2026-11-15"), List.of("INV-1"),
+                List.of(principal("T1", "400.00")),
+                List.of(new Installment("I1", cny("400.00"), cny("4.00"), LocalDate.parse("2026-12-15"))), false, "plan.pdf"), 2));
+
+        CustomerRecords records = CustomerFold.fold("C-1", TODAY, T0.plusSeconds(60), planned);
+
+        assertThat(records.invoices().get(0).terms().get(0).rescheduled()).isEqualTo(cny("400.00"));
+        assertThat(records.invoices().get(0).open()).isEqualTo(cny("600.00"));
+        assertThat(records.plans().get(0).open()).isEqualTo(cny("400.00"));
+        CustomerFile.CurrencyTotals totals = records.file().totals().get(0);
+        assertThat(totals.open()).isEqualTo(cny("1000.00"));
+        assertThat(totals.overdue()).isEqualTo(cny("0.00"));
+        assertThat(totals.lateFeesOpen()).isEqualTo(cny("4.00"));
+    }
+
+    private static CustomerFold.Fact fact(io.collectionsledger.contracts.shared.AccountEvent event, int second) {
+        return new CustomerFold.Fact(event, T0.plusSeconds(second));
+    }
+
+    private static Allocation principal(String termId, String amount) {
+        return new Allocation("INV-1", termId, Allocation.Component.PRINCIPAL, cny(amount));
+    }
+
+    private static Money cny(String amount) {
+        return Money.of(amount, "CNY");
+    }
+}
