@@ -97,7 +97,7 @@ class DisputesLettersAndCasesTest extends AccountFixture {
     void aStepOfAnOpenCaseIsRecorded() {
         fixture.given(registered(), invoiced("INV-1", "1000.00", "2026-10-01"), filed())
                 .when(step("S-1", TODAY))
-                .expectEvents(new LegalStepRecorded(CUSTOMER, "CASE-1", "S-1", TODAY, LegalStep.HEARING_HELD, null, "first hearing", "DOC-" + stepId));
+                .expectEvents(new LegalStepRecorded(CUSTOMER, "CASE-1", "S-1", TODAY, LegalStep.HEARING_HELD, null, "first hearing", "DOC-S-1"));
     }
 
     private static DisputeRaised disputed() {
