@@ -94,6 +94,17 @@ public final class RunningService implements AutoCloseable {
         return url;
     }
 
+    /** Where its management endpoints listen (health, Prometheus), as the cluster's probes reach them: without a token. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port");
+    }
+
+    /** Calls its management port (metrics, Prometheus, health) with a token that allows everything. */
+    public RestClient management() {
+        return RestClient.builder().baseUrl(managementUrl())
+                .defaultHeaders(headers -> headers.setBearerAuth(Tokens.mint("it", Tokens.EVERY_ROLE))).build();
+    }
+
     /** Calls with a token that allows everything. */
     public RestClient http() {
         return http;

@@ -218,7 +218,7 @@ class ChainAlarmIT {
             assertThat(line.getLevel()).isEqualTo(Level.ERROR);
             assertThat(line.getFormattedMessage()).contains(finding);
         });
-        assertThat(ledger.http().get().uri("/actuator/prometheus").retrieve().body(String.class))
+        assertThat(ledger.management().get().uri("/actuator/prometheus").retrieve().body(String.class))
                 .containsPattern("(?m)^ledger_audit_chain_tampered\\{[^}]*} 1\\.0$");
         JsonNode digest = ledger.http().get().uri("/audit/digest").retrieve().body(JsonNode.class);
         assertThat(digest.at("/alarm/finding").asText()).contains(finding);
@@ -274,7 +274,7 @@ class ChainAlarmIT {
     }
 
     private int health(String path) {
-        return ledger.http().get().uri(path).exchange((request, response) -> response.getStatusCode().value());
+        return ledger.management().get().uri(path).exchange((request, response) -> response.getStatusCode().value());
     }
 
     /** What someone with direct access to the database does, in one transaction, foreign keys and triggers off for the session. */
