@@ -11,6 +11,10 @@ import io.collectionsledger.contracts.collection.SetCreditLimit;
 import io.collectionsledger.contracts.collection.SupplyResumed;
 import io.collectionsledger.contracts.collection.SupplySuspended;
 import io.collectionsledger.contracts.collection.SuspendSupply;
+import io.collectionsledger.contracts.customer.CustomerRegistered;
+import io.collectionsledger.contracts.customer.RecordResponsiblePersonChange;
+import io.collectionsledger.contracts.customer.RecordResponsiblePersonChange.Responsibility;
+import io.collectionsledger.contracts.customer.ResponsiblePersonChanged;
 import io.collectionsledger.contracts.payment.PaymentRecorded;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.OrdersHeld;
@@ -23,7 +27,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -31,7 +37,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * Credit control over the customer (domain.md §3): its credit limit, raised by a run of early
  * payments; new orders held while a term is long overdue; supply suspended and resumed; who
- * collects from it, and the early-warning signs flagged on it.
+ * collects from it, who answers for it, and the early-warning signs flagged on it.
  */
 final class CreditFile {
 
@@ -42,6 +48,9 @@ final class CreditFile {
     private boolean ordersHeld;
     private boolean supplySuspended;
     private final Ids warnings = new Ids("early warning");
+    /** Who answers for the customer, as far as the ledger was told. */
+    private final Map<Responsibility, String> responsible = new EnumMap<>(Responsibility.class);
+    private final Ids responsiblePersonChanges = new Ids("responsible person change");
 
     CreditFile(Invoices invoices) {
         this.invoices = invoices;
@@ -79,6 +88,13 @@ final class CreditFile {
         apply(new EarlyWarningFlagged(command.customerId(), command.warningId(), command.occurredOn(), command.signal(), command.note()));
     }
 
+    @CommandHandler
+    void handle(RecordResponsiblePersonChange command) {
+        responsiblePersonChanges.requireUnused(command.changeId());
+        apply(new ResponsiblePersonChanged(command.customerId(), command.changeId(), command.occurredOn(), command.responsibility(),
+                responsible.get(command.responsibility()), command.person(), command.source()));
+    }
+
     /** Enough consecutive early payments raise a limit that is set. */
     void raiseLimitIfEarned(String customerId, LocalDate paidOn, CollectionPolicy policy) {
         if (creditLimit != null && earlyPayments.size() >= policy.earlyPaymentsForRaise()) {
@@ -107,6 +123,19 @@ final class CreditFile {
         return invoices.collectableTerms()
                 .filter(t -> !t.settled() && t.daysPastDue(day) > policy.orderHoldDaysPastDue())
                 .min(Comparator.comparing((OpenTerm t) -> t.dueDate));
+    }
+
+    @EventSourcingHandler
+    void on(CustomerRegistered event) {
+        if (event.creditFile() != null && event.creditFile().responsibleForPayment() != null) {
+            responsible.put(Responsibility.RESPONSIBLE_FOR_PAYMENT, event.creditFile().responsibleForPayment());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ResponsiblePersonChanged event) {
+        responsiblePersonChanges.add(event.changeId());
+        responsible.put(event.responsibility(), event.person());
     }
 
     @EventSourcingHandler
