@@ -33,28 +33,28 @@ class CustomerAccount {
     private String customerId;
 
     /** Contracts and deliveries: what invoices rest on. */
-    @AggregateMember
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     private final Contracts contracts = new Contracts();
     /** Invoices and plans with their terms; credit notes, write-offs and recoveries. */
-    @AggregateMember
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     private final Invoices invoices = new Invoices(contracts);
-    @AggregateMember
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     private final Disputes disputes = new Disputes(invoices);
     /** Payments and unapplied credit. */
-    @AggregateMember
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     private final Payments payments = new Payments(invoices);
-    @AggregateMember
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     private final LegalCases legalCases = new LegalCases(invoices);
     /** Promises to pay and payment plans. */
-    @AggregateMember
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     private final Promises promises = new Promises(invoices, payments, legalCases);
-    @AggregateMember
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     private final DunningLetters dunningLetters = new DunningLetters(invoices, disputes);
     /** Reconciliation statements, contact attempts, guarantees and asset leads. */
-    @AggregateMember
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     private final Evidence evidence = new Evidence(invoices, payments);
     /** Credit limit, order holds, supply, collector and early warnings. */
-    @AggregateMember
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     private final CreditFile creditFile = new CreditFile(invoices);
 
     CustomerAccount() {
