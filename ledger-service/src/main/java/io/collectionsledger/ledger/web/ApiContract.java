@@ -1,6 +1,7 @@
 package io.collectionsledger.ledger.web;
 
 import io.collectionsledger.contracts.shared.Headers;
+import io.collectionsledger.contracts.shared.Require;
 import io.collectionsledger.ledger.http.Problems;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.io.ClassPathResource;
@@ -25,14 +27,19 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * What a client generator needs of every operation: the commands' operations (which springdoc cannot
@@ -45,6 +52,30 @@ import java.util.TreeSet;
 class ApiContract implements OpenApiCustomizer {
 
     static final String PROBLEM = "Problem";
+    private static final Map<String, String> TAGS = Map.ofEntries(
+            Map.entry("Customer", "Customers, their contracts and the reconciliation statements they stamp"),
+            Map.entry("Delivery", "Deliveries and performed services, with their signed receipts"),
+            Map.entry("Invoice", "Invoices with their terms, and credit notes"),
+            Map.entry("Payment", "Payments, their reversal, and unapplied credit"),
+            Map.entry("Collection", "Collecting an overdue debt: collectors, credit limits, contacts, warnings, supply"),
+            Map.entry("Promise", "Promises to pay and payment plans"),
+            Map.entry("Dispute", "Disputes over invoices"),
+            Map.entry("Dunning", "Dunning letters and their delivery"),
+            Map.entry("Guarantee", "Guarantees, collateral and asset leads"),
+            Map.entry("Litigation", "Lawsuits and arbitrations, and their steps"),
+            Map.entry("WriteOff", "Write-offs and money recovered after them"),
+            Map.entry("Import", "Many commands in one request, each on its own"),
+            Map.entry("Aging", "The aging report"),
+            Map.entry("Credit", "Credit decisions for an order"),
+            Map.entry("Evidence checklist", "What a lawyer checks before suing"),
+            Map.entry("Promise-breach watchlist", "Promises due, broken, and kept rates"),
+            Map.entry("Statement", "The statement of open items"),
+            Map.entry("Worklist", "Customers to work on, in order"),
+            Map.entry("Documents", "Letters, statements and evidence packs as PDF"),
+            Map.entry("Audit", "Every fact in order, the hash chain's head, the journal's export"),
+            Map.entry("Auditing", "Who read what"),
+            Map.entry("Publication", "What the ledger publishes to RabbitMQ"),
+            Map.entry("Administration", "Read models, the close of day, the chain's alarm"));
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     private static final String RETRY_AFTER = "Retry-After";
 
@@ -72,6 +103,122 @@ class ApiContract implements OpenApiCustomizer {
                     .description("The request's correlation id, as sent or generated").schema(new StringSchema())));
         }));
         FieldRules.mark(api, bodiesAndAnswers());
+        api.setTags(tags(api));
+        schemas(api).forEach(ApiContract::bounded);
+        sent(api).forEach(ApiContract::limited);
+    }
+
+    /**
+     * What clients send, parameters and bodies with what they refer to; answers only repeat what was
+     * sent or what the ledger made, so their bounds are the ledger's and not said.
+     */
+    private static List<Schema<?>> sent(OpenAPI api) {
+        List<Schema<?>> sent = new ArrayList<>();
+        Set<String> visited = new HashSet<>();
+        api.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+            if (operation.getParameters() != null) {
+                operation.getParameters().forEach(parameter -> sent.add(parameter.getSchema()));
+            }
+            if (operation.getRequestBody() != null) {
+                operation.getRequestBody().getContent().values().forEach(media -> following(api, media.getSchema(), visited, sent));
+            }
+        }));
+        return sent;
+    }
+
+    private static void following(OpenAPI api, Schema<?> schema, Set<String> visited, List<Schema<?>> sent) {
+        List<Schema<?>> within = new ArrayList<>();
+        collect(schema, within);
+        for (Schema<?> part : within) {
+            sent.add(part);
+            String ref = part.get$ref();
+            if (ref != null && visited.add(ref)) {
+                following(api, api.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1)), visited, sent);
+            }
+        }
+    }
+
+    /**
+     * A text a client sends is at most as long as the longest the records take ({@code Require.LONG_TEXT}),
+     * a date as a date; a list at most as long as the records take ({@code Require.MAX_ITEMS}).
+     */
+    private static void limited(Schema<?> schema) {
+        if (isOfType(schema, "array") && schema.getMaxItems() == null) {
+            schema.setMaxItems(Require.MAX_ITEMS);
+        }
+        if (!isOfType(schema, "string") || schema.getMaxLength() != null || schema.getEnum() != null) {
+            return;
+        }
+        schema.setMaxLength("date".equals(schema.getFormat()) ? 10 : "date-time".equals(schema.getFormat()) ? 35 : Require.LONG_TEXT);
+    }
+
+    /** The groups the operations are listed in, each said in a line. */
+    private static List<Tag> tags(OpenAPI api) {
+        Set<String> used = new TreeSet<>();
+        api.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> used.addAll(operation.getTags())));
+        return used.stream().map(name -> new Tag().name(name).description(TAGS.getOrDefault(name, name))).toList();
+    }
+
+    /** Every schema in the document, wherever it is: components, parameters, headers, bodies and answers. */
+    private static List<Schema<?>> schemas(OpenAPI api) {
+        List<Schema<?>> roots = new ArrayList<>(api.getComponents().getSchemas().values());
+        api.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+            if (operation.getParameters() != null) {
+                operation.getParameters().forEach(parameter -> roots.add(parameter.getSchema()));
+            }
+            if (operation.getRequestBody() != null) {
+                operation.getRequestBody().getContent().values().forEach(media -> roots.add(media.getSchema()));
+            }
+            operation.getResponses().values().forEach(response -> {
+                if (response.getHeaders() != null) {
+                    response.getHeaders().values().forEach(header -> roots.add(header.getSchema()));
+                }
+                if (response.getContent() != null) {
+                    response.getContent().values().forEach(media -> roots.add(media.getSchema()));
+                }
+            });
+        }));
+        List<Schema<?>> all = new ArrayList<>();
+        roots.stream().filter(Objects::nonNull).forEach(root -> collect(root, all));
+        return all;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collect(Schema<?> schema, List<Schema<?>> all) {
+        all.add(schema);
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(property -> collect(property, all));
+        }
+        if (schema.getItems() != null) {
+            collect(schema.getItems(), all);
+        }
+        if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+            collect(values, all);
+        }
+        Stream.of(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf()).filter(Objects::nonNull)
+                .forEach(parts -> ((List<Schema<?>>) (List<?>) parts).forEach(part -> collect(part, all)));
+    }
+
+    /** An integer says its size, and so the bounds it cannot pass. */
+    private static void bounded(Schema<?> schema) {
+        if (!isOfType(schema, "integer")) {
+            return;
+        }
+        if (schema.getFormat() == null) {
+            schema.setFormat("int32");
+        }
+        boolean wide = schema.getFormat().equals("int64");
+        if (schema.getMinimum() == null) {
+            schema.setMinimum(BigDecimal.valueOf(wide ? Long.MIN_VALUE : Integer.MIN_VALUE));
+        }
+        if (schema.getMaximum() == null) {
+            schema.setMaximum(BigDecimal.valueOf(wide ? Long.MAX_VALUE : Integer.MAX_VALUE));
+        }
+    }
+
+    /** OpenAPI 3.1 keeps a schema's types in a set; a schema made here names its one type. */
+    static boolean isOfType(Schema<?> schema, String type) {
+        return type.equals(schema.getType()) || schema.getTypes() != null && schema.getTypes().contains(type);
     }
 
     /** The types of what the handlers take and answer, and every command's. */

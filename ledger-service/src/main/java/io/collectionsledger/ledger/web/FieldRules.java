@@ -75,7 +75,7 @@ final class FieldRules {
         if (property == null || property.get$ref() != null) {
             return;
         }
-        if ("string".equals(property.getType()) && property.getEnum() == null) {
+        if (ApiContract.isOfType(property, "string") && property.getEnum() == null) {
             if (check.calls().stream().anyMatch(CHECKS_OF_IDS::contains)) {
                 property.setPattern(ID);
                 property.setMaxLength(64);
@@ -83,7 +83,7 @@ final class FieldRules {
                 property.setMaxLength(check.length());
             }
         }
-        if ("array".equals(property.getType()) && check.calls().stream().anyMatch(CHECKS_OF_LISTS::contains)) {
+        if (ApiContract.isOfType(property, "array") && check.calls().stream().anyMatch(CHECKS_OF_LISTS::contains)) {
             property.setMaxItems(Require.MAX_ITEMS);
         }
     }

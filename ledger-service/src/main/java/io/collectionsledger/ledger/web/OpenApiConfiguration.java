@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.BooleanSchema;
@@ -28,6 +29,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.utils.SpringDocAnnotationsUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +40,7 @@ import org.springframework.util.StringUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 @Configuration(proxyBeanMethods = false)
@@ -61,9 +64,16 @@ class OpenApiConfiguration {
                         .version("1")
                         .description("Records everything a supplier does to get paid, as events. Every call needs a bearer token "
                                 + "(JWT) whose roles claim allows it; every command needs " + Headers.IDEMPOTENCY_KEY
-                                + "; errors are RFC 9457 problem details."))
+                                + "; errors are RFC 9457 problem details.")
+                        .contact(new Contact().name("The collections ledger team")))
+                // relative, so that the document is the same wherever the service runs (the diff test, a client's base URL)
+                .servers(List.of(new Server().url("/").description("The service itself: in production behind the deployment's "
+                        + "TLS-terminating ingress, locally on http://127.0.0.1:8080").extensions(Map.of("x-internal", true))))
                 .components(new Components().addSecuritySchemes(BEARER,
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                                .description("A JWT signed with HS256 (a shared secret) or by the configured issuer's keys, as RFC8725 "
+                                        + "advises: the algorithm is fixed by the service, never read from the token; the token must "
+                                        + "expire (exp); its roles claim lists the caller's roles: service, collector, auditor, analyst")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
