@@ -240,7 +240,7 @@ class DatabaseOutageIT {
 
     private int health(String path) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create(ledger.url() + path)).timeout(Duration.ofSeconds(5)).build(),
+            return client.send(HttpRequest.newBuilder(URI.create(ledger.managementUrl() + path)).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

@@ -94,6 +94,11 @@ public final class RunningService implements AutoCloseable {
         return url;
     }
 
+    /** Where its management endpoints listen (health, Prometheus), as the cluster's probes reach them: without a token. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port");
+    }
+
     /** Calls with a token that allows everything. */
     public RestClient http() {
         return http;

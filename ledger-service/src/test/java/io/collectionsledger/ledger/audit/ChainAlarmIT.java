@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -274,7 +275,7 @@ class ChainAlarmIT {
     }
 
     private int health(String path) {
-        return ledger.http().get().uri(path).exchange((request, response) -> response.getStatusCode().value());
+        return RestClient.create(ledger.managementUrl()).get().uri(path).exchange((request, response) -> response.getStatusCode().value());
     }
 
     /** What someone with direct access to the database does, in one transaction, foreign keys and triggers off for the session. */
