@@ -39,6 +39,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -95,6 +96,7 @@ class ApiContract implements OpenApiCustomizer {
             if (operation.getDescription() == null) {
                 operation.setDescription(operation.getSummary() + ".");
             }
+            dropRepeatedParameters(operation);
             operation.addParametersItem(new HeaderParameter().name(Headers.CORRELATION_ID).required(false)
                     .description("Ties this request to the business operation that caused it; generated when absent, and answered")
                     .schema(new StringSchema().maxLength(128)));
@@ -152,6 +154,19 @@ class ApiContract implements OpenApiCustomizer {
         schema.setMaxLength("date".equals(schema.getFormat()) ? 10 : "date-time".equals(schema.getFormat()) ? 35 : Require.LONG_TEXT);
     }
 
+    /**
+     * An operation answered by two handlers, one per media type (JSON and CSV, JSON and PDF), gets the
+     * parameters both read from each: listed once.
+     */
+    private static void dropRepeatedParameters(Operation operation) {
+        if (operation.getParameters() != null) {
+            Set<String> seen = new HashSet<>();
+            operation.setParameters(operation.getParameters().stream()
+                    .filter(parameter -> seen.add(parameter.getIn() + " " + parameter.getName()))
+                    .collect(Collectors.toCollection(ArrayList::new)));
+        }
+    }
+
     /** The groups the operations are listed in, each said in a line. */
     private static List<Tag> tags(OpenAPI api) {
         Set<String> used = new TreeSet<>();
@@ -161,7 +176,8 @@ class ApiContract implements OpenApiCustomizer {
 
     /** Every schema in the document, wherever it is: components, parameters, headers, bodies and answers. */
     private static List<Schema<?>> schemas(OpenAPI api) {
-        List<Schema<?>> roots = new ArrayList<>(api.getComponents().getSchemas().values());
+        List<Schema<?>> roots = new ArrayList<>();
+        api.getComponents().getSchemas().values().forEach(roots::add);
         api.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
             if (operation.getParameters() != null) {
                 operation.getParameters().forEach(parameter -> roots.add(parameter.getSchema()));

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import org.springframework.asm.ClassReader;
 import org.springframework.asm.ClassVisitor;
+import org.springframework.asm.Label;
 import org.springframework.asm.MethodVisitor;
 import org.springframework.asm.Opcodes;
 import org.springframework.asm.Type;
@@ -28,11 +29,11 @@ import java.util.stream.Collectors;
 
 /**
  * Which fields of a schema are required, and how long its texts and lists may be, read from the
- * record it is made of. A record that checks
- * itself (a command and what it holds, through {@code contracts.shared.Require}) requires what its
- * constructor refuses absent: {@code Require.id}, {@code text}, {@code date}, {@code present},
- * {@code positive}, {@code nonEmptyList}; the {@code optional...} checks and {@code list} (absent
- * is empty) leave a field optional. An answer, which checks nothing, always has its numbers, flags
+ * record it is made of. A record that checks itself (a command and what it holds, through
+ * {@code contracts.shared.Require}) requires what its constructor refuses absent: {@code Require.id},
+ * {@code text}, {@code date}, {@code present}, {@code positive}, {@code nonEmptyList}, unless it
+ * checks only a value given ({@code if (value != null)}); the {@code optional...} checks and
+ * {@code list} (absent is empty) leave a field optional. An answer, which checks nothing, always has its numbers, flags
  * and lists (the REST mapper leaves out only what is null, and no answer holds a null list); its
  * other fields may be absent, as their documentation says of many. The same checks bound a
  * command's texts: an id is at most 64 characters of a pattern, a text as long as its check says,
@@ -132,10 +133,21 @@ final class FieldRules {
                     return new MethodVisitor(Opcodes.ASM9) {
                         private Integer loaded;
                         private Integer length;
+                        private final Set<Integer> nullTested = new HashSet<>();
 
                         @Override
                         public void visitVarInsn(int opcode, int var) {
                             loaded = opcode == Opcodes.ALOAD ? parameterBySlot.get(var) : null;
+                            length = null;
+                        }
+
+                        /** {@code if (value != null) Require.positive(value, ...)}: checked when given, so optional. */
+                        @Override
+                        public void visitJumpInsn(int opcode, Label label) {
+                            if (loaded != null && (opcode == Opcodes.IFNULL || opcode == Opcodes.IFNONNULL)) {
+                                nullTested.add(loaded);
+                            }
+                            loaded = null;
                             length = null;
                         }
 
@@ -148,7 +160,7 @@ final class FieldRules {
                         public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
                             if (owner.equals(REQUIRE)) {
                                 callsRequire[0] = true;
-                                if (loaded != null) {
+                                if (loaded != null && !nullTested.contains(loaded)) {
                                     Checks before = checked.getOrDefault(loaded, new Checks(Set.of(), null));
                                     Set<String> calls = new HashSet<>(before.calls());
                                     calls.add(method);

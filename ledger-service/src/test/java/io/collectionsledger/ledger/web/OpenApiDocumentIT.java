@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.collectionsledger.ledger.LedgerIT;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +21,9 @@ class OpenApiDocumentIT extends LedgerIT {
 
     @Test
     void theCommittedDocumentIsTheOneTheServiceServes() throws IOException {
-        String served = pretty(get("/v3/api-docs", headers -> { }).getBody());
+        ResponseEntity<JsonNode> answer = get("/v3/api-docs", headers -> { });
+        assertThat(answer.getStatusCode()).as("the served document, %s", answer.getBody()).isEqualTo(HttpStatus.OK);
+        String served = pretty(answer.getBody());
         if (Boolean.getBoolean("openapi.write")) {
             Files.writeString(COMMITTED, served);
         }
