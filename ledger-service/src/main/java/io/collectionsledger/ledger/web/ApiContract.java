@@ -22,6 +22,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -253,8 +254,10 @@ class ApiContract implements OpenApiCustomizer {
         ApiResponses responses = operation.getResponses();
         byStatus.forEach((status, types) -> {
             Map<String, Example> examples = new LinkedHashMap<>();
-            types.forEach(type -> examples.put(type, new Example().summary(type)
-                    .value(new TreeMap<>(Map.of("type", Problems.TYPE_PREFIX + type, "status", Integer.parseInt(status))))));
+            types.forEach(type -> examples.put(type, new Example().summary(type).value(new TreeMap<>(Map.of(
+                    "type", Problems.TYPE_PREFIX + type,
+                    "title", StringUtils.capitalize(type.replace('-', ' ')),
+                    "status", Integer.parseInt(status))))));
             ApiResponse response = new ApiResponse()
                     .description("A problem detail (RFC 9457) of type " + String.join(", ", types.stream().map(type -> "`" + type + "`").toList()))
                     .content(new Content().addMediaType(PROBLEM_JSON, new MediaType()

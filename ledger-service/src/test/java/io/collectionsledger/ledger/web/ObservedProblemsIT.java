@@ -72,7 +72,7 @@ class ObservedProblemsIT {
         }
         try (Stream<Path> files = Files.list(OBSERVED)) {
             List<String> lines = new ArrayList<>();
-            for (Path file : files.toList()) {
+            for (Path file : files.filter(file -> file.toString().endsWith(".tsv")).toList()) {
                 lines.addAll(Files.readAllLines(file));
             }
             return lines.stream().distinct().toList();
