@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * (java bench/Load.java MODE ...), no dependencies: latencies are kept whole and sorted, exact.
  *
  *   import   --customers N --invoices M [--seed S] [--batch 1000] [--concurrency 4]
- *   commands --customers N [--seed S] [--seconds 20] [--workers 16] [--fractions 0.25,0.5,0.75,1]
+ *   commands --customers N [--seed S] [--seconds 20] [--workers 16] [--fractions 0.25,0.5,0.75,1] [--rates R,R,..] [--mix all|payments]
  *   aging    --customers N [--seed S] [--samples 200] [--portfolio-samples 20] [--past-days 180]
  *   rebuild  [--timeout 3600]
  *   caught-up [--timeout 3600]
@@ -355,6 +355,10 @@ public class Load {
         final int seconds;
         final int workers;
         final double[] fractions;
+        /** Open-loop rates given outright, to load another service at the rates measured on the ledger. */
+        final double[] rates;
+        /** "payments": RecordPayment alone, the one command the benchmark's peer (bench/peer) takes. */
+        final boolean paymentsOnly;
         final AtomicLong sequence = new AtomicLong();
         final String run = Long.toString(System.currentTimeMillis() % 100_000_000, 36);
 
@@ -364,6 +368,8 @@ public class Load {
             seconds = (int) o.num("seconds", 20);
             workers = (int) o.num("workers", 16);
             fractions = Arrays.stream(o.text("fractions", "0.25,0.5,0.75,1").split(",")).mapToDouble(Double::parseDouble).toArray();
+            rates = o.text("rates", "").isEmpty() ? null : Arrays.stream(o.text("rates", "").split(",")).mapToDouble(Double::parseDouble).toArray();
+            paymentsOnly = o.text("mix", "all").equals("payments");
         }
 
         HttpRequest next(SplittableRandom random) {
@@ -371,7 +377,7 @@ public class Load {
             String id = "load-" + run + "-" + i;
             String c = customerId(1 + random.nextInt(customers));
             String today = TODAY.toString();
-            int pick = random.nextInt(100);
+            int pick = paymentsOnly ? 0 : random.nextInt(100);
             if (pick < 35) {
                 return post("/customers/" + c + "/payments", id, "{\"paymentId\":\"LP-" + run + "-" + i + "\",\"occurredOn\":\"" + today
                         + "\",\"amount\":" + money((100 + random.nextInt(5000)) * 100L) + ",\"method\":\"BANK_TRANSFER\",\"reference\":\"" + id + "\"}");
@@ -405,11 +411,13 @@ public class Load {
             // when the peak ran, so that what happened in the journal meanwhile can be told apart
             System.out.printf(Locale.ROOT, "commands-peak-window %d %d (epoch ms)%n", peakFrom, peakTo);
             System.out.println("commands-open-loop   rate/s  achieved/s      p50      p95      p99    p99.9      max  refused");
-            for (double fraction : fractions) {
-                double rate = Math.max(1, Math.round(peak.throughput() * fraction));
+            for (int f = 0; f < (rates != null ? rates.length : fractions.length); f++) {
+                double fraction = rates != null ? rates[f] / peak.throughput() : fractions[f];
+                double rate = rates != null ? rates[f] : Math.max(1, Math.round(peak.throughput() * fraction));
                 System.err.printf(Locale.ROOT, "  commands: open loop at %.0f/s for %d s%n", rate, seconds);
                 Step step = openLoop(rate, seconds);
-                System.out.printf(Locale.ROOT, "commands-at-%.2f-peak %7.0f %10.0f %8s %8s %8s %8s %8s  %s%n", fraction, rate, step.throughput(),
+                String label = rates != null ? "commands-at-rate" : String.format(Locale.ROOT, "commands-at-%.2f-peak", fraction);
+                System.out.printf(Locale.ROOT, "%s %7.0f %10.0f %8s %8s %8s %8s %8s  %s%n", label, rate, step.throughput(),
                         ms(step.percentile(50)), ms(step.percentile(95)), ms(step.percentile(99)), ms(step.percentile(99.9)), ms(step.percentile(100)),
                         step.refusals());
             }

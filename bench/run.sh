@@ -72,8 +72,8 @@ cleanup() {
 trap cleanup EXIT
 
 if [ "$build" = yes ]; then
-  say "building the service jar"
-  mvn -q -T1 -DskipTests package -pl ledger-service -am
+  say "building the service jar and the peer's"
+  mvn -q -T1 -DskipTests package -pl ledger-service,bench/peer -am
 fi
 mkdir -p bench/target/classes
 javac -d bench/target/classes bench/Load.java
@@ -124,7 +124,7 @@ export SPRING_RABBITMQ_VIRTUAL_HOST=$PUB_VHOST SPRING_RABBITMQ_USERNAME=$PUB_USE
 pub_unreachable() { pub_ctl clear_permissions -p "$PUB_VHOST" "$PUB_USER"; pub_ctl close_all_user_connections "$PUB_USER" "benchmark: broker away"; }
 pub_reachable() { pub_ctl set_permissions -p "$PUB_VHOST" "$PUB_USER" "$PUB_EXCHANGES" "$PUB_EXCHANGES" '^$'; }
 pub_lag() { metric ledger.publication.lag; }
-trap 'stop_service; pub_ctl delete_vhost "$PUB_VHOST" || true; pub_ctl delete_user "$PUB_USER" || true' EXIT
+trap 'cleanup; pub_ctl delete_vhost "$PUB_VHOST" || true; pub_ctl delete_user "$PUB_USER" || true' EXIT
 # samples the lag twice a second into a file, "seconds-since-start lag", until pub_sampler_stop
 pub_sampler_start() { ( t0=$(now); while :; do echo "$(seconds_since "$t0") $(pub_lag 2>/dev/null || echo -1)"; sleep 0.5; done ) > "$1" & PUB_SAMPLER=$!; }
 pub_sampler_stop() { kill "$PUB_SAMPLER" 2>/dev/null; wait "$PUB_SAMPLER" 2>/dev/null || true; }
@@ -189,7 +189,7 @@ profile_stop() {
 }
 heap_after_gc() { jcmd "$SERVICE_PID" GC.run >/dev/null; sleep 1; echo "$(($(metric jvm.memory.used area:heap) / 1048576)) MiB"; }
 SPRING_STARTED=$(grep -o 'Started LedgerApplication in [0-9.]* seconds' "$SERVICE_LOG" | grep -o '[0-9.]* seconds' || echo '?')
-echo "jvm flags: $JAVA_OPTS (as the container: $(sed -n 's/^ENTRYPOINT \["java","\([^"]*\)".*/\1/p' Dockerfile) of a 1 GiB limit); heap max $(($(metric jvm.memory.max area:heap) / 1048576)) MiB; $(jcmd "$SERVICE_PID" VM.flags -all 2>/dev/null | awk '/ Use(Serial|Parallel|G1|Z|Shenandoah|Epsilon)GC += true/ { print $2 }' | head -1)"
+echo "jvm flags: $JAVA_OPTS (as the image: $(sed -n 's/.*<jvmFlag>\(.*\)<\/jvmFlag>.*/\1/p' ledger-service/pom.xml | paste -sd' ') of a 1 GiB limit); heap max $(($(metric jvm.memory.max area:heap) / 1048576)) MiB; $(jcmd "$SERVICE_PID" VM.flags -all 2>/dev/null | awk '/ Use(Serial|Parallel|G1|Z|Shenandoah|Epsilon)GC += true/ { print $2 }' | head -1)"
 echo "connection pool: $(metric hikaricp.connections.max) connections"
 echo "processors: $(sql "select string_agg(processor_name || ' ' || n || ' segments', ', ') from (select processor_name, count(*) n from token_entry group by 1 order by 1) t"); batch size $(grep -o 'batchSize([0-9]*)' ledger-service/src/main/java/io/collectionsledger/ledger/config/AxonConfiguration.java | grep -o '[0-9]*' || echo '?') (AxonConfiguration)"
 echo "close of day: scheduled run off (LEDGER_CLOSE_OF_DAY_CRON=-) so that it does not run inside a measurement"
@@ -253,6 +253,19 @@ echo "commands-peak-ratio $(ratio "$PEAK" "$CEIL_SINGLE") of the single-commit c
 load caught-up | sed 's/^/read-models-after-commands /'
 
 echo
+echo "== payments alone (RecordPayment on existing customers, 16 clients), as the peer below is measured"
+COMMANDS_BEFORE=$(sql "select count(*) from command_log")
+cost_start
+load commands --customers "$customers" --seed $SEED --seconds "$seconds" --workers 16 --mix payments --fractions 0.25,0.5,0.75 \
+  | sed 's/^commands-/payments-/' | tee "$OUT.payments"
+cost_report payments $(($(sql "select count(*) from command_log") - COMMANDS_BEFORE)) command
+PAY_PEAK=$(sed -n 's/^payments-peak \([0-9]*\) .*/\1/p' "$OUT.payments")
+PAY_RATES=$(sed -n 's/^payments-at-[0-9.]*-peak *\([0-9]*\) .*/\1/p' "$OUT.payments" | paste -sd,)
+PAY_P99_HALF=$(awk '$1 == "payments-at-0.50-peak" { print $6 }' "$OUT.payments")
+rm -f "$OUT.payments"
+load caught-up >/dev/null
+
+echo
 echo "== the hash chain under the command peak: how long a committed event waited for its link"
 # From an event's timestamp (taken as its command applied it, a few ms before the commit) to its link's
 # chained_at, for the events recorded during the closed-loop peak; the service's verification of the whole
@@ -290,6 +303,31 @@ echo "chained $(sql "select count(*) from event_chain") of $(sql "select count(*
 echo
 echo "== memory"
 echo "heap used after GC: $(heap_after_gc); service resident set $(($(ps -o rss= -p "$SERVICE_PID") / 1024)) MiB"
+# ---- the peer (issue 25): what a team would write without event sourcing, alone on the machine
+echo
+echo "== the peer (bench/peer: same tokens, JSON rules, RecordPayment and pool; one row per command), payments alone at the rates above, the ledger stopped"
+stop_service
+psql -qX -d postgres -c "drop database if exists \"$DB\" with (force)"
+DB=${DB}_peer
+psql -qX -d postgres -c "drop database if exists \"$DB\" with (force)" -c "create database \"$DB\""
+SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=$PGUSER SERVER_PORT=$PORT \
+  java $JAVA_OPTS -jar bench/peer/target/bench-peer.jar > "bench/results/$STAMP-peer.log" 2>&1 &
+SERVICE_PID=$!
+until ss -ltnpH "sport = :$PORT" | grep -q "pid=$SERVICE_PID,"; do
+  kill -0 "$SERVICE_PID" 2>/dev/null || { say "the peer stopped; see bench/results/$STAMP-peer.log"; exit 1; }
+  sleep 0.1
+done
+cost_start
+load commands --customers "$customers" --seed $SEED --seconds "$seconds" --workers 16 --mix payments --rates "$PAY_RATES" \
+  | sed 's/^commands-/peer-/' | tee "$OUT.peer"
+cost_report peer $(sql "select count(*) from payment") command
+PEER_PEAK=$(sed -n 's/^peer-peak \([0-9]*\) .*/\1/p' "$OUT.peer")
+PEER_P99_HALF=$(awk '$1 == "peer-at-rate" { n++; if (n == 2) print $6 }' "$OUT.peer")
+rm -f "$OUT.peer"
+echo "peer-ratio: the ledger's payments peak $PAY_PEAK/s against the peer's $PEER_PEAK/s = $(ratio "$PAY_PEAK" "$PEER_PEAK") (floor 0.25, aim 0.5)"
+echo "peer-p99-at-half-our-peak: the ledger $PAY_P99_HALF, the peer $PEER_P99_HALF at the same rate (floor: at most 3 times, aim twice)"
+# ---- end
+
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (this run's own work included)"
 echo "results: $OUT"

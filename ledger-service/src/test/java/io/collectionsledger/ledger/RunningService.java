@@ -99,6 +99,12 @@ public final class RunningService implements AutoCloseable {
         return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port");
     }
 
+    /** Calls its management port (metrics, Prometheus, health) with a token that allows everything. */
+    public RestClient management() {
+        return RestClient.builder().baseUrl(managementUrl())
+                .defaultHeaders(headers -> headers.setBearerAuth(Tokens.mint("it", Tokens.EVERY_ROLE))).build();
+    }
+
     /** Calls with a token that allows everything. */
     public RestClient http() {
         return http;

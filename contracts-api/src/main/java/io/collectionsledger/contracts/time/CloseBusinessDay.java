@@ -17,4 +17,10 @@ public record CloseBusinessDay(@TargetAggregateIdentifier String customerId, Loc
         Require.id(customerId, "customerId");
         Require.date(businessDate, "businessDate");
     }
+
+    /** The facts a day produces belong to that day. */
+    @Override
+    public LocalDate occurredOn() {
+        return businessDate;
+    }
 }

@@ -1,7 +1,6 @@
 package io.collectionsledger.ledger.account;
 
-import io.collectionsledger.contracts.contract.ContractRecorded;
-import io.collectionsledger.contracts.payment.PaymentRecorded;
+import io.collectionsledger.contracts.contract.LateFeeTerms;
 import io.collectionsledger.contracts.promise.PaymentPromiseBroken;
 import io.collectionsledger.contracts.promise.PaymentPromiseKept;
 import io.collectionsledger.contracts.promise.PaymentPromisePartiallyKept;
@@ -18,9 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What one business day produces for an account, computed from its state, not yet applied:
@@ -39,13 +36,13 @@ final class BusinessDayClose {
         this.policy = policy;
     }
 
-    List<AccountEvent> judgePromises(Collection<PromiseState> promises, Collection<PaymentRecorded> payments, Set<String> reversed) {
+    List<AccountEvent> judgePromises(Collection<PromiseState> promises, Payments payments) {
         List<AccountEvent> outcomes = new ArrayList<>();
         for (PromiseState promise : promises) {
-            if (promise.outcome != null || !promise.lastDay(policy).isBefore(day)) {
+            if (promise.outcome() != null || !promise.lastDay(policy).isBefore(day)) {
                 continue;
             }
-            Money received = promise.received(payments, reversed, policy);
+            Money received = payments.receivedFor(promise, policy);
             Money shortfall = promise.shortfall(received);
             LocalDate judgedOn = promise.lastDay(policy).plusDays(1);
             String id = promise.promise.promiseId();
@@ -66,7 +63,7 @@ final class BusinessDayClose {
                 continue;
             }
             for (CollectionStage stage : CollectionStage.values()) {
-                boolean already = term.stage != null && term.stage.compareTo(stage) >= 0;
+                boolean already = term.stage() != null && term.stage().compareTo(stage) >= 0;
                 if (!already && term.daysPastDue(day) >= stage.firstDay()) {
                     reached.add(new CollectionStageReached(customerId, term.invoiceId, term.termId,
                             term.dueDate.plusDays(stage.firstDay()), term.dueDate, stage, term.totalOpen()));
@@ -77,16 +74,16 @@ final class BusinessDayClose {
     }
 
     /** Late fees on the overdue principal of invoices under a contract with late-fee terms, not written off. */
-    Optional<AccountEvent> lateFees(Collection<Invoice> invoices, Map<String, ContractRecorded> contracts) {
+    Optional<AccountEvent> lateFees(Collection<Invoice> invoices, Contracts contracts) {
         List<LateFeeAccrual> accruals = new ArrayList<>();
         for (Invoice invoice : invoices) {
-            ContractRecorded contract = invoice.contractId == null ? null : contracts.get(invoice.contractId);
-            if (invoice.writtenOff() || contract == null || contract.lateFees() == null) {
+            LateFeeTerms lateFees = contracts.lateFeeTerms(invoice.contractId);
+            if (invoice.writtenOff() || lateFees == null) {
                 continue;
             }
-            invoice.terms.values().stream()
+            invoice.terms().stream()
                     .filter(t -> t.overdueOn(day) && t.open(Allocation.Component.PRINCIPAL).signum() > 0)
-                    .forEach(t -> LateFees.accrue(t, contract.lateFees(), day, policy).ifPresent(accruals::add));
+                    .forEach(t -> LateFees.accrue(t, lateFees, day, policy).ifPresent(accruals::add));
         }
         return accruals.isEmpty() ? Optional.empty() : Optional.of(new LateFeesAccrued(customerId, day, accruals));
     }

@@ -7,7 +7,9 @@ import io.collectionsledger.contracts.promise.PaymentPlanAgreed;
 import io.collectionsledger.contracts.receivable.InvoiceIssued;
 import io.collectionsledger.contracts.shared.Money;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +22,9 @@ final class Invoice {
     /** The contract whose late-fee terms apply; null for a payment plan or an invoice without one. */
     final String contractId;
     final String currency;
-    final Map<String, OpenTerm> terms = new LinkedHashMap<>();
-    Money writtenOff;
-    Money recovered;
+    private final Map<String, OpenTerm> terms = new LinkedHashMap<>();
+    private Money writtenOff;
+    private Money recovered;
 
     Invoice(InvoiceIssued issued) {
         this(issued.invoiceId(), issued.contractId(), issued.amount().currency());
@@ -49,6 +51,18 @@ final class Invoice {
         this.recovered = Money.zero(currency);
     }
 
+    Collection<OpenTerm> terms() {
+        return terms.values();
+    }
+
+    boolean hasTerm(String termId) {
+        return terms.containsKey(termId);
+    }
+
+    OpenTerm term(String termId) {
+        return terms.get(termId);
+    }
+
     Money open() {
         return terms.values().stream().map(OpenTerm::totalOpen).reduce(Money.zero(currency), Money::plus);
     }
@@ -57,13 +71,23 @@ final class Invoice {
         return writtenOff.signum() > 0;
     }
 
-    boolean overdueOn(java.time.LocalDate day) {
+    /** What was written off and not yet recovered after. */
+    Money recoverable() {
+        return writtenOff.minus(recovered);
+    }
+
+    void writeOff(Money amount) {
+        writtenOff = writtenOff.plus(amount);
+    }
+
+    void recover(Money amount) {
+        recovered = recovered.plus(amount);
+    }
+
+    boolean overdueOn(LocalDate day) {
         return terms.values().stream().anyMatch(t -> t.overdueOn(day));
     }
 
-    Money openPrincipal() {
-        return terms.values().stream().map(t -> t.open(Component.PRINCIPAL)).reduce(Money.zero(currency), Money::plus);
-    }
 
     /**
      * Where a credit note of {@code amount} goes: the named term, or else the latest-due terms

@@ -24,7 +24,7 @@ final class LateFees {
     }
 
     static Optional<LateFeeAccrual> accrue(OpenTerm term, LateFeeTerms terms, LocalDate through, CollectionPolicy policy) {
-        LocalDate from = term.accruedThrough == null ? term.dueDate.plusDays(1) : term.accruedThrough.plusDays(1);
+        LocalDate from = term.accruedThrough() == null ? term.dueDate.plusDays(1) : term.accruedThrough().plusDays(1);
         if (from.isAfter(through)) {
             return Optional.empty();
         }
@@ -35,7 +35,7 @@ final class LateFees {
         Money contractCap = term.principal.percent(terms.capPercentOfPrincipal());
         Money legalCap = term.principal.percent(policy.legalLateFeeCapAnnualPercent()
                 .multiply(BigDecimal.valueOf(daysPastDue)).divide(DAYS_A_YEAR, 10, RoundingMode.HALF_UP));
-        Money room = contractCap.min(legalCap).minus(term.lateFeesAccrued);
+        Money room = contractCap.min(legalCap).minus(term.lateFeesAccrued());
         boolean capped = due.exceeds(room);
         Money accrued = capped ? room : due;
         if (accrued.signum() <= 0) {

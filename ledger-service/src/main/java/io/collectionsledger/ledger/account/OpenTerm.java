@@ -4,6 +4,7 @@ import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.receivable.Allocation.Component;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.CollectionStage;
+import io.collectionsledger.contracts.time.LateFeeAccrual;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -22,9 +23,9 @@ final class OpenTerm {
     final Money principal;
     private final Map<Component, Money> open = new EnumMap<>(Component.class);
     /** Time-produced state: the last stage reached, and late fees accrued so far and through which day. */
-    CollectionStage stage;
-    Money lateFeesAccrued;
-    LocalDate accruedThrough;
+    private CollectionStage stage;
+    private Money lateFeesAccrued;
+    private LocalDate accruedThrough;
 
     OpenTerm(String invoiceId, String termId, LocalDate issuedOn, LocalDate dueDate, Money principal) {
         this.invoiceId = invoiceId;
@@ -60,12 +61,35 @@ final class OpenTerm {
         return daysPastDue(day) > 0 && !settled();
     }
 
+    CollectionStage stage() {
+        return stage;
+    }
+
+    Money lateFeesAccrued() {
+        return lateFeesAccrued;
+    }
+
+    LocalDate accruedThrough() {
+        return accruedThrough;
+    }
+
     void settle(Allocation allocation) {
         open.merge(allocation.component(), allocation.amount().negate(), Money::plus);
     }
 
     void reopen(Allocation allocation) {
         open.merge(allocation.component(), allocation.amount(), Money::plus);
+    }
+
+    void reach(CollectionStage reached) {
+        stage = reached;
+    }
+
+    /** Late fees accrued are owed like any other component, and the next accrual starts the day after. */
+    void accrue(LateFeeAccrual accrual) {
+        reopen(new Allocation(invoiceId, termId, Component.LATE_FEES, accrual.amount()));
+        lateFeesAccrued = lateFeesAccrued.plus(accrual.amount());
+        accruedThrough = accrual.accruedThrough();
     }
 
     /** Value equality, so Axon's fixtures can check that replaying the events gives the same state. */

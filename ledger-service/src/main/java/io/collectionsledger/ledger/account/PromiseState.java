@@ -6,15 +6,13 @@ import io.collectionsledger.contracts.promise.PromiseOutcome;
 import io.collectionsledger.contracts.shared.Money;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.Objects;
-import java.util.Set;
 
 /** A promise to pay and the outcome recorded for it, if any. */
 final class PromiseState {
 
     final PaymentPromiseRecorded promise;
-    PromiseOutcome outcome;
+    private PromiseOutcome outcome;
 
     PromiseState(PaymentPromiseRecorded promise) {
         this.promise = promise;
@@ -29,14 +27,18 @@ final class PromiseState {
         return !paidOn.isBefore(promise.occurredOn()) && !paidOn.isAfter(lastDay(policy));
     }
 
-    /** What arrived for the promise: payments in its currency, dated from the promise to its last day, not reversed. */
-    Money received(Collection<PaymentRecorded> payments, Set<String> reversed, CollectionPolicy policy) {
-        return payments.stream()
-                .filter(p -> !reversed.contains(p.paymentId()))
-                .filter(p -> p.amount().currency().equals(promise.amount().currency()))
-                .filter(p -> counts(p.occurredOn(), policy))
-                .map(PaymentRecorded::amount)
-                .reduce(Money.zero(promise.amount().currency()), Money::plus);
+    /** Whether a payment counts towards the promise: in its currency, dated from the promise to its last day. */
+    boolean counts(PaymentRecorded payment, CollectionPolicy policy) {
+        return payment.amount().currency().equals(promise.amount().currency()) && counts(payment.occurredOn(), policy);
+    }
+
+    /** The outcome recorded, or null while the promise is still open. */
+    PromiseOutcome outcome() {
+        return outcome;
+    }
+
+    void judged(PromiseOutcome recorded) {
+        outcome = recorded;
     }
 
     PromiseOutcome judge(Money received) {

@@ -5,6 +5,7 @@ import io.collectionsledger.ledger.http.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +29,8 @@ class ChainAdminController {
     record Resumed(String finding, Instant raisedAt, String raisedBy, String resumedBy) {
     }
 
-    @PostMapping("/admin/audit/chain/resume")
+    /** Answers JSON only, so that a client that accepts nothing of the kind is told 406 before anything is resumed. */
+    @PostMapping(value = "/admin/audit/chain/resume", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Resume the hash chain after its alarm: the chainer goes on from the chain as it is now (restore altered "
             + "rows from a backup first, or the verification raises the alarm again); who resumed it is logged and kept with the finding")
     Resumed resume() {

@@ -16,8 +16,6 @@ import io.collectionsledger.ledger.account.StaleVersion;
 import io.collectionsledger.ledger.command.IdempotencyKeyReused;
 import io.collectionsledger.ledger.http.DatabaseUnavailable;
 import io.collectionsledger.ledger.http.Problems;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +29,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** How each way a command can fail is told to the client: one problem type per kind. */
@@ -61,14 +60,9 @@ final class CommandProblems {
         if (e instanceof PathBodyMismatch) {
             return Problems.of(HttpStatus.BAD_REQUEST, "path-body-mismatch", "Path and body disagree", e.getMessage());
         }
-        if (e instanceof RuleViolation violation) {
-            return rule(violation.rule(), e.getMessage());
-        }
-        if (e instanceof AggregateNotFoundException notFound) {
-            return rule(Rule.UNKNOWN_CUSTOMER, "no customer " + notFound.getAggregateIdentifier() + " is registered");
-        }
-        if (e instanceof AggregateStreamCreationException) {
-            return rule(Rule.CUSTOMER_ALREADY_REGISTERED, "this customer is already registered");
+        Optional<RuleViolation> refusal = RuleViolation.of(e);
+        if (refusal.isPresent()) {
+            return rule(refusal.get().rule(), refusal.get().getMessage());
         }
         if (e instanceof StaleVersion stale) {
             ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "stale-version", "Stale version",

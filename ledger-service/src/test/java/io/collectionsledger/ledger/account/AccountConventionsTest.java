@@ -7,6 +7,9 @@ import io.collectionsledger.contracts.payment.RecordPayment;
 import io.collectionsledger.contracts.receivable.InvoiceTerm;
 import io.collectionsledger.contracts.receivable.IssueInvoice;
 import org.axonframework.messaging.MetaData;
+import io.collectionsledger.contracts.collection.Channel;
+import io.collectionsledger.contracts.collection.ContactOutcome;
+import io.collectionsledger.contracts.collection.LogContactAttempt;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -29,7 +32,7 @@ class AccountConventionsTest extends AccountFixture {
         fixture.given(registered())
                 .when(new RecordPayment(CUSTOMER, "P1", TODAY.plusDays(1), cny("100.00"), RecordPayment.Method.BANK_TRANSFER, null, null))
                 .expectNoEvents()
-                .expectException(RuleViolation.class)
+                .expectException(refusedBy(Rule.DATED_IN_THE_FUTURE))
                 .expectExceptionMessage("occurredOn 2026-11-25 is after today's business date 2026-11-24");
     }
 
@@ -58,6 +61,23 @@ class AccountConventionsTest extends AccountFixture {
                 .when(new IssueInvoice(CUSTOMER, "INV-1", null, TODAY, cny("50.00"),
                         List.of(new InvoiceTerm("T1", cny("50.00"), TODAY)), null, null))
                 .expectNoEvents()
-                .expectException(RuleViolation.class);
+                .expectException(refusedBy(Rule.DUPLICATE_ID));
+    }
+
+    @Test
+    void everyPartOfTheAccountRefusesAFactDatedAfterToday() {
+        fixture.given(registered())
+                .when(new LogContactAttempt(CUSTOMER, "C-1", TODAY.plusDays(1), "collector-li", Channel.PHONE, "accountant",
+                        ContactOutcome.PROMISE_OBTAINED, null, null, null))
+                .expectNoEvents()
+                .expectException(refusedBy(Rule.DATED_IN_THE_FUTURE));
+    }
+
+    @Test
+    void onlyARegisteredCustomerHasAnAccount() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordPayment(CUSTOMER, "P1", TODAY, cny("100.00"), RecordPayment.Method.BANK_TRANSFER, null, null))
+                .expectNoEvents()
+                .expectException(refusedBy(Rule.UNKNOWN_CUSTOMER));
     }
 }

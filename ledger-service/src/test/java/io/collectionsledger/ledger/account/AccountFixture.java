@@ -2,6 +2,8 @@ package io.collectionsledger.ledger.account;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.CustomTypeSafeMatcher;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.time.Clock;
@@ -21,5 +23,19 @@ abstract class AccountFixture {
         fixture = new AggregateTestFixture<>(CustomerAccount.class);
         fixture.registerInjectableResource(new BusinessCalendar(clock, ZoneId.of("Asia/Shanghai")));
         fixture.registerInjectableResource(CollectionPolicy.defaults());
+    }
+
+    /**
+     * The command was refused by this rule, as a client is told it (see {@link RuleViolation#of}).
+     * Name the rule as {@code refusedBy(Rule.X)}: {@link RuleCoverageTest} looks for that to see
+     * that every rule is named by a test.
+     */
+    static Matcher<Throwable> refusedBy(Rule rule) {
+        return new CustomTypeSafeMatcher<>("refused by rule " + rule.code()) {
+            @Override
+            protected boolean matchesSafely(Throwable failure) {
+                return RuleViolation.of(failure).map(RuleViolation::rule).filter(rule::equals).isPresent();
+            }
+        };
     }
 }

@@ -20,6 +20,7 @@ import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 import io.collectionsledger.contracts.writeoff.RecordRecoveryAfterWriteOff;
 import io.collectionsledger.contracts.writeoff.RecoveryAfterWriteOffRecorded;
 import io.collectionsledger.contracts.writeoff.WriteOffReceivable;
+import io.collectionsledger.contracts.collection.ResumeSupply;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -37,7 +38,7 @@ class CollectionRulesTest extends AccountFixture {
         fixture.given(registered(), invoiced("INV-1", "1000.00", "2026-10-01"))
                 .when(promise("PR-1", "1000.01"))
                 .expectNoEvents()
-                .expectException(RuleViolation.class)
+                .expectException(refusedBy(Rule.PROMISE_EXCEEDS_OPEN_AMOUNT))
                 .expectExceptionMessage("a promise of 1000.01 CNY is more than the 1000.00 CNY open");
     }
 
@@ -57,7 +58,7 @@ class CollectionRulesTest extends AccountFixture {
         fixture.given(registered(), invoiced("INV-1", "1000.00", "2026-10-01"), disputed("DSP-1", "INV-1", "400.00"))
                 .when(letter("L-1", "700.00"))
                 .expectNoEvents()
-                .expectException(RuleViolation.class)
+                .expectException(refusedBy(Rule.DUNNING_FOR_DISPUTED_AMOUNT))
                 .expectExceptionMessage("the letter demands 700.00 CNY, but 400.00 CNY of the 1000.00 CNY open is disputed; "
                         + "a dunning letter may demand only what is not");
     }
@@ -74,7 +75,7 @@ class CollectionRulesTest extends AccountFixture {
         fixture.given(registered(), invoiced("INV-1", "1000.00", "2026-12-31"))
                 .when(lawsuit("CASE-1", "INV-1"))
                 .expectNoEvents()
-                .expectException(RuleViolation.class);
+                .expectException(refusedBy(Rule.NOTHING_OVERDUE));
     }
 
     @Test
@@ -90,7 +91,7 @@ class CollectionRulesTest extends AccountFixture {
         fixture.given(registered(), invoiced("INV-1", "1000.00", "2026-10-01"), sent("L-1"))
                 .when(new ConfirmDunningLetterDelivery(CUSTOMER, "L-1", SENT.minusDays(1), "front desk", "EMS-PROOF-1"))
                 .expectNoEvents()
-                .expectException(RuleViolation.class);
+                .expectException(refusedBy(Rule.DELIVERY_BEFORE_SENDING));
     }
 
     @Test
@@ -105,7 +106,7 @@ class CollectionRulesTest extends AccountFixture {
         fixture.given(registered(), invoiced("INV-1", "1000.00", "2026-10-01"), filed("CASE-1", "INV-1"))
                 .when(plan(false))
                 .expectNoEvents()
-                .expectException(RuleViolation.class);
+                .expectException(refusedBy(Rule.INVOICE_IN_LITIGATION));
     }
 
     @Test
@@ -133,7 +134,7 @@ class CollectionRulesTest extends AccountFixture {
                 .when(new AgreePaymentPlan(CUSTOMER, "PLAN-1", TODAY, List.of("INV-1"), List.of(
                         new Installment("I1", cny("500.00"), cny("5.00"), TODAY.plusDays(30))), false, "DOC-PLAN-1"))
                 .expectNoEvents()
-                .expectException(RuleViolation.class);
+                .expectException(refusedBy(Rule.PLAN_DOES_NOT_ADD_UP));
     }
 
     @Test
@@ -142,7 +143,7 @@ class CollectionRulesTest extends AccountFixture {
                         paidToday("P1", "300.00", List.of(principal("INV-1", "T1", "300.00")), "0.00"))
                 .when(new WriteOffReceivable(CUSTOMER, "INV-1", "WO-1", TODAY, cny("700.01"), "customer insolvent"))
                 .expectNoEvents()
-                .expectException(RuleViolation.class)
+                .expectException(refusedBy(Rule.WRITE_OFF_EXCEEDS_OPEN_AMOUNT))
                 .expectExceptionMessage("writing off 700.01 CNY exceeds the 700.00 CNY open on invoice INV-1");
     }
 
@@ -158,7 +159,7 @@ class CollectionRulesTest extends AccountFixture {
         fixture.given(registered(), invoiced("INV-1", "1000.00", "2026-10-01"), writtenOff())
                 .when(letter("L-1", "100.00"))
                 .expectNoEvents()
-                .expectException(RuleViolation.class)
+                .expectException(refusedBy(Rule.RECEIVABLE_WRITTEN_OFF))
                 .expectExceptionMessage("invoice INV-1 was written off; only a recovery may be recorded on it");
     }
 
@@ -166,7 +167,7 @@ class CollectionRulesTest extends AccountFixture {
     void noPromiseNorLawsuitOnAWrittenOffReceivableEither() {
         fixture.given(registered(), invoiced("INV-1", "1000.00", "2026-10-01"), writtenOff())
                 .when(lawsuit("CASE-1", "INV-1"))
-                .expectException(RuleViolation.class);
+                .expectException(refusedBy(Rule.RECEIVABLE_WRITTEN_OFF));
     }
 
     @Test
@@ -180,21 +181,21 @@ class CollectionRulesTest extends AccountFixture {
     void noMoreIsRecoveredThanWasWrittenOff() {
         fixture.given(registered(), invoiced("INV-1", "1000.00", "2026-10-01"), writtenOff())
                 .when(new RecordRecoveryAfterWriteOff(CUSTOMER, "INV-1", "REC-1", TODAY, cny("1000.01"), null))
-                .expectException(RuleViolation.class);
+                .expectException(refusedBy(Rule.RECOVERY_EXCEEDS_WRITTEN_OFF));
     }
 
     @Test
     void noDisputeForMoreThanIsOpen() {
         fixture.given(registered(), invoiced("INV-1", "1000.00", "2026-10-01"), disputed("DSP-1", "INV-1", "400.00"))
                 .when(new RaiseDispute(CUSTOMER, "DSP-2", TODAY, "INV-1", cny("600.01"), DisputeReason.PRICE, "price"))
-                .expectException(RuleViolation.class);
+                .expectException(refusedBy(Rule.DISPUTE_EXCEEDS_OPEN_AMOUNT));
     }
 
     @Test
     void supplyIsSuspendedOnce() {
         fixture.given(registered(), new SupplySuspended(CUSTOMER, TODAY, "unpaid"))
                 .when(new SuspendSupply(CUSTOMER, TODAY, "still unpaid"))
-                .expectException(RuleViolation.class);
+                .expectException(refusedBy(Rule.SUPPLY_ALREADY_SUSPENDED));
     }
 
     @Test
@@ -250,5 +251,21 @@ class CollectionRulesTest extends AccountFixture {
     private static ReceivableWrittenOff writtenOff() {
         return new ReceivableWrittenOff(CUSTOMER, "INV-1", "WO-1", TODAY, cny("1000.00"), "customer insolvent",
                 List.of(principal("INV-1", "T1", "1000.00")));
+    }
+
+    @Test
+    void aRecoveryIsRecordedOnlyOnAWrittenOffReceivable() {
+        fixture.given(registered(), invoiced("INV-1", "1000.00", "2026-10-01"))
+                .when(new RecordRecoveryAfterWriteOff(CUSTOMER, "INV-1", "REC-1", TODAY, cny("100.00"), null))
+                .expectNoEvents()
+                .expectException(refusedBy(Rule.NOTHING_WRITTEN_OFF));
+    }
+
+    @Test
+    void supplyIsResumedOnlyWhenSuspended() {
+        fixture.given(registered())
+                .when(new ResumeSupply(CUSTOMER, TODAY, "paid"))
+                .expectNoEvents()
+                .expectException(refusedBy(Rule.SUPPLY_NOT_SUSPENDED));
     }
 }

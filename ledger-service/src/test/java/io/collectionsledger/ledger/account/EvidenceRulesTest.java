@@ -32,7 +32,7 @@ class EvidenceRulesTest extends AccountFixture {
         fixture.given(registered())
                 .when(new CorrectDelivery(CUSTOMER, "D1", TODAY, "typo", delivered("D1", true).details()))
                 .expectNoEvents()
-                .expectException(RuleViolation.class);
+                .expectException(refusedBy(Rule.UNKNOWN_DELIVERY));
     }
 
     @Test

@@ -34,7 +34,7 @@ class InvoiceRulesTest extends AccountFixture {
                         List.of(new InvoiceTerm("T1", cny("300.00"), TODAY), new InvoiceTerm("T2", cny("600.00"), TODAY.plusDays(30))),
                         null, null))
                 .expectNoEvents()
-                .expectException(RuleViolation.class)
+                .expectException(refusedBy(Rule.TERMS_DO_NOT_ADD_UP))
                 .expectExceptionMessage("the terms add up to 900.00 CNY, the invoice is for 1000.00 CNY");
     }
 
@@ -43,7 +43,7 @@ class InvoiceRulesTest extends AccountFixture {
         fixture.given(registered())
                 .when(new IssueInvoice(CUSTOMER, "INV-1", null, TODAY, cny("1000.00"), null, null, null))
                 .expectNoEvents()
-                .expectException(RuleViolation.class);
+                .expectException(refusedBy(Rule.NO_PAYMENT_TERMS));
     }
 
     @Test
@@ -51,7 +51,7 @@ class InvoiceRulesTest extends AccountFixture {
         fixture.given(registered(), contractWithStagedTerms(), delivered("D1", true))
                 .when(new IssueInvoice(CUSTOMER, "INV-1", CONTRACT, TODAY, cny("1000.00"), null, List.of("D1", "D9"), null))
                 .expectNoEvents()
-                .expectException(RuleViolation.class)
+                .expectException(refusedBy(Rule.UNKNOWN_DELIVERY))
                 .expectExceptionMessage("no delivery D9 was recorded for " + CUSTOMER);
     }
 
@@ -61,7 +61,7 @@ class InvoiceRulesTest extends AccountFixture {
                         paidToday("P1", "800.00", List.of(principal("INV-1", "T1", "800.00")), "0.00"))
                 .when(new IssueCreditNote(CUSTOMER, "INV-1", "CN-1", TODAY, cny("200.01"), null, "damaged goods"))
                 .expectNoEvents()
-                .expectException(RuleViolation.class)
+                .expectException(refusedBy(Rule.CREDIT_NOTE_EXCEEDS_OPEN_AMOUNT))
                 .expectExceptionMessage("a credit note of 200.01 CNY exceeds the 200.00 CNY still open on invoice INV-1");
     }
 
@@ -76,5 +76,32 @@ class InvoiceRulesTest extends AccountFixture {
                 .when(new IssueCreditNote(CUSTOMER, "INV-1", "CN-1", TODAY, cny("150.00"), null, "price correction"))
                 .expectEvents(new CreditNoteIssued(CUSTOMER, "INV-1", "CN-1", TODAY, cny("150.00"), "price correction",
                         List.of(principal("INV-1", "WARRANTY", "100.00"), principal("INV-1", "ACCEPTANCE", "50.00"))));
+    }
+
+    @Test
+    void anInvoiceCanOnlyNameAContractThatWasRecorded() {
+        fixture.given(registered())
+                .when(new IssueInvoice(CUSTOMER, "INV-1", "K-9", TODAY, cny("1000.00"),
+                        List.of(new InvoiceTerm("T1", cny("1000.00"), TODAY)), null, null))
+                .expectNoEvents()
+                .expectException(refusedBy(Rule.UNKNOWN_CONTRACT))
+                .expectExceptionMessage("no contract K-9 was recorded for " + CUSTOMER);
+    }
+
+    @Test
+    void anInvoicesTermsAreInTheInvoicesCurrency() {
+        fixture.given(registered())
+                .when(new IssueInvoice(CUSTOMER, "INV-1", null, TODAY, cny("1000.00"),
+                        List.of(new InvoiceTerm("T1", io.collectionsledger.contracts.shared.Money.of("1000.00", "EUR"), TODAY)), null, null))
+                .expectNoEvents()
+                .expectException(refusedBy(Rule.CURRENCY_MISMATCH));
+    }
+
+    @Test
+    void aCreditNoteCanOnlyNameATermOfItsInvoice() {
+        fixture.given(registered(), invoiced("INV-1", "1000.00", "2026-10-01"))
+                .when(new IssueCreditNote(CUSTOMER, "INV-1", "CN-1", TODAY, cny("100.00"), "T9", "damaged goods"))
+                .expectNoEvents()
+                .expectException(refusedBy(Rule.UNKNOWN_TERM));
     }
 }

@@ -25,7 +25,7 @@ class PaymentRulesTest extends AccountFixture {
                 .when(new RecordPayment(CUSTOMER, "P1", TODAY, cny("100.00"), RecordPayment.Method.BANK_TRANSFER, null,
                         List.of(new AllocationInstruction("INV-9", cny("100.00")))))
                 .expectNoEvents()
-                .expectException(RuleViolation.class)
+                .expectException(refusedBy(Rule.UNKNOWN_INVOICE))
                 .expectExceptionMessage("no invoice INV-9 was issued to " + CUSTOMER);
     }
 
@@ -56,7 +56,7 @@ class PaymentRulesTest extends AccountFixture {
                 .when(new RecordPayment(CUSTOMER, "P1", TODAY, cny("600.00"), RecordPayment.Method.BANK_TRANSFER, null,
                         List.of(new AllocationInstruction("INV-1", cny("500.00")))))
                 .expectNoEvents()
-                .expectException(RuleViolation.class);
+                .expectException(refusedBy(Rule.ALLOCATION_EXCEEDS_OPEN_AMOUNT));
     }
 
     @Test
@@ -100,7 +100,7 @@ class PaymentRulesTest extends AccountFixture {
                         new PaymentReversed(CUSTOMER, "P1", TODAY, "bounced", cny("300.00"), List.of(), cny("300.00")))
                 .when(new ReversePayment(CUSTOMER, "P1", TODAY, "bounced again"))
                 .expectNoEvents()
-                .expectException(RuleViolation.class);
+                .expectException(refusedBy(Rule.PAYMENT_ALREADY_REVERSED));
     }
 
     @Test
@@ -116,7 +116,7 @@ class PaymentRulesTest extends AccountFixture {
         fixture.given(registered(), paidToday("P1", "100.00", List.of(), "100.00"), invoiced("INV-1", "300.00", "2026-10-15"))
                 .when(new ApplyUnappliedCredit(CUSTOMER, "A1", TODAY, cny("300.00"), null))
                 .expectNoEvents()
-                .expectException(RuleViolation.class);
+                .expectException(refusedBy(Rule.INSUFFICIENT_UNAPPLIED_CREDIT));
     }
 
     @Test
@@ -124,7 +124,7 @@ class PaymentRulesTest extends AccountFixture {
         fixture.given(registered(), paidToday("P1", "100.00", List.of(), "100.00"))
                 .when(new RefundUnappliedCredit(CUSTOMER, "R1", TODAY, cny("100.01"), null))
                 .expectNoEvents()
-                .expectException(RuleViolation.class);
+                .expectException(refusedBy(Rule.INSUFFICIENT_UNAPPLIED_CREDIT));
     }
 
     @Test
@@ -132,5 +132,40 @@ class PaymentRulesTest extends AccountFixture {
         fixture.given(registered(), paidToday("P1", "100.00", List.of(), "100.00"))
                 .when(new RefundUnappliedCredit(CUSTOMER, "R1", TODAY, cny("100.00"), "bank ref 77"))
                 .expectEvents(new UnappliedCreditRefunded(CUSTOMER, "R1", TODAY, cny("100.00"), "bank ref 77"));
+    }
+
+    @Test
+    void thePayersInstructionsCannotAllocateMoreThanThePayment() {
+        fixture.given(registered(), invoiced("INV-1", "300.00", "2026-10-15"), invoiced("INV-2", "300.00", "2026-10-15"))
+                .when(new RecordPayment(CUSTOMER, "P1", TODAY, cny("400.00"), RecordPayment.Method.BANK_TRANSFER, null,
+                        List.of(new AllocationInstruction("INV-1", cny("300.00")), new AllocationInstruction("INV-2", cny("200.00")))))
+                .expectNoEvents()
+                .expectException(refusedBy(Rule.ALLOCATIONS_EXCEED_AMOUNT));
+    }
+
+    @Test
+    void anInstructionIsInThePaymentsCurrency() {
+        fixture.given(registered(), invoiced("INV-1", "300.00", "2026-10-15"))
+                .when(new RecordPayment(CUSTOMER, "P1", TODAY, io.collectionsledger.contracts.shared.Money.of("100.00", "EUR"),
+                        RecordPayment.Method.BANK_TRANSFER, null, List.of(new AllocationInstruction("INV-1", cny("100.00")))))
+                .expectNoEvents()
+                .expectException(refusedBy(Rule.CURRENCY_MISMATCH));
+    }
+
+    @Test
+    void unappliedCreditIsAppliedOnlyToWhatIsOpen() {
+        fixture.given(registered(), paidToday("P1", "500.00", List.of(), "500.00"), invoiced("INV-1", "300.00", "2026-10-15"))
+                .when(new ApplyUnappliedCredit(CUSTOMER, "A1", TODAY, cny("400.00"), null))
+                .expectNoEvents()
+                .expectException(refusedBy(Rule.CREDIT_EXCEEDS_OPEN_AMOUNT));
+    }
+
+    @Test
+    void onlyARecordedPaymentIsReversed() {
+        fixture.given(registered())
+                .when(new ReversePayment(CUSTOMER, "P9", TODAY, "bounced"))
+                .expectNoEvents()
+                .expectException(refusedBy(Rule.UNKNOWN_PAYMENT))
+                .expectExceptionMessage("no payment P9 was recorded for " + CUSTOMER);
     }
 }

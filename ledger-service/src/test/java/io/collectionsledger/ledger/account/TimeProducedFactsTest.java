@@ -176,7 +176,7 @@ class TimeProducedFactsTest extends AccountFixture {
     void noDayIsClosedBeforeItHasCome() {
         fixture.given(registered())
                 .when(new CloseBusinessDay(CUSTOMER, TODAY.plusDays(1)))
-                .expectException(RuleViolation.class);
+                .expectException(refusedBy(Rule.DATED_IN_THE_FUTURE));
     }
 
     private static PaymentPromiseRecorded promised(String amount) {

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -219,7 +218,7 @@ class ChainAlarmIT {
             assertThat(line.getLevel()).isEqualTo(Level.ERROR);
             assertThat(line.getFormattedMessage()).contains(finding);
         });
-        assertThat(ledger.http().get().uri("/actuator/prometheus").retrieve().body(String.class))
+        assertThat(ledger.management().get().uri("/actuator/prometheus").retrieve().body(String.class))
                 .containsPattern("(?m)^ledger_audit_chain_tampered\\{[^}]*} 1\\.0$");
         JsonNode digest = ledger.http().get().uri("/audit/digest").retrieve().body(JsonNode.class);
         assertThat(digest.at("/alarm/finding").asText()).contains(finding);
@@ -275,7 +274,7 @@ class ChainAlarmIT {
     }
 
     private int health(String path) {
-        return RestClient.create(ledger.managementUrl()).get().uri(path).exchange((request, response) -> response.getStatusCode().value());
+        return ledger.management().get().uri(path).exchange((request, response) -> response.getStatusCode().value());
     }
 
     /** What someone with direct access to the database does, in one transaction, foreign keys and triggers off for the session. */

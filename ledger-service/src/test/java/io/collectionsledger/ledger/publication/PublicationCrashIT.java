@@ -62,6 +62,8 @@ class PublicationCrashIT {
     private final class Instance {
         final String name;
         final int port = freePort();
+        /** Health and metrics are on a port of their own, as in production; two instances on one machine need two. */
+        final int managementPort = freePort();
         final Map<String, String> extra;
         volatile Process process;
 
@@ -75,6 +77,7 @@ class PublicationCrashIT {
                     "-Daxoniq.update-checker.disabled=true", "-jar", JAR.toString());
             Map<String, String> env = builder.environment();
             env.put("SERVER_PORT", Integer.toString(port));
+            env.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
             env.put("SPRING_DATASOURCE_URL", database);
             env.put("SPRING_DATASOURCE_USERNAME", FreshDatabase.user());
             env.put("SPRING_DATASOURCE_PASSWORD", FreshDatabase.password());
@@ -93,11 +96,11 @@ class PublicationCrashIT {
         void awaitReady() {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 assertThat(process.isAlive()).as(name + " is running (see " + LOGS.resolve(name + ".log") + ")").isTrue();
-                return get("/actuator/health/readiness").map(body -> body.path("status").asText().equals("UP")).orElse(false);
+                return get(managementPort, "/actuator/health/readiness").map(body -> body.path("status").asText().equals("UP")).orElse(false);
             });
         }
 
-        java.util.Optional<JsonNode> get(String path) {
+        java.util.Optional<JsonNode> get(int port, String path) {
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
@@ -126,7 +129,7 @@ class PublicationCrashIT {
         }
 
         double lag() {
-            return get("/actuator/metrics/ledger.publication.lag").map(body -> body.path("measurements").get(0).path("value").asDouble())
+            return get(managementPort, "/actuator/metrics/ledger.publication.lag").map(body -> body.path("measurements").get(0).path("value").asDouble())
                     .orElse(Double.NaN);
         }
     }

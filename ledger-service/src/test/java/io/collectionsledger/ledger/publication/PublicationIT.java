@@ -14,6 +14,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -47,6 +48,10 @@ import static org.awaitility.Awaitility.await;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PublicationIT extends LedgerIT {
+
+    /** Metrics are on the management port, as in production. */
+    @LocalManagementPort
+    private int managementPort;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PUBLISHED = Duration.ofSeconds(30);
@@ -113,7 +118,7 @@ class PublicationIT extends LedgerIT {
     }
 
     private double metric(String name) {
-        JsonNode answer = get("/actuator/metrics/" + name, headers -> { }).getBody();
+        JsonNode answer = get("http://127.0.0.1:" + managementPort + "/actuator/metrics/" + name, headers -> { }).getBody();
         return answer.path("measurements").get(0).path("value").asDouble();
     }
 

@@ -24,7 +24,7 @@ class PublicationSwitchIT {
             assertThat(service.bean(EventProcessingConfiguration.class).eventProcessor(EventPublisher.PROCESSING_GROUP)).isEmpty();
             assertThat(service.jdbc().sql("select count(*) from token_entry where processor_name = ?")
                     .param(EventPublisher.PROCESSING_GROUP).query(Long.class).single()).isZero();
-            assertThat(service.http().get().uri("/actuator/metrics/ledger.publication.lag").retrieve().body(String.class))
+            assertThat(service.management().get().uri("/actuator/metrics/ledger.publication.lag").retrieve().body(String.class))
                     .contains("\"value\":1.0");
         }
     }

@@ -1,0 +1,156 @@
+package io.collectionsledger.ledger.account;
+
+import io.collectionsledger.contracts.payment.AllocationInstruction;
+import io.collectionsledger.contracts.payment.ApplyUnappliedCredit;
+import io.collectionsledger.contracts.payment.PaymentRecorded;
+import io.collectionsledger.contracts.payment.PaymentReversed;
+import io.collectionsledger.contracts.payment.RecordPayment;
+import io.collectionsledger.contracts.payment.RefundUnappliedCredit;
+import io.collectionsledger.contracts.payment.ReversePayment;
+import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
+import io.collectionsledger.contracts.payment.UnappliedCreditRefunded;
+import io.collectionsledger.contracts.receivable.Allocation;
+import io.collectionsledger.contracts.shared.Money;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * Money received, set against open terms in the legal order, and what was left over: the
+ * customer's unapplied credit, later applied or refunded. A reversal undoes a payment.
+ */
+final class Payments {
+
+    private final Invoices invoices;
+    private final Map<String, PaymentRecorded> payments = new HashMap<>();
+    private final Set<String> reversed = new HashSet<>();
+    private final Map<String, Money> unappliedCredit = new HashMap<>();
+    private final Ids applications = new Ids("credit application");
+    private final Ids refunds = new Ids("refund");
+
+    Payments(Invoices invoices) {
+        this.invoices = invoices;
+    }
+
+    /** Records the payment; what it sets off (promises, credit limit, orders) the account decides after. */
+    void record(RecordPayment command) {
+        Ids.requireUnused(payments.containsKey(command.paymentId()), "payment", command.paymentId());
+        List<Allocation> allocations = allocate(command.amount(), command.allocations(), command.customerId());
+        Money unapplied = command.amount().minus(AllocationPlan.total(allocations, command.amount().currency()));
+        apply(new PaymentRecorded(command.customerId(), command.paymentId(), command.occurredOn(), command.amount(),
+                command.method(), command.reference(), allocations, unapplied));
+    }
+
+    @CommandHandler
+    void handle(ReversePayment command) {
+        PaymentRecorded payment = payments.get(command.paymentId());
+        if (payment == null) {
+            throw new RuleViolation(Rule.UNKNOWN_PAYMENT, "no payment " + command.paymentId() + " was recorded for " + command.customerId());
+        }
+        if (reversed.contains(command.paymentId())) {
+            throw new RuleViolation(Rule.PAYMENT_ALREADY_REVERSED, "payment " + command.paymentId() + " was already reversed");
+        }
+        apply(new PaymentReversed(command.customerId(), command.paymentId(), command.occurredOn(), command.reason(),
+                payment.amount(), payment.allocations(), payment.unapplied()));
+    }
+
+    @CommandHandler
+    void handle(ApplyUnappliedCredit command) {
+        applications.requireUnused(command.applicationId());
+        requireUnapplied(command.amount(), "applying ");
+        List<Allocation> allocations = allocate(command.amount(), command.allocations(), command.customerId());
+        Money applied = AllocationPlan.total(allocations, command.amount().currency());
+        if (command.amount().exceeds(applied)) {
+            throw new RuleViolation(Rule.CREDIT_EXCEEDS_OPEN_AMOUNT,
+                    "only " + applied + " is open to apply " + command.amount() + " against");
+        }
+        apply(new UnappliedCreditApplied(command.customerId(), command.applicationId(), command.occurredOn(), command.amount(), allocations));
+    }
+
+    @CommandHandler
+    void handle(RefundUnappliedCredit command) {
+        refunds.requireUnused(command.refundId());
+        requireUnapplied(command.amount(), "refunding ");
+        apply(new UnappliedCreditRefunded(command.customerId(), command.refundId(), command.occurredOn(), command.amount(),
+                command.reference()));
+    }
+
+    private void requireUnapplied(Money amount, String doing) {
+        Money available = unapplied(amount.currency());
+        if (amount.exceeds(available)) {
+            throw new RuleViolation(Rule.INSUFFICIENT_UNAPPLIED_CREDIT,
+                    doing + amount + " needs more than the " + available + " of unapplied credit");
+        }
+    }
+
+    /** The payer's instructions first, each within its invoice in the legal order; the rest by the legal order over all. */
+    private List<Allocation> allocate(Money amount, List<AllocationInstruction> instructions, String customerId) {
+        AllocationPlan plan = new AllocationPlan(invoices.collectableTerms().toList(), amount.currency());
+        List<Allocation> allocations = new ArrayList<>();
+        Money instructed = Money.zero(amount.currency());
+        for (AllocationInstruction instruction : instructions) {
+            Invoice invoice = invoices.pursuable(List.of(instruction.invoiceId()), customerId).get(0);
+            Invoices.requireCurrency(invoice.currency, instruction.amount());
+            Invoices.requireCurrency(amount.currency(), instruction.amount());
+            Money open = plan.openOn(invoice.invoiceId, invoice.currency);
+            if (instruction.amount().exceeds(open)) {
+                throw new RuleViolation(Rule.ALLOCATION_EXCEEDS_OPEN_AMOUNT, "allocating " + instruction.amount()
+                        + " to invoice " + invoice.invoiceId + " exceeds the " + open + " open on it");
+            }
+            instructed = instructed.plus(instruction.amount());
+            allocations.addAll(plan.allocate(instruction.amount(), invoice.invoiceId));
+        }
+        if (instructed.exceeds(amount)) {
+            throw new RuleViolation(Rule.ALLOCATIONS_EXCEED_AMOUNT,
+                    "the allocations add up to " + instructed + ", more than the " + amount + " to allocate");
+        }
+        allocations.addAll(plan.allocate(amount.minus(instructed), null));
+        return allocations;
+    }
+
+    Money unapplied(String currency) {
+        return unappliedCredit.getOrDefault(currency, Money.zero(currency));
+    }
+
+    /** What arrived for the promise and was not reversed. */
+    Money receivedFor(PromiseState promise, CollectionPolicy policy) {
+        String currency = promise.promise.amount().currency();
+        return payments.values().stream()
+                .filter(p -> !reversed.contains(p.paymentId()))
+                .filter(p -> promise.counts(p, policy))
+                .map(PaymentRecorded::amount)
+                .reduce(Money.zero(currency), Money::plus);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRecorded event) {
+        payments.put(event.paymentId(), event);
+        unappliedCredit.merge(event.unapplied().currency(), event.unapplied(), Money::plus);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentReversed event) {
+        reversed.add(event.paymentId());
+        unappliedCredit.merge(event.unappliedReversed().currency(), event.unappliedReversed().negate(), Money::plus);
+    }
+
+    @EventSourcingHandler
+    void on(UnappliedCreditApplied event) {
+        applications.add(event.applicationId());
+        unappliedCredit.merge(event.amount().currency(), event.amount().negate(), Money::plus);
+    }
+
+    @EventSourcingHandler
+    void on(UnappliedCreditRefunded event) {
+        refunds.add(event.refundId());
+        unappliedCredit.merge(event.amount().currency(), event.amount().negate(), Money::plus);
+    }
+}
