@@ -16,13 +16,15 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 reachable() { psql -qtAX -d postgres -c 'select 1' >/dev/null 2>&1; }
 
 # command, and the Debian package that brings it: Java 17 and Maven build; PostgreSQL stores; curl,
-# openssl and python3 serve the README's examples and the scripts; debootstrap makes the image's base
+# openssl and python3 serve the README's examples and the scripts; debootstrap makes the image's base;
+# Node's npm installs Spectral, which lints the OpenAPI document
 missing=()
 while read -r command package; do
   command -v "$command" >/dev/null 2>&1 || missing+=("$package")
 done <<'TOOLS'
 javac openjdk-17-jdk-headless
 mvn maven
+npm npm
 pg_ctlcluster postgresql
 psql postgresql-client
 curl curl
@@ -97,5 +99,10 @@ if [ ! -f "$repo/config/application.properties" ]; then
   mkdir -p "$repo/config"
   echo "ledger.security.jwt-secret=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" > "$repo/config/application.properties"
   say "wrote a local token-signing secret to config/application.properties (not committed)"
+fi
+# Spectral and the OWASP rules, at the versions tools/spectral/package-lock.json names, in tools/spectral/node_modules
+if ! (cd "$repo/tools/spectral" && npm ls --silent >/dev/null 2>&1); then
+  say "installing Spectral in tools/spectral (npm ci)"
+  (cd "$repo/tools/spectral" && npm ci --no-audit --no-fund --silent)
 fi
 say "PostgreSQL ready on $PGHOST:$PGPORT (database $LEDGER_DB; fsync and synchronous_commit on); RabbitMQ ready on 127.0.0.1:5672"

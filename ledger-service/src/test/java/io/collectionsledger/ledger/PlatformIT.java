@@ -65,7 +65,8 @@ class PlatformIT extends LedgerIT {
 
         assertThat(api.at("/paths").has("/customers/{customerId}/payments")).isTrue();
         assertThat(api.at("/paths/~1customers~1{customerId}~1payments/post/parameters").toString()).contains(Headers.IDEMPOTENCY_KEY);
-        assertThat(api.at("/components/schemas/RecordPayment/properties/amount/properties/amount/type").asText()).isEqualTo("string");
+        assertThat(api.at("/components/schemas/RecordPayment/properties/amount/$ref").asText()).isEqualTo("#/components/schemas/Money");
+        assertThat(api.at("/components/schemas/Money/properties/amount/type").asText()).isEqualTo("string");
         assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 

@@ -9,6 +9,7 @@ import io.collectionsledger.ledger.journal.Journal;
 import io.collectionsledger.ledger.query.InvalidQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -56,7 +57,8 @@ class HistoryController {
     @GetMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Every event of a customer (customers), or naming a contract, an invoice or a legal case, oldest first; "
             + "a page of up to `limit` (default 100, at most 1000); `next` is the `after` of the next page, absent on the last")
-    HistoryPage page(@Parameter(description = "customers, contracts, invoices or legal-cases") @PathVariable String subject,
+    HistoryPage page(@Parameter(description = "What the id names", schema = @Schema(allowableValues = {"customers", "contracts", "invoices", "legal-cases"}))
+                     @PathVariable String subject,
                      @PathVariable String id,
                      @Parameter(description = "only this customer's account (ids of contracts, invoices and cases are per customer)")
                      @RequestParam(required = false) String customerId,
@@ -87,7 +89,8 @@ class HistoryController {
 
     @GetMapping(value = PATH, produces = Ndjson.MEDIA_TYPE)
     @Operation(summary = "The same history, every entry after `after`, one JSON object per line")
-    void export(@PathVariable String subject, @PathVariable String id,
+    void export(@Parameter(description = "What the id names", schema = @Schema(allowableValues = {"customers", "contracts", "invoices", "legal-cases"}))
+                @PathVariable String subject, @PathVariable String id,
                 @RequestParam(required = false) String customerId,
                 @RequestParam(name = "type", required = false) List<String> types,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredFrom,

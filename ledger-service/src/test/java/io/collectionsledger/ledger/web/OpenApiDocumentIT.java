@@ -1,0 +1,44 @@
+package io.collectionsledger.ledger.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.collectionsledger.ledger.LedgerIT;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The committed OpenAPI document, which clients are generated from, is the one the service serves. */
+class OpenApiDocumentIT extends LedgerIT {
+
+    static final Path COMMITTED = Path.of("../docs/openapi.json");
+
+    @Test
+    void theCommittedDocumentIsTheOneTheServiceServes() throws IOException {
+        ResponseEntity<JsonNode> answer = get("/v3/api-docs", headers -> { });
+        assertThat(answer.getStatusCode()).as("the served document, %s", answer.getBody()).isEqualTo(HttpStatus.OK);
+        String served = pretty(answer.getBody());
+        if (Boolean.getBoolean("openapi.write")) {
+            Files.writeString(COMMITTED, served);
+        }
+
+        assertThat(Files.readString(COMMITTED))
+                .as("docs/openapi.json differs from what the service serves at /v3/api-docs: review the change, then write it anew with "
+                        + "mvn -q -T1 -pl ledger-service -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=OpenApiDocumentIT -Dopenapi.write=true")
+                .isEqualTo(served);
+    }
+
+    /** Sorted keys and indentation, so that a change shows as the lines it changes. */
+    static String pretty(JsonNode document) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        Object tree = mapper.treeToValue(document, Object.class);
+        return mapper.writeValueAsString(tree) + "\n";
+    }
+}
