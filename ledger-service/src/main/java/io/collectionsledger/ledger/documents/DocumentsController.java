@@ -70,8 +70,8 @@ class DocumentsController {
                                               @RequestHeader(name = Headers.MIN_POSITION, required = false) Long minPosition,
                                               @RequestHeader(name = "Prefer", required = false) String prefer) {
         await(customerId, minPosition, prefer, CustomerStatementProjection.PROCESSING_GROUP, AgingProjection.PROCESSING_GROUP);
-        return pdf(documents.statementOfAccount(customerId, asOf(asOf), knownAt(knownAt), DocumentLanguage.of(language)),
-                DocumentLanguage.of(language), asOf(asOf), knownAt(knownAt));
+        Inputs at = inputs(asOf, knownAt, language);
+        return pdf(documents.statementOfAccount(customerId, at.asOf(), at.knownAt(), at.language()), at);
     }
 
     @GetMapping(value = "/customers/{customerId}/evidence-checklist", produces = PDF)
@@ -84,8 +84,8 @@ class DocumentsController {
                                         @RequestHeader(name = Headers.MIN_POSITION, required = false) Long minPosition,
                                         @RequestHeader(name = "Prefer", required = false) String prefer) {
         await(customerId, minPosition, prefer, CustomerStatementProjection.PROCESSING_GROUP, EvidenceChecklistProjection.PROCESSING_GROUP);
-        return pdf(documents.evidencePack(customerId, asOf(asOf), knownAt(knownAt), DocumentLanguage.of(language)),
-                DocumentLanguage.of(language), asOf(asOf), knownAt(knownAt));
+        Inputs at = inputs(asOf, knownAt, language);
+        return pdf(documents.evidencePack(customerId, at.asOf(), at.knownAt(), at.language()), at);
     }
 
     @GetMapping(value = "/customers/{customerId}/dunning-letters/{letterId}/draft", produces = PDF)
@@ -113,10 +113,21 @@ class DocumentsController {
             }
         }
         await(customerId, minPosition, prefer, CustomerStatementProjection.PROCESSING_GROUP, AgingProjection.PROCESSING_GROUP);
-        LocalDate date = asOf(asOf);
-        LocalDate payBy = deadline == null ? date.plusDays(CollectionDocuments.DEFAULT_DAYS_TO_PAY) : deadline;
-        return pdf(documents.dunningLetter(customerId, letterId, date, knownAt(knownAt), payBy, currency, DocumentLanguage.of(language)),
-                DocumentLanguage.of(language), date, knownAt(knownAt));
+        Inputs at = inputs(asOf, knownAt, language);
+        LocalDate payBy = deadline == null ? at.asOf().plusDays(CollectionDocuments.DEFAULT_DAYS_TO_PAY) : deadline;
+        return pdf(documents.dunningLetter(customerId, letterId, at.asOf(), at.knownAt(), payBy, currency, at.language()), at);
+    }
+
+    /**
+     * What a document is made for, resolved once per request: the date, the time and the language
+     * printed on it are the ones its headers give back to render it again. (Read twice, a default
+     * knownAt could fall on either side of a second.)
+     */
+    private record Inputs(LocalDate asOf, Instant knownAt, DocumentLanguage language) {
+    }
+
+    private Inputs inputs(LocalDate asOf, Instant knownAt, String language) {
+        return new Inputs(asOf(asOf), knownAt(knownAt), DocumentLanguage.of(language));
     }
 
     /** The read models a document reads from, and the dossier every document names its parties from. */
@@ -151,15 +162,15 @@ class DocumentsController {
         return knownAt == null ? now.truncatedTo(ChronoUnit.SECONDS) : knownAt;
     }
 
-    private static ResponseEntity<byte[]> pdf(RenderedDocument document, DocumentLanguage language, LocalDate asOf, Instant knownAt) {
+    private static ResponseEntity<byte[]> pdf(RenderedDocument document, Inputs at) {
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(document.filename()).build().toString())
-                .header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
+                .header(HttpHeaders.CONTENT_LANGUAGE, at.language().tag())
                 .header(DOCUMENT_SHA256, document.sha256())
                 .header(TEMPLATE_VERSION, document.templateVersion())
-                .header("Ledger-As-Of", asOf.toString())
-                .header("Ledger-Known-At", knownAt.toString());
+                .header("Ledger-As-Of", at.asOf().toString())
+                .header("Ledger-Known-At", at.knownAt().toString());
         List<String> missing = document.missing();
         if (!missing.isEmpty()) {
             answer.header(MISSING, String.join(", ", missing));
