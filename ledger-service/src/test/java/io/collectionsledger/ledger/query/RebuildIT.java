@@ -57,7 +57,8 @@ class RebuildIT {
         service.awaitReadModelsCaughtUp(Duration.ofSeconds(60));
 
         List<String> tables = readModelTables();
-        assertThat(tables).contains("statement_term", "aging_movement", "lookup_fact", "lookup_customer", "lookup_receivable", "lookup_customer_open");
+        assertThat(tables).contains("statement_term", "aging_movement", "lookup_fact", "lookup_customer", "lookup_receivable", "lookup_customer_open",
+                "lookup_movement", "lookup_collector", "lookup_class");
         tables.forEach(table -> service.jdbc().sql("create table snap_" + table + " as table " + table).update());
 
         service.rebuildEveryReadModel();
@@ -68,6 +69,7 @@ class RebuildIT {
             assertThat(difference("snap_" + table, table)).as("rows of %s rebuilt but not live", table).isZero();
         }
         assertThat(service.jdbc().sql("select count(*) from snap_aging_movement").query(Long.class).single()).isPositive();
+        assertThat(service.jdbc().sql("select count(*) from snap_lookup_class").query(Long.class).single()).isPositive();
     }
 
     /** Writers on accounts of their own and, all of them, on one shared account. */
@@ -99,6 +101,8 @@ class RebuildIT {
                         {"disputeId": "D-%d", "occurredOn": "2026-11-06", "invoiceId": "INV-%1$d-%d-0",
                          "amount": {"amount": "100.00", "currency": "CNY"}, "reason": "QUALITY", "description": "cracked"}"""
                         .formatted(round, writer));
+                service.send("/customers/" + own + "/invoices/INV-%d-%d-1/classifications".formatted(round, writer), """
+                        {"occurredOn": "2026-11-06", "receivableClass": "DOUBTFUL", "reason": "no answer"}""");
                 return null;
             })).toList();
             for (Future<Object> done : work) {
@@ -115,6 +119,8 @@ class RebuildIT {
         service.send("/customers/" + customer + "/contracts", """
                 {"contractId": "K-1", "occurredOn": "2026-02-01",
                  "lateFees": {"dailyRatePercent": 0.05, "capPercentOfPrincipal": 30, "debtorBearsCollectionCosts": true}}""");
+        service.send("/customers/" + customer + "/collector-assignments", """
+                {"occurredOn": "2026-02-01", "collector": "collector-li", "tier": "B"}""");
     }
 
 

@@ -62,8 +62,9 @@ import java.util.stream.Collectors;
  * {@code knownAt} read the records as they then stood. For lists of customers it also keeps each
  * customer as its facts so far leave it (name, collector and tier, principal open per invoice and
  * per currency), exact for a query on or after the customer's last fact, which a list read today
- * always is; a customer with facts after the query's date or time is folded instead.
- * It only listens and answers.
+ * always is. For a customer with facts after the query's date or time it keeps the history of those
+ * keys (who collected at which tier, each receivable's principal moves and classes), from which SQL
+ * picks the customers a page shows; only those are folded. It only listens and answers.
  */
 @Component
 @ProcessingGroup(CustomerLookupProjection.PROCESSING_GROUP)
@@ -93,6 +94,9 @@ public class CustomerLookupProjection {
     private final BatchedWrites.Statement open;
     private final BatchedWrites.Statement collectors;
     private final BatchedWrites.Statement lastFacts;
+    private final BatchedWrites.Statement movements;
+    private final BatchedWrites.Statement assignments;
+    private final BatchedWrites.Statement classifications;
 
     /**
      * Statements in the order their rows must be written: a customer's row before what updates it,
@@ -109,7 +113,8 @@ public class CustomerLookupProjection {
                 insert into lookup_fact (customer_id, sequence_number, occurred_on, recorded_at, type, payload)
                 values (?, ?, ?, ?, ?, cast(? as jsonb))""");
         this.receivables = writes.statement("""
-                insert into lookup_receivable as r (customer_id, receivable_id, currency, is_plan, open) select ?, ?, ?, ?, cast(? as numeric)
+                insert into lookup_receivable as r (customer_id, receivable_id, currency, is_plan, open, issued_on, issued_at)
+                select ?, ?, ?, ?, cast(? as numeric), cast(? as date), cast(? as timestamptz)
                 on conflict (customer_id, receivable_id) do update set open = r.open + excluded.open""");
         this.classes = writes.statement("""
                 update lookup_receivable set receivable_class = ? where customer_id = ? and receivable_id = ?""");
@@ -121,6 +126,13 @@ public class CustomerLookupProjection {
         this.lastFacts = writes.statement("""
                 update lookup_customer set last_occurred_on = greatest(last_occurred_on, ?), last_recorded_at = greatest(last_recorded_at, ?)
                 where customer_id = ?""");
+        this.movements = writes.statement("""
+                insert into lookup_movement (customer_id, receivable_id, occurred_on, recorded_at, amount) values (?, ?, ?, ?, ?)""");
+        this.assignments = writes.statement("""
+                insert into lookup_collector (customer_id, sequence_number, occurred_on, recorded_at, collector, tier) values (?, ?, ?, ?, ?, ?)""");
+        this.classifications = writes.statement("""
+                insert into lookup_class (customer_id, receivable_id, sequence_number, occurred_on, recorded_at, receivable_class)
+                values (?, ?, ?, ?, ?, ?)""");
     }
 
     @EventHandler
@@ -135,55 +147,63 @@ public class CustomerLookupProjection {
         }
         facts.add(event.customerId(), sequence, event.occurredOn(), recordedAt, event.getClass().getAnnotation(EventType.class).value(),
                 json(event));
-        principalMoved(event);
+        principalMoved(event, recordedAt);
         if (event instanceof ReceivableClassified classified) {
             classes.add(classified.receivableClass().name(), classified.customerId(), classified.invoiceId());
+            classifications.add(classified.customerId(), classified.invoiceId(), sequence, classified.occurredOn(), recordedAt,
+                    classified.receivableClass().name());
         }
         if (event instanceof CollectorAssigned assigned) {
             collectors.add(assigned.collector(), assigned.tier().name(), assigned.customerId());
+            assignments.add(assigned.customerId(), sequence, assigned.occurredOn(), recordedAt, assigned.collector(), assigned.tier().name());
         }
         lastFacts.add(event.occurredOn(), recordedAt, event.customerId());
     }
 
     /** The principal an event adds to or takes off invoices and plans: what {@link CustomerFold} counts as open. */
-    private void principalMoved(AccountEvent event) {
+    private void principalMoved(AccountEvent event, java.sql.Timestamp recordedAt) {
         if (event instanceof InvoiceIssued issued) {
-            issued.terms().forEach(term -> move(issued.customerId(), issued.invoiceId(), false, term.amount()));
+            issued.terms().forEach(term -> move(issued, recordedAt, issued.invoiceId(), false, term.amount()));
         } else if (event instanceof CreditNoteIssued credited) {
-            settled(credited.customerId(), credited.reductions(), -1);
+            settled(credited, recordedAt, credited.reductions(), -1);
         } else if (event instanceof PaymentRecorded paid) {
-            settled(paid.customerId(), paid.allocations(), -1);
+            settled(paid, recordedAt, paid.allocations(), -1);
         } else if (event instanceof PaymentReversed reversed) {
-            settled(reversed.customerId(), reversed.reopened(), 1);
+            settled(reversed, recordedAt, reversed.reopened(), 1);
         } else if (event instanceof UnappliedCreditApplied applied) {
-            settled(applied.customerId(), applied.allocations(), -1);
+            settled(applied, recordedAt, applied.allocations(), -1);
         } else if (event instanceof ReceivableWrittenOff writtenOff) {
-            settled(writtenOff.customerId(), writtenOff.writtenOff(), -1);
+            settled(writtenOff, recordedAt, writtenOff.writtenOff(), -1);
         } else if (event instanceof PaymentPlanAgreed plan) {
-            settled(plan.customerId(), plan.rescheduled(), -1);
+            settled(plan, recordedAt, plan.rescheduled(), -1);
             for (Installment installment : plan.installments()) {
-                move(plan.customerId(), plan.planId(), true, installment.principal());
+                move(plan, recordedAt, plan.planId(), true, installment.principal());
             }
         }
     }
 
-    private void settled(String customerId, List<Allocation> allocations, int sign) {
+    private void settled(AccountEvent event, java.sql.Timestamp recordedAt, List<Allocation> allocations, int sign) {
         for (Allocation allocation : allocations) {
             if (allocation.component() == Allocation.Component.PRINCIPAL) {
-                move(customerId, allocation.invoiceId(), false, sign < 0 ? allocation.amount().negate() : allocation.amount());
+                move(event, recordedAt, allocation.invoiceId(), false, sign < 0 ? allocation.amount().negate() : allocation.amount());
             }
         }
     }
 
-    /** {@code plan} only counts when the move creates the receivable's row: a payment to a plan finds the plan's row. */
-    private void move(String customerId, String receivableId, boolean plan, Money change) {
-        receivables.add(customerId, receivableId, change.currency(), plan, change.amount());
-        open.add(customerId, change.currency(), change.amount());
+    /**
+     * {@code plan}, and the event's date and time as the receivable's issue, only count when the move
+     * creates the receivable's row: the first move of a receivable is the event that issues it.
+     */
+    private void move(AccountEvent event, java.sql.Timestamp recordedAt, String receivableId, boolean plan, Money change) {
+        receivables.add(event.customerId(), receivableId, change.currency(), plan, change.amount(), event.occurredOn(), recordedAt);
+        open.add(event.customerId(), change.currency(), change.amount());
+        movements.add(event.customerId(), receivableId, event.occurredOn(), recordedAt, change.amount());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate lookup_fact, lookup_customer, lookup_receivable, lookup_customer_open").update();
+        jdbc.sql("truncate lookup_fact, lookup_customer, lookup_receivable, lookup_customer_open, lookup_movement, lookup_collector, lookup_class")
+                .update();
     }
 
     /** A customer's records as of the query's date and time; absent when it had not been registered by then. */
@@ -203,7 +223,7 @@ public class CustomerLookupProjection {
     /**
      * A page of customers. Those whose last fact is on or before the query's date and time are read
      * from the kept rows, filtered and ordered by SQL; the others (none for a list as of today) are
-     * folded and placed among them.
+     * picked by SQL from their keys as they then stood, and those picked are folded and placed among them.
      */
     @QueryHandler
     public CustomerPage handle(CustomersQuery query) {
@@ -211,7 +231,7 @@ public class CustomerLookupProjection {
                 .orElseThrow(() -> new IllegalArgumentException("not a cursor of this order: " + query.after()));
         Integer wanted = query.limit() == null ? null : query.limit() + 1;
         List<Ranked> ranked = new ArrayList<>(exact(query, after, wanted));
-        ranked.addAll(folded(query, after));
+        ranked.addAll(folded(query, after, wanted));
         ranked.sort(order(query.order()));
         List<Ranked> page = wanted == null || ranked.size() <= query.limit() ? ranked : ranked.subList(0, query.limit());
         String nextAfter = wanted != null && ranked.size() > query.limit() ? page.get(page.size() - 1).cursor().write() : null;
@@ -347,35 +367,86 @@ public class CustomerLookupProjection {
         return new CustomerCursor(null, owed.signum() > 0 ? owed : BigDecimal.ZERO, line.customerId());
     }
 
-    /** The customers registered by the query's date and time with facts after it, folded, filtered and placed after the cursor. */
-    private List<Ranked> folded(CustomersQuery query, CustomerCursor after) {
+    /**
+     * The customers registered by the query's date and time with facts after it, placed after the
+     * cursor: picked by SQL from their keys as they then stood (the history of collectors, of each
+     * receivable's principal and class), the first {@code wanted} of them, and only those folded
+     * for their lines. A page as of a past date or time so folds the customers it shows, however
+     * many changed since.
+     */
+    private List<Ranked> folded(CustomersQuery query, CustomerCursor after, Integer wanted) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder("""
                 (c.last_occurred_on > :asOf or c.last_recorded_at > :knownAt) and c.registered_on <= :asOf and c.registered_at <= :knownAt""");
         params.put("asOf", query.asOf());
         params.put("knownAt", java.sql.Timestamp.from(query.knownAt()));
         nameFilter(query, where, params);
-        List<String> ids = jdbc.sql("select c.customer_id from lookup_customer c where " + where).params(params).query(String.class).list();
+        if (query.collector() != null || query.tier() != null) {
+            // the assignment that stands: the last recorded of those that qualify
+            where.append("""
+                     and exists (select 1 from (select h.collector, h.tier from lookup_collector h
+                                                where h.customer_id = c.customer_id and h.occurred_on <= :asOf and h.recorded_at <= :knownAt
+                                                order by h.sequence_number desc limit 1) a
+                                 where true""");
+            if (query.collector() != null) {
+                where.append(" and a.collector = :collector");
+                params.put("collector", query.collector());
+            }
+            if (query.tier() != null) {
+                where.append(" and a.tier = :tier");
+                params.put("tier", query.tier().name());
+            }
+            where.append(")");
+        }
+        if (query.receivableClass() != null) {
+            where.append(" and exists (select 1 from lookup_receivable r where r.customer_id = c.customer_id and not r.is_plan"
+                    + " and r.issued_on <= :asOf and r.issued_at <= :knownAt and " + OPEN_THEN + " > 0 and coalesce((" + """
+                    select k.receivable_class from lookup_class k
+                    where k.customer_id = r.customer_id and k.receivable_id = r.receivable_id and k.occurred_on <= :asOf and k.recorded_at <= :knownAt
+                    order by k.sequence_number desc limit 1), 'CURRENT') = :class)""");
+            params.put("class", query.receivableClass().name());
+        }
+        String limit = wanted == null ? "" : " limit " + wanted;
+        List<String> ids;
+        if (query.order() == CustomerOrder.NAME) {
+            if (after != null) {
+                where.append(" and (c.name collate \"C\", c.customer_id collate \"C\") > (:afterName, :afterId)");
+                params.put("afterName", after.name());
+                params.put("afterId", after.customerId());
+            }
+            ids = jdbc.sql("select c.customer_id from lookup_customer c where " + where
+                    + " order by c.name collate \"C\", c.customer_id collate \"C\"" + limit).params(params).query(String.class).list();
+        } else {
+            // what it then owed in the currency, nothing when less: the key CustomerCursor keeps
+            params.put("currency", query.currency());
+            String owed = """
+                    greatest(coalesce((select sum(m.amount) from lookup_receivable o
+                                       join lookup_movement m on m.customer_id = o.customer_id and m.receivable_id = o.receivable_id
+                                       where o.customer_id = c.customer_id and o.currency = :currency and o.issued_on <= :asOf
+                                       and o.issued_at <= :knownAt and m.occurred_on <= :asOf and m.recorded_at <= :knownAt), 0), 0)""";
+            String placed = "";
+            if (after != null) {
+                placed = " where x.owed < :afterAmount or (x.owed = :afterAmount and x.customer_id collate \"C\" > :afterId)";
+                params.put("afterAmount", after.amount());
+                params.put("afterId", after.customerId());
+            }
+            ids = jdbc.sql("select x.customer_id from (select c.customer_id, " + owed + " as owed from lookup_customer c where " + where
+                    + ") x" + placed + " order by x.owed desc, x.customer_id collate \"C\"" + limit).params(params).query(String.class).list();
+        }
         List<Ranked> ranked = new ArrayList<>();
-        Comparator<Ranked> order = order(query.order());
-        Ranked cursor = after == null ? null : new Ranked(null, after);
         for (int from = 0; from < ids.size(); from += FOLDED_AT_ONCE) {
             for (CustomerRecords records : foldAll(ids.subList(from, Math.min(ids.size(), from + FOLDED_AT_ONCE)), query)) {
                 CustomerLine line = CustomerFold.line(records);
-                Ranked candidate = new Ranked(line, cursor(line, query));
-                if (matches(line, query) && (cursor == null || order.compare(candidate, cursor) > 0)) {
-                    ranked.add(candidate);
-                }
+                ranked.add(new Ranked(line, cursor(line, query)));
             }
         }
         return ranked;
     }
 
-    private static boolean matches(CustomerLine line, CustomersQuery query) {
-        return (query.collector() == null || query.collector().equals(line.collector()))
-                && (query.tier() == null || query.tier() == line.tier())
-                && (query.receivableClass() == null || line.receivableClasses().contains(query.receivableClass()));
-    }
+    /** The principal open on receivable {@code r} as of the query's date, as known at its time: the sum of its moves that qualify. */
+    private static final String OPEN_THEN = """
+            coalesce((select sum(m.amount) from lookup_movement m where m.customer_id = r.customer_id and m.receivable_id = r.receivable_id
+                      and m.occurred_on <= :asOf and m.recorded_at <= :knownAt), 0)""";
 
     private List<CustomerRecords> foldAll(List<String> customerIds, CustomersQuery query) {
         Map<String, List<CustomerFold.Fact>> facts = new LinkedHashMap<>();
