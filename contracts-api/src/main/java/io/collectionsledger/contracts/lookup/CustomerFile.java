@@ -1,8 +1,10 @@
 package io.collectionsledger.contracts.lookup;
 
+import io.collectionsledger.contracts.collection.EarlyWarningSignal;
 import io.collectionsledger.contracts.collection.ReceivableClass;
 import io.collectionsledger.contracts.collection.ReminderTier;
 import io.collectionsledger.contracts.customer.CreditFile;
+import io.collectionsledger.contracts.customer.RecordResponsiblePersonChange.Responsibility;
 import io.collectionsledger.contracts.shared.Money;
 
 import java.time.Instant;
@@ -12,7 +14,8 @@ import java.util.List;
 /**
  * A customer's file: the credit file as registered, who collects and at which reminder tier, the
  * credit limit, whether supply is suspended or new orders held, the classes of its open invoices,
- * what it owes per currency, and how much collection work is under way.
+ * what it owes per currency, how much collection work is under way, and its early-warning facts:
+ * the signs flagged on it and every change of who answers for it (itself a sign, domain.md §3).
  *
  * @param collector       null until one is assigned
  * @param creditLimit     null until one is set
@@ -20,6 +23,9 @@ import java.util.List;
  * @param openDisputes    disputes not resolved
  * @param dunningLetters  letters sent
  * @param legalCases      lawsuits and arbitrations filed, closed or not
+ * @param responsible     who answers for the customer now, as far as the ledger was told
+ * @param earlyWarnings   the early-warning signs flagged on it, in the order recorded
+ * @param responsiblePersonChanges every change of its legal representative or person responsible for paying, in the order recorded
  */
 public record CustomerFile(
         String customerId,
@@ -39,7 +45,10 @@ public record CustomerFile(
         int openPromises,
         int openDisputes,
         int dunningLetters,
-        int legalCases) {
+        int legalCases,
+        Responsible responsible,
+        List<EarlyWarning> earlyWarnings,
+        List<ResponsiblePersonChange> responsiblePersonChanges) {
 
     /**
      * Whether supply is suspended (by a collector; {@code since} and {@code reason} say the last
@@ -55,5 +64,21 @@ public record CustomerFile(
      * disputes contest; {@code unappliedCredit} the money received and not yet applied or refunded.
      */
     public record CurrencyTotals(String currency, Money open, Money overdue, Money lateFeesOpen, Money disputed, Money unappliedCredit) {
+    }
+
+    /**
+     * Who answers for the customer now: the person responsible for paying is the credit file's until
+     * a change names another; null where the ledger knows of none.
+     */
+    public record Responsible(String legalRepresentative, String responsibleForPayment) {
+    }
+
+    /** An early-warning sign flagged on the customer. */
+    public record EarlyWarning(String warningId, LocalDate occurredOn, Instant recordedAt, EarlyWarningSignal signal, String note) {
+    }
+
+    /** Someone else answers for the customer; {@code previous} is who the ledger knew of before, null when it knew of none. */
+    public record ResponsiblePersonChange(String changeId, LocalDate occurredOn, Instant recordedAt, Responsibility responsibility,
+                                          String previous, String person, String source) {
     }
 }

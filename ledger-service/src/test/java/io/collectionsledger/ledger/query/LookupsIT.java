@@ -52,6 +52,12 @@ class LookupsIT extends LedgerIT {
         assertThat(file.get("openDisputes").asInt()).isZero();
         assertThat(file.get("dunningLetters").asInt()).isEqualTo(1);
         assertThat(file.get("legalCases").asInt()).isEqualTo(1);
+        // its early-warning facts: the sign flagged, and the new person responsible for paying beside the one registered
+        assertThat(file.at("/earlyWarnings/0/signal").asText()).isEqualTo("REPEATED_EXTENSION_REQUESTS");
+        assertThat(file.at("/responsible/responsibleForPayment").asText()).isEqualTo("Li Hua, new CFO");
+        assertThat(file.at("/responsiblePersonChanges/0/previous").asText()).isEqualTo("Zhang Min, CFO");
+        assertThat(file.at("/responsiblePersonChanges/0/source").asText()).isEqualTo("business registration extract");
+        assertThat(read("/customers/{c}?asOf=2026-10-31").at("/responsible/responsibleForPayment").asText()).isEqualTo("Zhang Min, CFO");
 
         JsonNode contract = read("/customers/{c}/contracts/K-1");
         assertThat(contract.get("paymentTerms")).extracting(term -> term.get("termId").asText()).containsExactly("ADV", "ACC", "WAR");
@@ -308,6 +314,11 @@ class LookupsIT extends LedgerIT {
                  "deadline": "2026-11-05", "rightsReserved": true, "courier": "EMS", "waybill": "EA1", "documentRef": "L-1.pdf"}""");
         send("/customers/{c}/dunning-letters/L-1/delivery", """
                 {"occurredOn": "2026-10-27", "receivedBy": "reception", "proofRef": "EMS-EA1.pdf"}""");
+        send("/customers/{c}/early-warnings", """
+                {"warningId": "W-1", "occurredOn": "2026-10-28", "signal": "REPEATED_EXTENSION_REQUESTS", "note": "third extension asked"}""");
+        send("/customers/{c}/responsible-person-changes", """
+                {"changeId": "RP-1", "occurredOn": "2026-11-01", "responsibility": "RESPONSIBLE_FOR_PAYMENT", "person": "Li Hua, new CFO",
+                 "source": "business registration extract"}""");
         send("/customers/{c}/supply-suspensions", """
                 {"occurredOn": "2026-10-28", "reason": "letter unanswered"}""");
         send("/customers/{c}/guarantees", """

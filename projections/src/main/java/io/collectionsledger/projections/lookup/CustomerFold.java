@@ -3,6 +3,7 @@ package io.collectionsledger.projections.lookup;
 import io.collectionsledger.contracts.collection.CollectorAssigned;
 import io.collectionsledger.contracts.collection.CreditLimitRaised;
 import io.collectionsledger.contracts.collection.CreditLimitSet;
+import io.collectionsledger.contracts.collection.EarlyWarningFlagged;
 import io.collectionsledger.contracts.collection.ReceivableClass;
 import io.collectionsledger.contracts.collection.ReceivableClassified;
 import io.collectionsledger.contracts.collection.ReminderTier;
@@ -10,6 +11,8 @@ import io.collectionsledger.contracts.collection.SupplyResumed;
 import io.collectionsledger.contracts.collection.SupplySuspended;
 import io.collectionsledger.contracts.contract.ContractRecorded;
 import io.collectionsledger.contracts.customer.CustomerRegistered;
+import io.collectionsledger.contracts.customer.RecordResponsiblePersonChange.Responsibility;
+import io.collectionsledger.contracts.customer.ResponsiblePersonChanged;
 import io.collectionsledger.contracts.delivery.DeliveryCorrected;
 import io.collectionsledger.contracts.delivery.DeliveryDetails;
 import io.collectionsledger.contracts.delivery.DeliveryRecorded;
@@ -66,6 +69,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +95,8 @@ final class CustomerFold {
             PaymentPromiseKept.class, PaymentPromisePartiallyKept.class, PaymentPromiseBroken.class,
             PaymentPromiseOutcomeCorrected.class, DisputeRaised.class, DisputeResolved.class, DunningLetterSent.class,
             DunningLetterDelivered.class, GuaranteeRecorded.class, AssetLeadRecorded.class, LawsuitFiled.class,
-            LegalStepRecorded.class, ReceivableWrittenOff.class, RecoveryAfterWriteOffRecorded.class);
+            LegalStepRecorded.class, ReceivableWrittenOff.class, RecoveryAfterWriteOffRecorded.class, EarlyWarningFlagged.class,
+            ResponsiblePersonChanged.class);
 
     /** A fact as kept: the event, and when it was recorded. */
     record Fact(AccountEvent event, Instant recordedAt) {
@@ -120,6 +125,9 @@ final class CustomerFold {
     private final Map<String, AssetLead> assetLeads = new LinkedHashMap<>();
     private final Map<String, CaseState> cases = new LinkedHashMap<>();
     private final Map<String, Money> unapplied = new TreeMap<>();
+    private final Map<Responsibility, String> responsible = new EnumMap<>(Responsibility.class);
+    private final List<CustomerFile.EarlyWarning> earlyWarnings = new ArrayList<>();
+    private final List<CustomerFile.ResponsiblePersonChange> responsiblePersonChanges = new ArrayList<>();
 
     private CustomerFold(LocalDate asOf) {
         this.asOf = asOf;
@@ -147,6 +155,15 @@ final class CustomerFold {
         if (event instanceof CustomerRegistered e) {
             registered = e;
             registeredAt = at;
+            if (e.creditFile() != null && e.creditFile().responsibleForPayment() != null) {
+                responsible.put(Responsibility.RESPONSIBLE_FOR_PAYMENT, e.creditFile().responsibleForPayment());
+            }
+        } else if (event instanceof EarlyWarningFlagged e) {
+            earlyWarnings.add(new CustomerFile.EarlyWarning(e.warningId(), e.occurredOn(), at, e.signal(), e.note()));
+        } else if (event instanceof ResponsiblePersonChanged e) {
+            responsible.put(e.responsibility(), e.person());
+            responsiblePersonChanges.add(new CustomerFile.ResponsiblePersonChange(e.changeId(), e.occurredOn(), at, e.responsibility(),
+                    e.previous(), e.person(), e.source()));
         } else if (event instanceof CollectorAssigned e) {
             collector = e.collector();
             tier = e.tier();
@@ -335,7 +352,10 @@ final class CustomerFold {
                 classes(invoiceList), totals(invoiceList, planList),
                 (int) promiseList.stream().filter(promise -> promise.outcome() == null).count(),
                 (int) allDisputes.stream().filter(dispute -> dispute.resolution() == null).count(),
-                letters.size(), caseList.size());
+                letters.size(), caseList.size(),
+                new CustomerFile.Responsible(responsible.get(Responsibility.LEGAL_REPRESENTATIVE),
+                        responsible.get(Responsibility.RESPONSIBLE_FOR_PAYMENT)),
+                List.copyOf(earlyWarnings), List.copyOf(responsiblePersonChanges));
         return new CustomerRecords(file, List.copyOf(contracts.values()),
                 deliveries.values().stream().map(DeliveryState::snapshot).toList(), invoiceList, List.copyOf(payments.values()),
                 promiseList, planList, allDisputes, List.copyOf(letters.values()), List.copyOf(guarantees.values()),

@@ -1,6 +1,10 @@
 package io.collectionsledger.projections.lookup;
 
+import io.collectionsledger.contracts.collection.EarlyWarningFlagged;
+import io.collectionsledger.contracts.collection.EarlyWarningSignal;
 import io.collectionsledger.contracts.customer.CreditFile;
+import io.collectionsledger.contracts.customer.RecordResponsiblePersonChange.Responsibility;
+import io.collectionsledger.contracts.customer.ResponsiblePersonChanged;
 import io.collectionsledger.contracts.customer.CustomerRegistered;
 import io.collectionsledger.contracts.lookup.CustomerFile;
 import io.collectionsledger.contracts.lookup.CustomerRecords;
@@ -84,6 +88,31 @@ class CustomerFoldTest {
         assertThat(totals.open()).isEqualTo(cny("1000.00"));
         assertThat(totals.overdue()).isEqualTo(cny("0.00"));
         assertThat(totals.lateFeesOpen()).isEqualTo(cny("4.00"));
+    }
+
+    @Test
+    void theFileShowsTheSignsFlaggedAndWhoAnswersForTheCustomerNowWithEveryChangeOfIt() {
+        List<CustomerFold.Fact> told = List.of(
+                fact(new CustomerRegistered("C-1", "Hengda", null, LocalDate.parse("2026-01-05"), new CreditFile(null, null, null, null, null,
+                        null, null, null, null, null, "Zhang Min, CFO")), 0),
+                fact(new EarlyWarningFlagged("C-1", "W-1", LocalDate.parse("2026-11-02"), EarlyWarningSignal.RELOCATION, "moved to Suzhou"), 1),
+                fact(new ResponsiblePersonChanged("C-1", "RC-1", LocalDate.parse("2026-11-03"), Responsibility.RESPONSIBLE_FOR_PAYMENT,
+                        "Zhang Min, CFO", "Li Hua", "business registration extract"), 2));
+
+        CustomerFile file = CustomerFold.fold("C-1", TODAY, T0.plusSeconds(60), told).file();
+
+        assertThat(file.responsible()).isEqualTo(new CustomerFile.Responsible(null, "Li Hua"));
+        assertThat(file.creditFile().responsibleForPayment()).as("the credit file as registered").isEqualTo("Zhang Min, CFO");
+        assertThat(file.earlyWarnings()).extracting(CustomerFile.EarlyWarning::warningId, CustomerFile.EarlyWarning::signal)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("W-1", EarlyWarningSignal.RELOCATION));
+        assertThat(file.responsiblePersonChanges()).extracting(CustomerFile.ResponsiblePersonChange::previous,
+                        CustomerFile.ResponsiblePersonChange::person, CustomerFile.ResponsiblePersonChange::recordedAt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Zhang Min, CFO", "Li Hua", T0.plusSeconds(2)));
+
+        CustomerFile before = CustomerFold.fold("C-1", LocalDate.parse("2026-11-02"), T0.plusSeconds(60), told).file();
+        assertThat(before.responsible().responsibleForPayment()).as("as of the day before the change").isEqualTo("Zhang Min, CFO");
+        assertThat(before.responsiblePersonChanges()).isEmpty();
+        assertThat(before.earlyWarnings()).hasSize(1);
     }
 
     private static CustomerFold.Fact fact(io.collectionsledger.contracts.shared.AccountEvent event, int second) {
