@@ -26,12 +26,17 @@ import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.projections.lookup.CustomerCursor;
 import io.collectionsledger.projections.lookup.CustomerLookupProjection;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.ExtendedServletRequestDataBinder;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -180,44 +185,52 @@ class LookupController {
 
     // ------------------------------------------------------------------ customers
 
+    /**
+     * What a list of customers is filtered and sorted by, the same for a page and for an export.
+     * Bound from the query string alone ({@link #queryStringOnly}).
+     */
+    record CustomerFilter(
+            @Parameter(description = "Contained in the registered name, ignoring case") String name,
+            @Parameter(description = "The collector assigned") String collector,
+            @Parameter(description = "The reminder tier assigned") ReminderTier tier,
+            @Parameter(description = "Customers with an open invoice of this class") ReceivableClass receivableClass,
+            @Parameter(description = "NAME (default), or OPEN_AMOUNT: the largest principal open in the currency first") CustomerOrder sort,
+            @Parameter(description = "The currency OPEN_AMOUNT sorts by, such as CNY") String currency) {
+    }
+
+    /** Spring binds a header named like a field of a filter too (Spring 6.2); a filter is the query string's. */
+    @InitBinder
+    void queryStringOnly(WebDataBinder binder) {
+        if (binder instanceof ExtendedServletRequestDataBinder request) {
+            request.setHeaderPredicate(header -> false);
+        }
+    }
+
     @GetMapping(value = "/customers", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The customers, a page at a time, as of a business date (default today) and as known at a time (default now). "
             + "Filters: name (contained in the registered name, ignoring case), collector, tier, receivableClass (a customer with an "
             + "open invoice of that class). sort=NAME (default) or OPEN_AMOUNT, the largest principal open in the currency named first. "
             + "limit per page (default 100, at most 1000); after = the previous page's nextAfter. Accept: text/csv exports every customer that matches.")
     CustomerPage customers(AsOf asOf,
-                           @RequestParam(required = false) String name,
-                           @RequestParam(required = false) String collector,
-                           @RequestParam(required = false) ReminderTier tier,
-                           @RequestParam(required = false) ReceivableClass receivableClass,
-                           @RequestParam(required = false) CustomerOrder sort,
-                           @RequestParam(required = false) String currency,
+                           @ParameterObject CustomerFilter filter,
                            @RequestParam(required = false) String after,
                            @RequestParam(required = false) Integer limit,
                            MinPosition minPosition) {
         if (limit != null && (limit < 1 || limit > MAX_PAGE)) {
             throw new InvalidQuery("limit: from 1 to " + MAX_PAGE + " customers a page; got " + limit);
         }
-        return page(asOf, name, collector, tier, receivableClass, sort, currency, after, limit == null ? DEFAULT_PAGE : limit,
-                minPosition);
+        return page(asOf, filter, after, limit == null ? DEFAULT_PAGE : limit, minPosition);
     }
 
     /** An export is every customer that matches, never a page. */
     @GetMapping(value = "/customers", produces = Csv.MEDIA_TYPE)
-    CustomerPage customersCsv(AsOf asOf,
-                              @RequestParam(required = false) String name,
-                              @RequestParam(required = false) String collector,
-                              @RequestParam(required = false) ReminderTier tier,
-                              @RequestParam(required = false) ReceivableClass receivableClass,
-                              @RequestParam(required = false) CustomerOrder sort,
-                              @RequestParam(required = false) String currency,
-                              MinPosition minPosition) {
-        return page(asOf, name, collector, tier, receivableClass, sort, currency, null, null, minPosition);
+    CustomerPage customersCsv(AsOf asOf, @ParameterObject CustomerFilter filter, MinPosition minPosition) {
+        return page(asOf, filter, null, null, minPosition);
     }
 
-    private CustomerPage page(AsOf asOf, String name, String collector, ReminderTier tier, ReceivableClass receivableClass,
-                              CustomerOrder sort, String currency, String after, Integer limit, MinPosition minPosition) {
-        CustomerOrder order = sort == null ? CustomerOrder.NAME : sort;
+    private CustomerPage page(AsOf asOf, CustomerFilter filter, String after, Integer limit, MinPosition minPosition) {
+        CustomerOrder order = filter.sort() == null ? CustomerOrder.NAME : filter.sort();
+        String currency = filter.currency();
         if (currency != null) {
             try {
                 Money.decimalsOf(currency);
@@ -230,8 +243,8 @@ class LookupController {
         if (after != null && CustomerCursor.read(after, order).isEmpty()) {
             throw new InvalidQuery("after: the nextAfter of a page in the same sort; got " + after);
         }
-        CustomersQuery query = new CustomersQuery(asOf.date(), asOf.knownAt(), blankless(name), blankless(collector), tier, receivableClass,
-                order, currency, after, limit);
+        CustomersQuery query = new CustomersQuery(asOf.date(), asOf.knownAt(), blankless(filter.name()), blankless(filter.collector()),
+                filter.tier(), filter.receivableClass(), order, currency, after, limit);
         return readModels.ask(GROUP, null, minPosition, query, CustomerPage.class);
     }
 

@@ -8,11 +8,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -62,6 +65,22 @@ class QueryProblems {
         return invalid(new InvalidQuery(e.getName() + ": " + expected(e.getParameter()) + "; got " + got));
     }
 
+    /**
+     * A record of parameters ({@code @ParameterObject}) that Spring could not bind: the first
+     * parameter it could not read, said as a single parameter's would be.
+     */
+    @ExceptionHandler
+    ProblemDetail unreadable(MethodArgumentNotValidException e) {
+        FieldError error = e.getFieldErrors().get(0);
+        RecordComponent[] components = e.getParameter().getParameterType().getRecordComponents();
+        Class<?> type = Arrays.stream(components == null ? new RecordComponent[0] : components)
+                .filter(component -> component.getName().equals(error.getField())).findFirst()
+                .<Class<?>>map(RecordComponent::getType).orElse(Object.class);
+        Object value = error.getRejectedValue();
+        String got = value instanceof String[] values ? String.join(",", values) : String.valueOf(value);
+        return invalid(new InvalidQuery(error.getField() + ": " + expected(type) + "; got " + got));
+    }
+
     @ExceptionHandler
     ProblemDetail missing(MissingServletRequestParameterException e) {
         return invalid(new InvalidQuery(e.getParameterName() + ": required"));
@@ -74,6 +93,10 @@ class QueryProblems {
             Class<?> element = ResolvableType.forMethodParameter(parameter).asCollection().resolveGeneric(0);
             return isWholeNumber(element) ? "whole numbers separated by commas, such as 30,60,90" : "values separated by commas";
         }
+        return expected(type);
+    }
+
+    private static String expected(Class<?> type) {
         if (isWholeNumber(type)) {
             return "a whole number";
         }

@@ -3,6 +3,7 @@ package io.collectionsledger.ledger.query;
 import io.collectionsledger.ledger.http.Printable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
@@ -12,6 +13,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -119,6 +121,11 @@ final class StrictParameters implements HandlerInterceptor {
             } else if (parameter.getParameterType() == AsOf.class) {
                 parameters.put(AsOf.AS_OF, false);
                 parameters.put(AsOf.KNOWN_AT, false);
+            } else if (parameter.hasParameterAnnotation(ParameterObject.class)) {
+                // a record of parameters, bound by Spring from the query string: a parameter per component
+                for (RecordComponent component : parameter.getParameterType().getRecordComponents()) {
+                    parameters.put(component.getName(), Collection.class.isAssignableFrom(component.getType()) || component.getType().isArray());
+                }
             }
         }
         return parameters;

@@ -82,7 +82,11 @@ class OpenApiConfiguration {
      * the items an import takes, one kind per importable command, told apart by their {@code type}; and money.
      */
     static void addCommandOperations(OpenAPI api) {
-        CommandRoutes.ALL.forEach(route -> api.path(route.path(), new PathItem().post(operation(route, api))));
+        // beside the operations of controllers on the same path (GET /customers), never instead of them
+        CommandRoutes.ALL.forEach(route -> {
+            PathItem item = api.getPaths() == null ? null : api.getPaths().get(route.path());
+            api.path(route.path(), (item == null ? new PathItem() : item).post(operation(route, api)));
+        });
         importItems(api);
         // an amount is text in every answer (ledger.json.AmountsAsText), and commands take it as text too
         api.getComponents().addSchemas("Money", new ObjectSchema()

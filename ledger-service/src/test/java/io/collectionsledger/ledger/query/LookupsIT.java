@@ -226,6 +226,13 @@ class LookupsIT extends LedgerIT {
         assertProblem("/customers?after=not-a-cursor", "invalid-query");
         assertProblem("/customers?limit=0", "invalid-query");
         assertProblem("/customers?tier=D", "invalid-query");
+        assertThat(get("/customers?tier=D", afterMyWrites()).getBody().get("detail").asText()).isEqualTo("tier: one of [A, B, C]; got D");
+        assertThat(get("/customers?receivableClass=LOST", String.class, csv()).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        // an export is every customer: no page to ask for
+        assertThat(get("/customers?limit=2", String.class, csv()).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        // the filters are the query string's: a header named like one of them filters nothing
+        assertThat(ids(get("/customers?" + name, afterMyWrites().andThen(h -> h.set("Collector", "nobody"))).getBody().get("customers")))
+                .containsExactly(alpha, beta, gamma);
     }
 
     @Test
