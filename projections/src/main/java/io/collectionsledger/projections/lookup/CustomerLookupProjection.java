@@ -395,11 +395,9 @@ public class CustomerLookupProjection {
         nameFilter(query, where, params);
         if (query.collector() != null || query.tier() != null) {
             // the assignment that stands: the last recorded of those that qualify
-            where.append("""
-                     and exists (select 1 from (select h.collector, h.tier from lookup_collector h
-                                                where h.customer_id = c.customer_id and h.occurred_on <= :asOf and h.recorded_at <= :knownAt
-                                                order by h.sequence_number desc limit 1) a
-                                 where true""");
+            where.append(" and exists (select 1 from (select h.collector, h.tier from lookup_collector h"
+                    + " where h.customer_id = c.customer_id and h.occurred_on <= :asOf and h.recorded_at <= :knownAt"
+                    + " order by h.sequence_number desc limit 1) a where true");
             if (query.collector() != null) {
                 where.append(" and a.collector = :collector");
                 params.put("collector", query.collector());
