@@ -57,7 +57,8 @@ class RebuildIT {
         service.awaitReadModelsCaughtUp(Duration.ofSeconds(60));
 
         List<String> tables = readModelTables();
-        assertThat(tables).contains("statement_term", "aging_movement", "lookup_fact", "lookup_customer", "lookup_receivable", "lookup_customer_open");
+        assertThat(tables).contains("statement_term", "aging_movement", "lookup_fact", "lookup_customer", "lookup_receivable", "lookup_customer_open",
+                "metrics_fact", "metrics_day");
         tables.forEach(table -> service.jdbc().sql("create table snap_" + table + " as table " + table).update());
 
         service.rebuildEveryReadModel();
@@ -68,6 +69,7 @@ class RebuildIT {
             assertThat(difference("snap_" + table, table)).as("rows of %s rebuilt but not live", table).isZero();
         }
         assertThat(service.jdbc().sql("select count(*) from snap_aging_movement").query(Long.class).single()).isPositive();
+        assertThat(service.jdbc().sql("select count(*) from snap_metrics_day").query(Long.class).single()).isPositive();
     }
 
     /** Writers on accounts of their own and, all of them, on one shared account. */
