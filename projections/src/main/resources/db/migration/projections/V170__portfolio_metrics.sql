@@ -71,9 +71,10 @@ create table metrics_fact (
 );
 -- a customer's rows, for a change of its collector, tier or class and for summing a batch's rows into metrics_day
 create index metrics_fact_by_customer on metrics_fact (customer_id, sequence_number);
--- the rows after a report's business date or time; rows are appended about in the order they were recorded
-create index metrics_fact_by_occurred_on on metrics_fact (occurred_on);
-create index metrics_fact_by_recorded_at on metrics_fact using brin (recorded_at);
+-- the rows after a report's business date or time; of those after its date, only the rows on a day before
+-- their event's date (cohorts, outcomes, rows moved by a change) can fall on a day of the report's periods
+create index metrics_fact_before_their_event on metrics_fact (occurred_on) where day < occurred_on;
+create index metrics_fact_by_recorded_at on metrics_fact (recorded_at);
 
 -- dimension 'all' (value ''), 'collector', 'tier', 'receivable_class'.
 create table metrics_day (

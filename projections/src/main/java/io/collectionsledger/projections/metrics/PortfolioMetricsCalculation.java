@@ -21,36 +21,31 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
- * The periods' figures from the daily sums: a flow is the sum of its days in the period, a stock
- * the sum of its days up to the period's end (or asOf, if that comes first). Facts that happened
- * after asOf or were recorded after knownAt are taken back out of the sums; today's report, as
- * known now, has none to take out and reads only {@code metrics_day}. Stocks before the first
- * period are summed once, not once per period.
+ * The periods' figures from the daily sums, summed per period in the database: a flow is the sum
+ * of its days in the period, a stock the sum of its days up to the period's end (or asOf, if that
+ * comes first), carried from one period to the next. Facts that happened after asOf or were
+ * recorded after knownAt are taken back out of the sums; today's report, as known now, has none to
+ * take out and reads only {@code metrics_day}. A fact after asOf on a day after it lies beyond every
+ * period anyway: only those on a day before their event's date (cohorts, outcomes, rows a change
+ * moved) are read back.
  */
 final class PortfolioMetricsCalculation {
 
+    /** Sums per group, currency, measure and period (by its first day; null: before the first period). */
     private static final String SUMS = """
-            with period as (
-                select * from unnest(cast(:starts as date[]), cast(:ends as date[])) with ordinality as p (starts, ends, n)
-            ), fact as (
+            with fact as (
                 select value, currency, measure, day, amount from metrics_day
                 where dimension = :dimension and day <= :last and (day >= :first or measure in ('open', 'overdue'))
                 union all
                 select case :dimension when 'all' then '' when 'collector' then collector when 'tier' then tier else receivable_class end,
                        currency, measure, day, -amount
                 from metrics_fact
-                where (occurred_on > :asOf or recorded_at > :knownAt) and day <= :last and (day >= :first or measure in ('open', 'overdue'))
-            ), compact as (
-                select value, currency, measure, greatest(day, cast(:first as date) - 1) as day, sum(amount) as amount
-                from fact where value is not null group by 1, 2, 3, 4
+                where (occurred_on > :asOf and day < occurred_on or recorded_at > :knownAt) and day <= :last and (day >= :first or measure in ('open', 'overdue'))
             )
-            select p.n, c.value, c.currency, c.measure,
-                   coalesce(sum(c.amount) filter (where c.day >= p.starts), 0) as within,
-                   coalesce(sum(c.amount) filter (where c.day < p.starts), 0) as before
-            from period p join compact c on c.day <= p.ends
+            select value, currency, measure, case when day >= :first then cast(date_trunc(:unit, day) as date) end as starts, sum(amount) as amount
+            from fact where value is not null
             group by 1, 2, 3, 4
             """;
 
@@ -78,15 +73,23 @@ final class PortfolioMetricsCalculation {
         Map<Integer, Map<String, Figures>> byPeriod = new TreeMap<>();
         if (!starts.isEmpty()) {
             String dimension = query.by() == null ? "all" : query.by().name().toLowerCase(Locale.ROOT);
+            Map<String, Figures> before = new TreeMap<>();
             jdbc.sql(SUMS)
-                    .param("starts", array(starts)).param("ends", array(ends))
                     .param("first", starts.get(0)).param("last", ends.get(ends.size() - 1))
+                    .param("unit", query.period() == PortfolioMetricsQuery.Period.MONTH ? "month" : "week")
                     .param("dimension", dimension).param("asOf", query.asOf()).param("knownAt", Timestamp.from(query.knownAt()))
                     .query(rs -> {
-                        Figures figures = byPeriod.computeIfAbsent(rs.getInt("n") - 1, n -> new TreeMap<>())
-                                .computeIfAbsent(rs.getString("value"), v -> new Figures());
-                        figures.add(rs.getString("currency"), rs.getString("measure"), rs.getBigDecimal("within"), rs.getBigDecimal("before"));
+                        LocalDate start = rs.getObject("starts", LocalDate.class);
+                        Map<String, Figures> into = start == null ? before : byPeriod.computeIfAbsent(starts.indexOf(start), n -> new TreeMap<>());
+                        into.computeIfAbsent(rs.getString("value"), v -> new Figures())
+                                .add(rs.getString("currency"), rs.getString("measure"), rs.getBigDecimal("amount"));
                     });
+            // a stock at a period's start is what all the periods before it, and the days before the first, added up
+            for (int n = 0; n < starts.size(); n++) {
+                Map<String, Figures> period = byPeriod.computeIfAbsent(n, k -> new TreeMap<>());
+                before.forEach((group, sums) -> period.computeIfAbsent(group, g -> new Figures()).carry(sums));
+                period.forEach((group, sums) -> before.computeIfAbsent(group, g -> new Figures()).accumulate(sums));
+            }
         }
         List<PeriodMetrics> periods = new ArrayList<>();
         for (int n = 0; n < starts.size(); n++) {
@@ -164,18 +167,27 @@ final class PortfolioMetricsCalculation {
         return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
     }
 
-    private static String array(List<LocalDate> days) {
-        return days.stream().map(LocalDate::toString).collect(Collectors.joining(",", "{", "}"));
-    }
-
-    /** One period's sums of one group, per currency ('' for counts). */
+    /** One period's sums of one group, per currency ('' for counts): within the period, and the stocks before it. */
     private static final class Figures {
         final Map<String, Measures> byCurrency = new TreeMap<>();
 
-        void add(String currency, String measure, BigDecimal within, BigDecimal before) {
-            Measures measures = byCurrency.computeIfAbsent(currency, c -> new Measures());
-            measures.within.put(measure, within);
-            measures.before.put(measure, before);
+        void add(String currency, String measure, BigDecimal amount) {
+            byCurrency.computeIfAbsent(currency, c -> new Measures()).within.merge(measure, amount, BigDecimal::add);
+        }
+
+        /** The stocks summed before this period, from what came before it. */
+        void carry(Figures earlier) {
+            earlier.byCurrency.forEach((currency, measures) -> measures.within.forEach((measure, amount) -> {
+                if (measure.equals(PortfolioMetricsProjection.OPEN) || measure.equals(PortfolioMetricsProjection.OVERDUE)) {
+                    byCurrency.computeIfAbsent(currency, c -> new Measures()).before.put(measure, amount);
+                }
+            }));
+        }
+
+        /** This period's amounts added to the running sums. */
+        void accumulate(Figures period) {
+            period.byCurrency.forEach((currency, measures) -> measures.within.forEach((measure, amount) ->
+                    byCurrency.computeIfAbsent(currency, c -> new Measures()).within.merge(measure, amount, BigDecimal::add)));
         }
     }
 
