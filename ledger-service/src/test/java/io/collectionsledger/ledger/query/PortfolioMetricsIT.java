@@ -36,7 +36,7 @@ class PortfolioMetricsIT extends LedgerIT {
                  "outcome": "PROMISE_OBTAINED"}"""));
         String position = ok(command("/customers/{c}/payment-promises", """
                 {"promiseId": "PR-1", "occurredOn": "2026-11-02", "amount": {"amount": "600.00", "currency": "CNY"}, "promisedDate": "2026-11-30",
-                 "form": "WRITTEN"}""")).getHeaders().getFirst(Headers.POSITION);
+                 "form": "SPOKEN"}""")).getHeaders().getFirst(Headers.POSITION);
         String analyst = Tokens.mint("analyst-" + customer, "analyst");
         String path = "/portfolio-metrics?from=2026-09-01&to=2026-11-30&by=collector";
 
