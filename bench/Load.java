@@ -71,13 +71,14 @@ public class Load {
             case "commands" -> new Commands(o).run();
             case "aging" -> new Aging(o).run();
             case "lookups" -> new Lookups(o).run();
+            case "metrics" -> Metrics.run((int) o.num("samples", 50));
             case "rebuild" -> ReadModels.rebuild(o.num("timeout", 3600));
             case "caught-up" -> ReadModels.awaitCaughtUp(o.num("timeout", 3600));
             case "profile" -> Profile.print(java.nio.file.Path.of(args[1]), (int) o.num("top", 20));
             case "show" -> history((int) o.num("customer", 1), (int) o.num("invoices", 20), o.num("seed", 7))
                     .forEach(fact -> System.out.println(fact.type() + " " + fact.json()));
             default -> {
-                System.err.println("usage: java bench/Load.java import|commands|aging|lookups|rebuild|caught-up [--option value]...");
+                System.err.println("usage: java bench/Load.java import|commands|aging|lookups|metrics|rebuild|caught-up [--option value]...");
                 System.exit(2);
             }
         }
@@ -613,6 +614,18 @@ public class Load {
         static String cursor(String name, String customerId) {
             return java.util.Base64.getUrlEncoder().withoutPadding()
                     .encodeToString((name + "\n" + customerId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    // ---------------------------------------------------------------- portfolio metrics
+
+    /** Twelve months of the whole portfolio's metrics (issue 23: p95 at most 200 ms at the large scale), overall and by collector. */
+    static final class Metrics {
+        static void run(int samples) throws Exception {
+            Aging.measure("metrics-12-months", samples, i -> "/portfolio-metrics");
+            Aging.measure("metrics-12-months-past", samples, i -> "/portfolio-metrics?asOf=" + TODAY.minusDays(180));
+            Aging.measure("metrics-12-months-collector", samples, i -> "/portfolio-metrics?by=collector");
+            Aging.measure("metrics-13-weeks", samples, i -> "/portfolio-metrics?period=week");
         }
     }
 

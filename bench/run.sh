@@ -7,7 +7,7 @@
 # (java -jar, settings from the environment, a bearer token when deploy/local/mint-token.sh
 # exists), loads a generated data set through POST /imports, then measures commands over HTTP
 # under an open-loop load at fixed rates, the aging report, records read back (a customer's file, an
-# invoice, pages of customers), and the rebuild of every read model.
+# invoice, pages of customers), twelve months of portfolio metrics, and the rebuild of every read model.
 #
 #   usage: bench/run.sh [--scale default|large] [--customers N --invoices M] [--seconds S] [--profile] [--no-build]
 #     default: 10,000 customers and 200,000 invoices; large: 100,000 and 1,000,000
@@ -286,6 +286,10 @@ load aging --customers "$customers" --seed $SEED --samples 200 --portfolio-sampl
 echo
 echo "== records read back (GET /customers...), one request at a time; past = 180 days ago"
 load lookups --customers "$customers" --seed $SEED --samples 200 --past-days 180
+
+echo
+echo "== portfolio metrics (GET /portfolio-metrics), one request at a time: twelve months of the whole portfolio (p95 target 200 ms)"
+load metrics --samples 50
 
 echo
 echo "== rebuild of every read model from the whole stream (POST /admin/read-models/{name}/rebuild)"

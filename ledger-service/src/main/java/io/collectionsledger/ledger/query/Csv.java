@@ -34,7 +34,7 @@ class Csv extends AbstractHttpMessageConverter<Object> {
 
     private static final Map<Class<?>, Export<?>> EXPORTS = Stream.of(AgingController.CSV, CreditDecisionController.CSV,
                     EvidenceChecklistController.CSV, PromiseWatchlistController.DUE_CSV, PromiseWatchlistController.BREACHES_CSV,
-                    PromiseWatchlistController.RATES_CSV, WorklistController.CSV,
+                    PromiseWatchlistController.RATES_CSV, WorklistController.CSV, PortfolioMetricsController.CSV,
                     LookupController.CUSTOMERS_CSV, LookupController.RECORDS_CSV)
             .collect(Collectors.toMap(Export::answer, Function.identity()));
 

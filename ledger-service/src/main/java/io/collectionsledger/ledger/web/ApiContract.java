@@ -73,6 +73,7 @@ class ApiContract implements OpenApiCustomizer {
             Map.entry("Promise-breach watchlist", "Promises due, broken, and kept rates"),
             Map.entry("Statement", "The statement of open items"),
             Map.entry("Worklist", "Customers to work on, in order"),
+            Map.entry("Portfolio metrics", "The portfolio's health over months or weeks: overdue rate, DSO, CEI, promises, recovery by age"),
             Map.entry("Documents", "Letters, statements and evidence packs as PDF"),
             Map.entry("Audit", "Every fact in order, the hash chain's head, the journal's export"),
             Map.entry("Auditing", "Who read what"),

@@ -58,7 +58,7 @@ class RebuildIT {
 
         List<String> tables = readModelTables();
         assertThat(tables).contains("statement_term", "aging_movement", "lookup_fact", "lookup_customer", "lookup_receivable", "lookup_customer_open",
-                "lookup_movement", "lookup_collector", "lookup_class");
+                "lookup_movement", "lookup_collector", "lookup_class", "metrics_fact", "metrics_day");
         tables.forEach(table -> service.jdbc().sql("create table snap_" + table + " as table " + table).update());
 
         service.rebuildEveryReadModel();
@@ -70,6 +70,7 @@ class RebuildIT {
         }
         assertThat(service.jdbc().sql("select count(*) from snap_aging_movement").query(Long.class).single()).isPositive();
         assertThat(service.jdbc().sql("select count(*) from snap_lookup_class").query(Long.class).single()).isPositive();
+        assertThat(service.jdbc().sql("select count(*) from snap_metrics_day").query(Long.class).single()).isPositive();
     }
 
     /** Writers on accounts of their own and, all of them, on one shared account. */

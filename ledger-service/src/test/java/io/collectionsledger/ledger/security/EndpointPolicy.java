@@ -85,6 +85,7 @@ public final class EndpointPolicy {
             new Rule("GET", "/customers/*/invoices/*/evidence-checklist", READERS),
             new Rule("GET", "/aging", READERS),
             new Rule("GET", "/worklist", READERS),
+            new Rule("GET", "/portfolio-metrics", READERS),
             new Rule("GET", "/promise-watchlist/**", READERS),
             new Rule("GET", "/admin/read-models", READERS));
 
