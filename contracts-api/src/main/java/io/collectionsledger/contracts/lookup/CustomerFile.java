@@ -2,6 +2,7 @@ package io.collectionsledger.contracts.lookup;
 
 import io.collectionsledger.contracts.collection.ReceivableClass;
 import io.collectionsledger.contracts.collection.ReminderTier;
+import io.collectionsledger.contracts.customer.CorrespondenceAddress;
 import io.collectionsledger.contracts.customer.CreditFile;
 import io.collectionsledger.contracts.shared.Money;
 
@@ -14,6 +15,7 @@ import java.util.List;
  * credit limit, whether supply is suspended or new orders held, the classes of its open invoices,
  * what it owes per currency, and how much collection work is under way.
  *
+ * @param correspondenceAddress where letters go as of {@code asOf}; null until one is recorded
  * @param collector       null until one is assigned
  * @param creditLimit     null until one is set
  * @param openPromises    promises to pay not yet judged kept, partially kept or broken
@@ -30,6 +32,7 @@ public record CustomerFile(
         LocalDate registeredOn,
         Instant recordedAt,
         CreditFile creditFile,
+        CorrespondenceAddress correspondenceAddress,
         String collector,
         ReminderTier tier,
         Money creditLimit,

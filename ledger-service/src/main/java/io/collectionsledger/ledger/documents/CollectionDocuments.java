@@ -3,6 +3,7 @@ package io.collectionsledger.ledger.documents;
 import io.collectionsledger.contracts.aging.AgingReport;
 import io.collectionsledger.contracts.aging.AgingReportQuery;
 import io.collectionsledger.contracts.aging.AgingTermLine;
+import io.collectionsledger.contracts.customer.CorrespondenceAddress;
 import io.collectionsledger.contracts.dossier.ContactOnFile;
 import io.collectionsledger.contracts.dossier.ContractOnFile;
 import io.collectionsledger.contracts.dossier.CustomerDossier;
@@ -205,13 +206,19 @@ class CollectionDocuments {
         return line == null ? 0 : line.daysPastDue();
     }
 
+    /** The customer as registered, at the correspondence address in force on the document's date. */
     private static Party recipient(CustomerDossier dossier) {
-        return new Party("recipient", dossier.name(), dossier.registrationNumber(), null, null);
+        CorrespondenceAddress address = dossier.correspondenceAddress();
+        if (address == null) {
+            return new Party("recipient", dossier.name(), dossier.registrationNumber(), null, null, null, null, null, null);
+        }
+        return new Party("recipient", dossier.name(), dossier.registrationNumber(), address.postalAddress(), address.postcode(),
+                address.contactPerson(), address.contactPhone(), null, null);
     }
 
     /** The ledger does not yet record its own party (name, address): the sender is left blank and said to be missing. */
     private static Party sender() {
-        return new Party("sender", null, null, null, null);
+        return Party.blank("sender");
     }
 
     private static List<String> missing(Party sender, Party recipient) {

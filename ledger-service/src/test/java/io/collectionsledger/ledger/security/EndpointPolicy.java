@@ -42,6 +42,7 @@ public final class EndpointPolicy {
             new Rule("POST", "/customers/*/supply-*", COLLECTIONS),
             new Rule("POST", "/customers/*/early-warnings", COLLECTIONS),
             new Rule("POST", "/customers/*/responsible-person-changes", COLLECTIONS),
+            new Rule("POST", "/customers/*/correspondence-address", COLLECTIONS),
             new Rule("POST", "/customers/*/legal-cases/**", COLLECTIONS),
             new Rule("POST", "/customers/*/invoices/*/write-offs", COLLECTIONS),
             new Rule("POST", "/customers/*/invoices/*/recoveries", COLLECTIONS),

@@ -7,6 +7,8 @@ import io.collectionsledger.contracts.contract.ContractRecorded;
 import io.collectionsledger.contracts.contract.DisputeClause;
 import io.collectionsledger.contracts.contract.LateFeeTerms;
 import io.collectionsledger.contracts.contract.PaymentTerm;
+import io.collectionsledger.contracts.customer.CorrespondenceAddress;
+import io.collectionsledger.contracts.customer.CorrespondenceAddressRecorded;
 import io.collectionsledger.contracts.customer.CustomerRegistered;
 import io.collectionsledger.contracts.dossier.ContactOnFile;
 import io.collectionsledger.contracts.dossier.ContractOnFile;
@@ -62,6 +64,7 @@ public class CustomerDossierProjection {
 
     private final JdbcClient jdbc;
     private final BatchedWrites.Statement customers;
+    private final BatchedWrites.Statement addresses;
     private final BatchedWrites.Statement contracts;
     private final BatchedWrites.Statement contractTerms;
     private final BatchedWrites.Statement contacts;
@@ -76,6 +79,10 @@ public class CustomerDossierProjection {
         BatchedWrites writes = new BatchedWrites(jdbcTemplate);
         this.customers = writes.statement("""
                 insert into dossier_customer (customer_id, name, registration_number, occurred_on, recorded_at) values (?, ?, ?, ?, ?)""");
+        this.addresses = writes.statement("""
+                insert into dossier_address (customer_id, sequence_number, occurred_on, recorded_at, postal_address, postcode, contact_person,
+                                             contact_phone)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""");
         this.contracts = writes.statement("""
                 insert into dossier_contract (customer_id, contract_id, sequence_number, occurred_on, recorded_at, daily_rate_percent,
                                               cap_percent, debtor_bears_costs, forum, forum_body, document_ref)
@@ -106,6 +113,12 @@ public class CustomerDossierProjection {
     @EventHandler
     void on(CustomerRegistered event, @Timestamp Instant at) {
         customers.add(event.customerId(), event.name(), event.registrationNumber(), event.occurredOn(), java.sql.Timestamp.from(at));
+    }
+
+    @EventHandler
+    void on(CorrespondenceAddressRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        addresses.add(event.customerId(), sequence, event.occurredOn(), java.sql.Timestamp.from(at), event.postalAddress(), event.postcode(),
+                event.contactPerson(), event.contactPhone());
     }
 
     @EventHandler
@@ -170,7 +183,7 @@ public class CustomerDossierProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("""
-                truncate dossier_customer, dossier_contract, dossier_contract_term, dossier_contact, dossier_letter, dossier_letter_delivery,
+                truncate dossier_customer, dossier_address, dossier_contract, dossier_contract_term, dossier_contact, dossier_letter, dossier_letter_delivery,
                          dossier_promise, dossier_promise_outcome""").update();
     }
 
@@ -185,6 +198,13 @@ public class CustomerDossierProjection {
         if (customer.isEmpty()) {
             return null;
         }
+        // the latest dated on or before asOf replaces the earlier ones; of two on one day, the one recorded last
+        CorrespondenceAddress address = jdbc.sql("select * from dossier_address where " + qualifies
+                        + " order by occurred_on desc, sequence_number desc limit 1")
+                .params(params)
+                .query((rs, n) -> new CorrespondenceAddress(date(rs, "occurred_on"), rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getString("postal_address"), rs.getString("postcode"), rs.getString("contact_person"), rs.getString("contact_phone")))
+                .optional().orElse(null);
         Map<String, List<PaymentTerm>> terms = jdbc.sql("""
                         select contract_id, term_id, percent, trigger, days from dossier_contract_term
                         where customer_id = :customer order by contract_id, position""")
@@ -223,7 +243,7 @@ public class CustomerDossierProjection {
                 .query((rs, n) -> promise(rs, judged.get(rs.getString("promise_id"))))
                 .list();
         return new CustomerDossier(query.customerId(), query.asOf(), query.knownAt(), (String) customer.get(0).get("name"),
-                (String) customer.get(0).get("registration_number"), contractsOnFile, contactsOnFile, lettersOnFile, promisesOnFile);
+                (String) customer.get(0).get("registration_number"), address, contractsOnFile, contactsOnFile, lettersOnFile, promisesOnFile);
     }
 
     private void outcome(String customerId, long sequence, String promiseId, LocalDate occurredOn, Instant at, PromiseOutcome outcome, Money received) {

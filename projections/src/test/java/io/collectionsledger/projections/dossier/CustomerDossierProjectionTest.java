@@ -7,6 +7,7 @@ import io.collectionsledger.contracts.contract.ContractRecorded;
 import io.collectionsledger.contracts.contract.DisputeClause;
 import io.collectionsledger.contracts.contract.LateFeeTerms;
 import io.collectionsledger.contracts.contract.PaymentTerm;
+import io.collectionsledger.contracts.customer.CorrespondenceAddressRecorded;
 import io.collectionsledger.contracts.customer.CreditFile;
 import io.collectionsledger.contracts.customer.CustomerRegistered;
 import io.collectionsledger.contracts.dossier.CustomerDossier;
@@ -111,5 +112,28 @@ class CustomerDossierProjectionTest {
         });
         assertThat(before.promises()).singleElement().satisfies(promise -> assertThat(promise.outcome()).as("not judged yet").isNull());
         assertThat(before.letters()).isEmpty();
+    }
+
+    @Test
+    void aLetterGoesToTheAddressInForceOnItsDateAsKnownThen() {
+        events.feed(new CustomerRegistered(customer, "Hengda", null, LocalDate.parse("2026-01-05"), CreditFile.empty()), NOW);
+        events.feed(new CorrespondenceAddressRecorded(customer, LocalDate.parse("2026-02-01"), "上海市浦东新区张江路 88 号", "201203", "Zhang San",
+                null), NOW);
+        events.feed(new CorrespondenceAddressRecorded(customer, LocalDate.parse("2026-10-01"), "北京市朝阳区建国路 1 号", "100022", "Li Si",
+                "+86 10 5555 0101"), NOW.plusSeconds(60));
+
+        assertThat(projection.handle(new CustomerDossierQuery(customer, LocalDate.parse("2026-01-31"), NOW)).correspondenceAddress())
+                .as("none in force yet").isNull();
+        assertThat(projection.handle(new CustomerDossierQuery(customer, LocalDate.parse("2026-09-30"), NOW.plusSeconds(60)))
+                .correspondenceAddress().contactPerson()).isEqualTo("Zhang San");
+        assertThat(projection.handle(new CustomerDossierQuery(customer, TODAY, NOW)).correspondenceAddress().contactPerson())
+                .as("the move was recorded later").isEqualTo("Zhang San");
+        assertThat(projection.handle(new CustomerDossierQuery(customer, TODAY, NOW.plusSeconds(60))).correspondenceAddress())
+                .satisfies(address -> {
+                    assertThat(address.postalAddress()).isEqualTo("北京市朝阳区建国路 1 号");
+                    assertThat(address.since()).isEqualTo(LocalDate.parse("2026-10-01"));
+                    assertThat(address.recordedAt()).isEqualTo(NOW.plusSeconds(60));
+                    assertThat(address.contactPhone()).isEqualTo("+86 10 5555 0101");
+                });
     }
 }
