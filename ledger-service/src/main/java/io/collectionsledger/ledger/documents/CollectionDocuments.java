@@ -13,6 +13,8 @@ import io.collectionsledger.contracts.dossier.PromiseOnFile;
 import io.collectionsledger.contracts.evidence.EvidenceChecklist;
 import io.collectionsledger.contracts.evidence.EvidenceChecklistQuery;
 import io.collectionsledger.contracts.evidence.EvidenceItem;
+import io.collectionsledger.contracts.party.LedgerParty;
+import io.collectionsledger.contracts.party.LedgerPartyQuery;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.statement.AccountItem;
 import io.collectionsledger.contracts.statement.StatementOfAccount;
@@ -103,7 +105,7 @@ class CollectionDocuments {
         List<ContractOnFile> contracts = contractIds.stream().flatMap(id -> dossier.contracts().stream().filter(c -> c.contractId().equals(id)))
                 .toList();
         int level = Math.min(3, (int) dossier.letters().stream().filter(letter -> !letter.letterId().equals(letterId)).count() + 1);
-        DunningLetterDraft letter = new DunningLetterDraft(letterId, asOf, knownAt, level, sender(), recipient(dossier), debts,
+        DunningLetterDraft letter = new DunningLetterDraft(letterId, asOf, knownAt, level, sender(asOf, knownAt), recipient(dossier), debts,
                 sum(debts, DunningLetterDraft.Debt::principal, demanded), sum(debts, DunningLetterDraft.Debt::lateFees, demanded),
                 sum(debts, DunningLetterDraft.Debt::total, demanded), contracts, deadline, disputedLeftOut);
         List<String> missing = missing(letter.sender(), letter.recipient());
@@ -126,7 +128,8 @@ class CollectionDocuments {
         statement.unappliedCredit().forEach(credit -> totals.merge(credit.currency(),
                 new StatementDocument.CurrencyTotal(credit.currency(), Money.zero(credit.currency()), credit),
                 (open, onlyCredit) -> new StatementDocument.CurrencyTotal(open.currency(), open.open(), credit)));
-        StatementDocument document = new StatementDocument(asOf, knownAt, sender(), recipient(dossier), lines, List.copyOf(totals.values()));
+        StatementDocument document = new StatementDocument(asOf, knownAt, sender(asOf, knownAt), recipient(dossier), lines,
+                List.copyOf(totals.values()));
         List<String> missing = missing(document.sender(), document.recipient());
         return renderer.render(DocumentTemplate.STATEMENT_OF_ACCOUNT, language, Map.of("statement", document, "missing", missing),
                 title(language, "对账单", "Statement of account") + " " + customerId + " " + asOf, knownAt,
@@ -151,7 +154,7 @@ class CollectionDocuments {
             Money lateFees = sum(claim.getValue(), AccountItem::openLateFees, in);
             return new EvidencePack.Claim(in, principal, lateFees, Money.zero(in), principal.plus(lateFees));
         }).toList();
-        EvidencePack pack = new EvidencePack(sender(), recipient(dossier), checklist, steps, chronology(dossier), claims);
+        EvidencePack pack = new EvidencePack(sender(asOf, knownAt), recipient(dossier), checklist, steps, chronology(dossier), claims);
         return renderer.render(DocumentTemplate.EVIDENCE_PACK, language, Map.of("pack", pack, "missing", List.of()),
                 title(language, "诉讼证据清单", "Litigation evidence pack") + " " + customerId + " " + asOf, knownAt,
                 String.join("\n", "evidence-pack", customerId, asOf.toString(), knownAt.toString()),
@@ -216,9 +219,14 @@ class CollectionDocuments {
                 address.contactPerson(), address.contactPhone(), null, null);
     }
 
-    /** The ledger does not yet record its own party (name, address): the sender is left blank and said to be missing. */
-    private static Party sender() {
-        return Party.blank("sender");
+    /** The ledger's own party as recorded for the document's date; blank, and said to be missing, when none was. */
+    private Party sender(LocalDate asOf, Instant knownAt) {
+        LedgerParty party = queries.query(new LedgerPartyQuery(asOf, knownAt), ResponseTypes.instanceOf(LedgerParty.class)).join();
+        if (party == null) {
+            return Party.blank("sender");
+        }
+        return new Party("sender", party.name(), party.registrationNumber(), party.postalAddress(), party.postcode(), null, null,
+                party.bankName(), party.bankAccount());
     }
 
     private static List<String> missing(Party sender, Party recipient) {

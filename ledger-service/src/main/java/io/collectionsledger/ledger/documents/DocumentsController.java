@@ -1,5 +1,6 @@
 package io.collectionsledger.ledger.documents;
 
+import io.collectionsledger.contracts.party.RecordLedgerParty;
 import io.collectionsledger.contracts.shared.Headers;
 import io.collectionsledger.contracts.shared.InvalidValue;
 import io.collectionsledger.contracts.shared.Money;
@@ -130,12 +131,14 @@ class DocumentsController {
         return new Inputs(asOf(asOf), knownAt(knownAt), DocumentLanguage.of(language));
     }
 
-    /** The read models a document reads from, and the dossier every document names its parties from. */
+    /** The read models a document reads from, and the dossier every document names its parties from, the sender's included. */
     private void await(String customerId, Long minPosition, String prefer, String... groups) {
         for (String group : groups) {
             positions.awaitProcessed(group, customerId, minPosition, prefer);
         }
         positions.awaitProcessed(CustomerDossierProjection.PROCESSING_GROUP, customerId, minPosition, prefer);
+        // the sender: the ledger's own party's events are in a stream of their own, perhaps in another segment
+        positions.awaitProcessed(CustomerDossierProjection.PROCESSING_GROUP, RecordLedgerParty.LEDGER, minPosition, prefer);
     }
 
     /**

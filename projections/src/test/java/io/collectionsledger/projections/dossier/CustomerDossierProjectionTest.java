@@ -14,6 +14,8 @@ import io.collectionsledger.contracts.dossier.CustomerDossier;
 import io.collectionsledger.contracts.dossier.CustomerDossierQuery;
 import io.collectionsledger.contracts.dunning.DunningLetterDelivered;
 import io.collectionsledger.contracts.dunning.DunningLetterSent;
+import io.collectionsledger.contracts.party.LedgerPartyQuery;
+import io.collectionsledger.contracts.party.LedgerPartyRecorded;
 import io.collectionsledger.contracts.promise.PaymentPromiseBroken;
 import io.collectionsledger.contracts.promise.PaymentPromiseRecorded;
 import io.collectionsledger.contracts.promise.PromiseOutcome;
@@ -135,5 +137,24 @@ class CustomerDossierProjectionTest {
                     assertThat(address.recordedAt()).isEqualTo(NOW.plusSeconds(60));
                     assertThat(address.contactPhone()).isEqualTo("+86 10 5555 0101");
                 });
+    }
+
+    @Test
+    void aLetterIsSentByTheLedgersOwnPartyAsItWasRecordedForTheLettersDate() {
+        events.feed(new LedgerPartyRecorded(LocalDate.parse("2026-01-01"), "上海某某建材集团有限公司", "91310000MA1FL0002Y",
+                "上海市黄浦区中山东一路 1 号", "200002", "中国工商银行上海分行", "1001 2345 6789 0000 123"), NOW);
+        events.feed(new LedgerPartyRecorded(LocalDate.parse("2026-11-01"), "上海某某建材集团有限公司", "91310000MA1FL0002Y",
+                "上海市浦东新区世纪大道 100 号", "200120", "中国工商银行上海分行", "1001 2345 6789 0000 123"), NOW.plusSeconds(60));
+
+        assertThat(projection.handle(new LedgerPartyQuery(LocalDate.parse("2025-12-31"), NOW))).as("not recorded yet").isNull();
+        assertThat(projection.handle(new LedgerPartyQuery(LocalDate.parse("2026-10-31"), NOW.plusSeconds(60))).postalAddress())
+                .isEqualTo("上海市黄浦区中山东一路 1 号");
+        assertThat(projection.handle(new LedgerPartyQuery(TODAY, NOW)).postalAddress()).as("the move was recorded later")
+                .isEqualTo("上海市黄浦区中山东一路 1 号");
+        assertThat(projection.handle(new LedgerPartyQuery(TODAY, NOW.plusSeconds(60)))).satisfies(party -> {
+            assertThat(party.postalAddress()).isEqualTo("上海市浦东新区世纪大道 100 号");
+            assertThat(party.since()).isEqualTo(LocalDate.parse("2026-11-01"));
+            assertThat(party.bankAccount()).isEqualTo("1001 2345 6789 0000 123");
+        });
     }
 }
