@@ -84,6 +84,17 @@ public class EventTypes {
         return classes.keySet().stream().filter(logical -> logical.substring(logical.indexOf('.') + 1).equals(name)).findFirst();
     }
 
+    /** The logical type names of the account events, in order: what the broker carries, as the ledger's own events are not published. */
+    public SortedSet<String> publishedNames() {
+        TreeSet<String> published = new TreeSet<>();
+        classes.forEach((name, event) -> {
+            if (AccountEvent.class.isAssignableFrom(event)) {
+                published.add(name);
+            }
+        });
+        return published;
+    }
+
     /** Every logical type name, in order. */
     public SortedSet<String> names() {
         return new TreeSet<>(classes.keySet());

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.collectionsledger.contracts.audit.PublishedDigest;
-import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.ledger.journal.EventTypes;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
@@ -65,11 +64,8 @@ public final class AsyncApiDocument {
         ArrayNode eventOperationMessages = NODES.arrayNode();
         ArrayNode typeNames = NODES.arrayNode();
         AnnotationRevisionResolver revisions = new AnnotationRevisionResolver();
-        for (String type : eventTypes.names()) {
+        for (String type : eventTypes.publishedNames()) {
             Class<?> event = eventTypes.classOf(type);
-            if (!AccountEvent.class.isAssignableFrom(event)) {
-                continue; // the ledger's own facts concern no customer and are not published
-            }
             String schemaName = add(converters, event, schemas);
             messages.set(type, eventMessage(type, revisions.revisionOf(event), schemaName));
             eventMessages.set(type, ref("#/components/messages/" + type));
