@@ -68,6 +68,15 @@ class CollectionDocuments {
      */
     RenderedDocument dunningLetter(String customerId, String letterId, LocalDate asOf, Instant knownAt, LocalDate deadline, String currency,
                                    DocumentLanguage language) {
+        return dunningLetterDrafted(customerId, letterId, asOf, knownAt, deadline, currency, language).document();
+    }
+
+    /** A dunning letter as rendered, and what it states: to check a letter being sent against its draft. */
+    record DraftedLetter(DunningLetterDraft letter, RenderedDocument document) {
+    }
+
+    DraftedLetter dunningLetterDrafted(String customerId, String letterId, LocalDate asOf, Instant knownAt, LocalDate deadline, String currency,
+                                       DocumentLanguage language) {
         CustomerDossier dossier = dossier(customerId, asOf, knownAt);
         StatementOfAccount statement = statement(customerId, asOf, knownAt);
         Map<String, AgingTermLine> aging = agingLines(customerId, asOf, knownAt);
@@ -109,10 +118,10 @@ class CollectionDocuments {
                 sum(debts, DunningLetterDraft.Debt::principal, demanded), sum(debts, DunningLetterDraft.Debt::lateFees, demanded),
                 sum(debts, DunningLetterDraft.Debt::total, demanded), contracts, deadline, disputedLeftOut);
         List<String> missing = missing(letter.sender(), letter.recipient());
-        return renderer.render(DocumentTemplate.DUNNING_LETTER, language, Map.of("letter", letter, "missing", missing),
+        return new DraftedLetter(letter, renderer.render(DocumentTemplate.DUNNING_LETTER, language, Map.of("letter", letter, "missing", missing),
                 title(language, "催款函", "Demand for payment") + " " + letterId, knownAt,
                 String.join("\n", "dunning-letter", customerId, letterId, asOf.toString(), knownAt.toString(), deadline.toString(), demanded),
-                "dunning-letter-" + customerId + "-" + letterId + "-" + asOf + ".pdf", missing);
+                "dunning-letter-" + customerId + "-" + letterId + "-" + asOf + ".pdf", missing));
     }
 
     /** The statement of account sent to the customer: its open items, and per currency what is open and its unapplied credit. */

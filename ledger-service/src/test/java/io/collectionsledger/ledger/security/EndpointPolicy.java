@@ -57,6 +57,7 @@ public final class EndpointPolicy {
             new Rule("GET", "/events", Set.of("service", "auditor")),
             new Rule("GET", "/customers/*/credit-decision", ANY_ROLE),
             new Rule("GET", "/customers/*/dunning-letters/*/draft", COLLECTIONS),
+            new Rule("GET", "/customers/*/dunning-letters/*/document", READERS),
             new Rule("GET", "/customers", ANY_ROLE),
             new Rule("GET", "/customers/*", ANY_ROLE),
             new Rule("GET", "/customers/*/contracts", ANY_ROLE),

@@ -95,7 +95,7 @@ class CustomerDossierProjectionTest {
         events.feed(new PaymentPromiseBroken(customer, "PR-1", LocalDate.parse("2026-10-11"), Money.of("200.00", "CNY"),
                 Money.of("0.00", "CNY"), Money.of("200.00", "CNY")), NOW);
         events.feed(new DunningLetterSent(customer, "L-1", LocalDate.parse("2026-11-01"), 2, List.of("INV-1"), Money.of("1000.00", "CNY"),
-                Money.of("15.00", "CNY"), LocalDate.parse("2026-11-15"), true, "EMS", "EA1CN", "L-1.pdf"), NOW);
+                Money.of("15.00", "CNY"), LocalDate.parse("2026-11-15"), true, "EMS", "EA1CN", "L-1.pdf", null, null), NOW);
         events.feed(new DunningLetterDelivered(customer, "L-1", LocalDate.parse("2026-11-03"), "front desk", "proof-1"), NOW.plusSeconds(60));
 
         CustomerDossier now = projection.handle(new CustomerDossierQuery(customer, TODAY, NOW.plusSeconds(60)));
