@@ -39,7 +39,8 @@ class LedgerPartyController {
     }
 
     /** Answers the journal's head as Ledger-Position, as a command does: a document asked for with it names this party. */
-    @PostMapping(value = "/admin/ledger-party", consumes = MediaType.APPLICATION_JSON_VALUE)
+    // produces: a client that takes no JSON (what a refusal is written in) is refused before the party is recorded
+    @PostMapping(value = "/admin/ledger-party", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record the party the ledger keeps accounts for (the sender of its letters: name, registration number, "
             + "postal address, bank account) from a date on; a later record corrects or replaces it from its own date")
     ResponseEntity<Void> record(@RequestBody RecordLedgerParty party) {
