@@ -1,6 +1,7 @@
 package io.collectionsledger.testing;
 
 import io.collectionsledger.contracts.shared.AccountEvent;
+import io.collectionsledger.contracts.shared.LedgerEvent;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -29,6 +30,19 @@ public final class EventFeed {
         try {
             handlers.handle(new GenericDomainEventMessage<>("CustomerAccount", event.customerId(), sequence, event,
                     MetaData.emptyInstance(), eventId, recordedAt));
+        } catch (Exception e) {
+            throw new IllegalStateException("the read model failed on " + event, e);
+        }
+        return eventId;
+    }
+
+    /** Feeds one of the ledger's own events, numbered in the one ledger party's stream. */
+    public String feed(LedgerEvent event, Instant recordedAt) {
+        long sequence = nextSequence.merge("LEDGER", 1L, Long::sum) - 1;
+        String eventId = "LEDGER#" + sequence;
+        try {
+            handlers.handle(new GenericDomainEventMessage<>("OwnParty", "LEDGER", sequence, event, MetaData.emptyInstance(), eventId,
+                    recordedAt));
         } catch (Exception e) {
             throw new IllegalStateException("the read model failed on " + event, e);
         }

@@ -1,5 +1,7 @@
 package io.collectionsledger.contracts.dossier;
 
+import io.collectionsledger.contracts.customer.CorrespondenceAddress;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,6 +11,8 @@ import java.util.List;
  * as known at a time: the customer as registered, its contracts' clauses, and the collection work
  * in the order it happened (contacts, dunning letters, promises to pay). Figures owed are not
  * here: they come from the statement, the aging report and the evidence checklist.
+ *
+ * @param correspondenceAddress the address in force on {@code asOf}; null when none was recorded by then
  */
 public record CustomerDossier(
         String customerId,
@@ -16,6 +20,7 @@ public record CustomerDossier(
         Instant knownAt,
         String name,
         String registrationNumber,
+        CorrespondenceAddress correspondenceAddress,
         List<ContractOnFile> contracts,
         List<ContactOnFile> contacts,
         List<LetterOnFile> letters,

@@ -8,8 +8,14 @@ import org.axonframework.serialization.Revision;
 import java.time.LocalDate;
 import java.util.List;
 
+/**
+ * A dunning letter was sent. {@code documentRef} names its document: for a letter the ledger made,
+ * {@code sha256:<hex>}, the key of the bytes it keeps, which {@code documentSha256} and
+ * {@code templateVersion} also give; both are null for a letter made elsewhere, and for every
+ * letter recorded before revision 2.
+ */
 @EventType("dunning.DunningLetterSent")
-@Revision("1")
+@Revision("2")
 public record DunningLetterSent(
         String customerId,
         String letterId,
@@ -22,5 +28,7 @@ public record DunningLetterSent(
         boolean rightsReserved,
         String courier,
         String waybill,
-        String documentRef) implements AccountEvent {
+        String documentRef,
+        String documentSha256,
+        String templateVersion) implements AccountEvent {
 }

@@ -3,6 +3,7 @@ package io.collectionsledger.contracts.lookup;
 import io.collectionsledger.contracts.collection.EarlyWarningSignal;
 import io.collectionsledger.contracts.collection.ReceivableClass;
 import io.collectionsledger.contracts.collection.ReminderTier;
+import io.collectionsledger.contracts.customer.CorrespondenceAddress;
 import io.collectionsledger.contracts.customer.CreditFile;
 import io.collectionsledger.contracts.customer.RecordResponsiblePersonChange.Responsibility;
 import io.collectionsledger.contracts.shared.Money;
@@ -17,6 +18,7 @@ import java.util.List;
  * what it owes per currency, how much collection work is under way, and its early-warning facts:
  * the signs flagged on it and every change of who answers for it (itself a sign, domain.md §3).
  *
+ * @param correspondenceAddress where letters go as of {@code asOf}; null until one is recorded
  * @param collector       null until one is assigned
  * @param creditLimit     null until one is set
  * @param openPromises    promises to pay not yet judged kept, partially kept or broken
@@ -36,6 +38,7 @@ public record CustomerFile(
         LocalDate registeredOn,
         Instant recordedAt,
         CreditFile creditFile,
+        CorrespondenceAddress correspondenceAddress,
         String collector,
         ReminderTier tier,
         Money creditLimit,

@@ -11,7 +11,9 @@ import io.collectionsledger.contracts.collection.SetCreditLimit;
 import io.collectionsledger.contracts.collection.SupplyResumed;
 import io.collectionsledger.contracts.collection.SupplySuspended;
 import io.collectionsledger.contracts.collection.SuspendSupply;
+import io.collectionsledger.contracts.customer.CorrespondenceAddressRecorded;
 import io.collectionsledger.contracts.customer.CustomerRegistered;
+import io.collectionsledger.contracts.customer.RecordCorrespondenceAddress;
 import io.collectionsledger.contracts.customer.RecordResponsiblePersonChange;
 import io.collectionsledger.contracts.customer.RecordResponsiblePersonChange.Responsibility;
 import io.collectionsledger.contracts.customer.ResponsiblePersonChanged;
@@ -37,7 +39,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * Credit control over the customer (domain.md §3): its credit limit, raised by a run of early
  * payments; new orders held while a term is long overdue; supply suspended and resumed; who
- * collects from it, who answers for it, and the early-warning signs flagged on it.
+ * collects from it, who answers for it, where letters to it go, and the early-warning signs flagged on it.
  */
 final class CreditFile {
 
@@ -93,6 +95,13 @@ final class CreditFile {
         responsiblePersonChanges.requireUnused(command.changeId());
         apply(new ResponsiblePersonChanged(command.customerId(), command.changeId(), command.occurredOn(), command.responsibility(),
                 responsible.get(command.responsibility()), command.person(), command.source()));
+    }
+
+    /** The account keeps no address: the dossier keeps each with its dates, and a letter takes the one in force on its date. */
+    @CommandHandler
+    void handle(RecordCorrespondenceAddress command) {
+        apply(new CorrespondenceAddressRecorded(command.customerId(), command.occurredOn(), command.postalAddress(), command.postcode(),
+                command.contactPerson(), command.contactPhone()));
     }
 
     /** Enough consecutive early payments raise a limit that is set. */

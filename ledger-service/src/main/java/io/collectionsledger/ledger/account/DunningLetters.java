@@ -49,7 +49,8 @@ final class DunningLetters {
         }
         apply(new DunningLetterSent(command.customerId(), command.letterId(), command.occurredOn(), command.level(), command.invoiceIds(),
                 command.amountDemanded(), command.lateFeesDemanded(), command.deadline(), command.rightsReserved(),
-                command.courier(), command.waybill(), command.documentRef()));
+                command.courier(), command.waybill(), command.documentRef(),
+                command.draft() == null ? null : command.draft().sha256(), command.draft() == null ? null : command.draft().templateVersion()));
     }
 
     @CommandHandler

@@ -3,6 +3,7 @@ package io.collectionsledger.ledger.documents;
 import io.collectionsledger.contracts.aging.AgingReport;
 import io.collectionsledger.contracts.aging.AgingReportQuery;
 import io.collectionsledger.contracts.aging.AgingTermLine;
+import io.collectionsledger.contracts.customer.CorrespondenceAddress;
 import io.collectionsledger.contracts.dossier.ContactOnFile;
 import io.collectionsledger.contracts.dossier.ContractOnFile;
 import io.collectionsledger.contracts.dossier.CustomerDossier;
@@ -12,6 +13,8 @@ import io.collectionsledger.contracts.dossier.PromiseOnFile;
 import io.collectionsledger.contracts.evidence.EvidenceChecklist;
 import io.collectionsledger.contracts.evidence.EvidenceChecklistQuery;
 import io.collectionsledger.contracts.evidence.EvidenceItem;
+import io.collectionsledger.contracts.party.LedgerParty;
+import io.collectionsledger.contracts.party.LedgerPartyQuery;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.statement.AccountItem;
 import io.collectionsledger.contracts.statement.StatementOfAccount;
@@ -65,6 +68,15 @@ class CollectionDocuments {
      */
     RenderedDocument dunningLetter(String customerId, String letterId, LocalDate asOf, Instant knownAt, LocalDate deadline, String currency,
                                    DocumentLanguage language) {
+        return dunningLetterDrafted(customerId, letterId, asOf, knownAt, deadline, currency, language).document();
+    }
+
+    /** A dunning letter as rendered, and what it states: to check a letter being sent against its draft. */
+    record DraftedLetter(DunningLetterDraft letter, RenderedDocument document) {
+    }
+
+    DraftedLetter dunningLetterDrafted(String customerId, String letterId, LocalDate asOf, Instant knownAt, LocalDate deadline, String currency,
+                                       DocumentLanguage language) {
         CustomerDossier dossier = dossier(customerId, asOf, knownAt);
         StatementOfAccount statement = statement(customerId, asOf, knownAt);
         Map<String, AgingTermLine> aging = agingLines(customerId, asOf, knownAt);
@@ -102,14 +114,14 @@ class CollectionDocuments {
         List<ContractOnFile> contracts = contractIds.stream().flatMap(id -> dossier.contracts().stream().filter(c -> c.contractId().equals(id)))
                 .toList();
         int level = Math.min(3, (int) dossier.letters().stream().filter(letter -> !letter.letterId().equals(letterId)).count() + 1);
-        DunningLetterDraft letter = new DunningLetterDraft(letterId, asOf, knownAt, level, sender(), recipient(dossier), debts,
+        DunningLetterDraft letter = new DunningLetterDraft(letterId, asOf, knownAt, level, sender(asOf, knownAt), recipient(dossier), debts,
                 sum(debts, DunningLetterDraft.Debt::principal, demanded), sum(debts, DunningLetterDraft.Debt::lateFees, demanded),
                 sum(debts, DunningLetterDraft.Debt::total, demanded), contracts, deadline, disputedLeftOut);
         List<String> missing = missing(letter.sender(), letter.recipient());
-        return renderer.render(DocumentTemplate.DUNNING_LETTER, language, Map.of("letter", letter, "missing", missing),
+        return new DraftedLetter(letter, renderer.render(DocumentTemplate.DUNNING_LETTER, language, Map.of("letter", letter, "missing", missing),
                 title(language, "催款函", "Demand for payment") + " " + letterId, knownAt,
                 String.join("\n", "dunning-letter", customerId, letterId, asOf.toString(), knownAt.toString(), deadline.toString(), demanded),
-                "dunning-letter-" + customerId + "-" + letterId + "-" + asOf + ".pdf", missing);
+                "dunning-letter-" + customerId + "-" + letterId + "-" + asOf + ".pdf", missing));
     }
 
     /** The statement of account sent to the customer: its open items, and per currency what is open and its unapplied credit. */
@@ -125,7 +137,8 @@ class CollectionDocuments {
         statement.unappliedCredit().forEach(credit -> totals.merge(credit.currency(),
                 new StatementDocument.CurrencyTotal(credit.currency(), Money.zero(credit.currency()), credit),
                 (open, onlyCredit) -> new StatementDocument.CurrencyTotal(open.currency(), open.open(), credit)));
-        StatementDocument document = new StatementDocument(asOf, knownAt, sender(), recipient(dossier), lines, List.copyOf(totals.values()));
+        StatementDocument document = new StatementDocument(asOf, knownAt, sender(asOf, knownAt), recipient(dossier), lines,
+                List.copyOf(totals.values()));
         List<String> missing = missing(document.sender(), document.recipient());
         return renderer.render(DocumentTemplate.STATEMENT_OF_ACCOUNT, language, Map.of("statement", document, "missing", missing),
                 title(language, "对账单", "Statement of account") + " " + customerId + " " + asOf, knownAt,
@@ -150,7 +163,7 @@ class CollectionDocuments {
             Money lateFees = sum(claim.getValue(), AccountItem::openLateFees, in);
             return new EvidencePack.Claim(in, principal, lateFees, Money.zero(in), principal.plus(lateFees));
         }).toList();
-        EvidencePack pack = new EvidencePack(sender(), recipient(dossier), checklist, steps, chronology(dossier), claims);
+        EvidencePack pack = new EvidencePack(sender(asOf, knownAt), recipient(dossier), checklist, steps, chronology(dossier), claims);
         return renderer.render(DocumentTemplate.EVIDENCE_PACK, language, Map.of("pack", pack, "missing", List.of()),
                 title(language, "诉讼证据清单", "Litigation evidence pack") + " " + customerId + " " + asOf, knownAt,
                 String.join("\n", "evidence-pack", customerId, asOf.toString(), knownAt.toString()),
@@ -205,13 +218,24 @@ class CollectionDocuments {
         return line == null ? 0 : line.daysPastDue();
     }
 
+    /** The customer as registered, at the correspondence address in force on the document's date. */
     private static Party recipient(CustomerDossier dossier) {
-        return new Party("recipient", dossier.name(), dossier.registrationNumber(), null, null);
+        CorrespondenceAddress address = dossier.correspondenceAddress();
+        if (address == null) {
+            return new Party("recipient", dossier.name(), dossier.registrationNumber(), null, null, null, null, null, null);
+        }
+        return new Party("recipient", dossier.name(), dossier.registrationNumber(), address.postalAddress(), address.postcode(),
+                address.contactPerson(), address.contactPhone(), null, null);
     }
 
-    /** The ledger does not yet record its own party (name, address): the sender is left blank and said to be missing. */
-    private static Party sender() {
-        return new Party("sender", null, null, null, null);
+    /** The ledger's own party as recorded for the document's date; blank, and said to be missing, when none was. */
+    private Party sender(LocalDate asOf, Instant knownAt) {
+        LedgerParty party = queries.query(new LedgerPartyQuery(asOf, knownAt), ResponseTypes.instanceOf(LedgerParty.class)).join();
+        if (party == null) {
+            return Party.blank("sender");
+        }
+        return new Party("sender", party.name(), party.registrationNumber(), party.postalAddress(), party.postcode(), null, null,
+                party.bankName(), party.bankAccount());
     }
 
     private static List<String> missing(Party sender, Party recipient) {

@@ -2,8 +2,10 @@ package io.collectionsledger.ledger.documents;
 
 import io.collectionsledger.contracts.shared.Money;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The languages the documents are written in, chosen by the request's {@code Accept-Language}.
@@ -34,6 +36,15 @@ public enum DocumentLanguage {
             return ZH_CN;
         }
         return matches.isEmpty() || matches.get(0).equalsIgnoreCase("zh-CN") ? ZH_CN : EN;
+    }
+
+    /** The language a tag names exactly (zh-CN or en, in any case), as a document's Content-Language gave it back. */
+    static Optional<DocumentLanguage> exactly(String tag) {
+        return Arrays.stream(values()).filter(language -> language.tag.equalsIgnoreCase(tag)).findFirst();
+    }
+
+    static List<String> tags() {
+        return TAGS;
     }
 
     public String tag() {

@@ -19,6 +19,11 @@ class DocumentProblems {
     }
 
     @ExceptionHandler
+    ProblemDetail noDocument(NoKeptDocument e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "unknown-document", "Unknown document", e.getMessage());
+    }
+
+    @ExceptionHandler
     ProblemDetail nothingOverdue(NothingToDemand e) {
         return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "nothing-overdue", "Nothing overdue", e.getMessage());
     }

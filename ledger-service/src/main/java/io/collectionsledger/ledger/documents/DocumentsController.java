@@ -1,5 +1,6 @@
 package io.collectionsledger.ledger.documents;
 
+import io.collectionsledger.contracts.party.RecordLedgerParty;
 import io.collectionsledger.contracts.shared.Headers;
 import io.collectionsledger.contracts.shared.InvalidValue;
 import io.collectionsledger.contracts.shared.Money;
@@ -36,7 +37,7 @@ import java.util.regex.Pattern;
  * business date (default today) and as known at a time (default now, to the second), both printed
  * on it; in Chinese or English by {@code Accept-Language} (default Chinese). The answer names the
  * SHA-256 of its bytes and the template's version: the same three inputs under the same version
- * give the same bytes.
+ * give the same bytes. A letter the ledger sent is read back as the bytes it kept.
  */
 @RestController
 @Tag(name = "Documents")
@@ -49,12 +50,15 @@ class DocumentsController {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
 
     private final CollectionDocuments documents;
+    private final KeptDocuments kept;
     private final ReadModelPositions positions;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
-    DocumentsController(CollectionDocuments documents, ReadModelPositions positions, BusinessCalendar calendar, Clock clock) {
+    DocumentsController(CollectionDocuments documents, KeptDocuments kept, ReadModelPositions positions, BusinessCalendar calendar,
+                        Clock clock) {
         this.documents = documents;
+        this.kept = kept;
         this.positions = positions;
         this.calendar = calendar;
         this.clock = clock;
@@ -118,6 +122,29 @@ class DocumentsController {
         return pdf(documents.dunningLetter(customerId, letterId, at.asOf(), at.knownAt(), payBy, currency, at.language()), at);
     }
 
+    @GetMapping(value = "/customers/{customerId}/dunning-letters/{letterId}/document", produces = PDF)
+    @Operation(summary = "The dunning letter the ledger made and sent, as the exact bytes it kept when the sending was recorded "
+            + "(SendDunningLetter with its draft); Ledger-Document-Sha256 is the letter's documentRef without its sha256: prefix. "
+            + "A letter made elsewhere has no document here: its documentRef names it")
+    ResponseEntity<byte[]> sentDunningLetter(@PathVariable String customerId, @PathVariable String letterId) {
+        if (!ID.matcher(letterId).matches()) {
+            throw new InvalidQuery("letterId: 1 to 64 letters, digits and . _ : -, starting with a letter or digit");
+        }
+        KeptDocuments.Kept letter = kept.letter(customerId, letterId).orElseThrow(() -> new NoKeptDocument(
+                "the ledger keeps no document of letter " + letterId + " to customer " + customerId
+                        + ": it was not sent, or was made elsewhere and is recorded by its documentRef"));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("dunning-letter-" + customerId + "-" + letterId + "-" + letter.asOf() + ".pdf").build().toString())
+                .header(HttpHeaders.CONTENT_LANGUAGE, letter.language())
+                .header(DOCUMENT_SHA256, letter.sha256())
+                .header(TEMPLATE_VERSION, letter.templateVersion())
+                .header("Ledger-As-Of", letter.asOf().toString())
+                .header("Ledger-Known-At", letter.knownAt().toString())
+                .body(letter.content());
+    }
+
     /**
      * What a document is made for, resolved once per request: the date, the time and the language
      * printed on it are the ones its headers give back to render it again. (Read twice, a default
@@ -130,12 +157,14 @@ class DocumentsController {
         return new Inputs(asOf(asOf), knownAt(knownAt), DocumentLanguage.of(language));
     }
 
-    /** The read models a document reads from, and the dossier every document names its parties from. */
+    /** The read models a document reads from, and the dossier every document names its parties from, the sender's included. */
     private void await(String customerId, Long minPosition, String prefer, String... groups) {
         for (String group : groups) {
             positions.awaitProcessed(group, customerId, minPosition, prefer);
         }
         positions.awaitProcessed(CustomerDossierProjection.PROCESSING_GROUP, customerId, minPosition, prefer);
+        // the sender: the ledger's own party's events are in a stream of their own, perhaps in another segment
+        positions.awaitProcessed(CustomerDossierProjection.PROCESSING_GROUP, RecordLedgerParty.LEDGER, minPosition, prefer);
     }
 
     /**

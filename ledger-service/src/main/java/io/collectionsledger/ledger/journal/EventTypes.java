@@ -2,6 +2,7 @@ package io.collectionsledger.ledger.journal;
 
 import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.contracts.shared.EventType;
+import io.collectionsledger.contracts.shared.LedgerEvent;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
@@ -18,7 +19,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The account events by the logical type names they are stored under ({@link EventType}), found in
+ * The account events, and the ledger's own ({@link LedgerEvent}), by the logical type names they are stored under ({@link EventType}), found in
  * the published language when the service starts. An event without a name, a malformed name or a
  * name taken twice stops the start: an event stored under a name no class answers to could never
  * be read again.
@@ -57,6 +58,7 @@ public class EventTypes {
     private static Collection<Class<?>> publishedEvents() {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AssignableTypeFilter(AccountEvent.class));
+        scanner.addIncludeFilter(new AssignableTypeFilter(LedgerEvent.class));
         ClassLoader loader = EventTypes.class.getClassLoader();
         return scanner.findCandidateComponents("io.collectionsledger.contracts").stream()
                 .map(BeanDefinition::getBeanClassName)
@@ -80,6 +82,17 @@ public class EventTypes {
             return Optional.of(name);
         }
         return classes.keySet().stream().filter(logical -> logical.substring(logical.indexOf('.') + 1).equals(name)).findFirst();
+    }
+
+    /** The logical type names of the account events, in order: what the broker carries, as the ledger's own events are not published. */
+    public SortedSet<String> publishedNames() {
+        TreeSet<String> published = new TreeSet<>();
+        classes.forEach((name, event) -> {
+            if (AccountEvent.class.isAssignableFrom(event)) {
+                published.add(name);
+            }
+        });
+        return published;
     }
 
     /** Every logical type name, in order. */

@@ -117,6 +117,16 @@ public class Journal {
                 .single();
     }
 
+    /** The position of the account's last event recorded by {@code at}, or 0 for none: what a read model must have seen to answer as known then. */
+    public long lastPositionRecordedBy(String account, Instant at) {
+        return jdbc.sql("""
+                        select coalesce(max(global_index), 0) from domain_event_entry
+                        where aggregate_identifier = ? and time_stamp::timestamptz <= ?""")
+                .params(account, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .query(Long.class)
+                .single();
+    }
+
     /** Every account, found from its first event (an index of V4 holds only those). */
     public List<String> accounts() {
         return jdbc.sql("select aggregate_identifier from domain_event_entry where sequence_number = 0").query(String.class).list();

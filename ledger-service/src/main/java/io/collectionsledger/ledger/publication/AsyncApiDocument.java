@@ -64,7 +64,7 @@ public final class AsyncApiDocument {
         ArrayNode eventOperationMessages = NODES.arrayNode();
         ArrayNode typeNames = NODES.arrayNode();
         AnnotationRevisionResolver revisions = new AnnotationRevisionResolver();
-        for (String type : eventTypes.names()) {
+        for (String type : eventTypes.publishedNames()) {
             Class<?> event = eventTypes.classOf(type);
             String schemaName = add(converters, event, schemas);
             messages.set(type, eventMessage(type, revisions.revisionOf(event), schemaName));

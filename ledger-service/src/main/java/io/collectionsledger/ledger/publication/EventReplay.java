@@ -1,6 +1,7 @@
 package io.collectionsledger.ledger.publication;
 
 import io.collectionsledger.contracts.audit.StoredEvent;
+import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.ledger.journal.EventTypes;
 import io.collectionsledger.ledger.journal.Journal;
 import io.collectionsledger.ledger.query.InvalidQuery;
@@ -70,6 +71,8 @@ class EventReplay {
         List<StoredEvent> stored = journal.stored(Math.max(after, 0), logicalTypes, size);
         List<PublishedEvent> events = EventUtils.upcastAndDeserializeTrackedEvents(stored.stream().map(EventReplay::trackedData),
                         eventSerializer, axon.upcasterChain())
+                // the ledger's own facts (LedgerEvent) concern no customer and are not published
+                .filter(message -> message.getPayload() instanceof AccountEvent)
                 .map(publishedEvents::of)
                 .toList();
         return new EventPage(events, stored.size() < size ? null : stored.get(stored.size() - 1).globalIndex());

@@ -14,6 +14,7 @@ import io.collectionsledger.ledger.account.Rule;
 import io.collectionsledger.ledger.account.RuleViolation;
 import io.collectionsledger.ledger.account.StaleVersion;
 import io.collectionsledger.ledger.command.IdempotencyKeyReused;
+import io.collectionsledger.ledger.documents.DocumentRefused;
 import io.collectionsledger.ledger.http.DatabaseUnavailable;
 import io.collectionsledger.ledger.http.Problems;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -59,6 +60,9 @@ final class CommandProblems {
         }
         if (e instanceof PathBodyMismatch) {
             return Problems.of(HttpStatus.BAD_REQUEST, "path-body-mismatch", "Path and body disagree", e.getMessage());
+        }
+        if (e instanceof DocumentRefused refused) {
+            return refused.problem();
         }
         Optional<RuleViolation> refusal = RuleViolation.of(e);
         if (refusal.isPresent()) {

@@ -8,6 +8,7 @@ import io.collectionsledger.contracts.collection.ResumeSupply;
 import io.collectionsledger.contracts.collection.SetCreditLimit;
 import io.collectionsledger.contracts.collection.SuspendSupply;
 import io.collectionsledger.contracts.contract.RecordContract;
+import io.collectionsledger.contracts.customer.RecordCorrespondenceAddress;
 import io.collectionsledger.contracts.customer.RecordResponsiblePersonChange;
 import io.collectionsledger.contracts.customer.RegisterCustomer;
 import io.collectionsledger.contracts.delivery.CorrectDelivery;
@@ -95,6 +96,8 @@ public final class CommandRoutes {
                     "Collection", "Flag an early-warning signal"),
             new CommandRoute("/customers/{customerId}/responsible-person-changes", RecordResponsiblePersonChange.class, COLLECTIONS, NOT_IMPORTABLE,
                     "Collection", "Record that a new legal representative or person responsible for paying answers for the customer"),
+            new CommandRoute("/customers/{customerId}/correspondence-address", RecordCorrespondenceAddress.class, COLLECTIONS, NOT_IMPORTABLE,
+                    "Collection", "Record where letters to the customer go and who attends to them, from a date on"),
             new CommandRoute("/customers/{customerId}/supply-suspensions", SuspendSupply.class, COLLECTIONS, NOT_IMPORTABLE,
                     "Collection", "Suspend supply to the customer"),
             new CommandRoute("/customers/{customerId}/supply-resumptions", ResumeSupply.class, COLLECTIONS, NOT_IMPORTABLE,

@@ -216,12 +216,12 @@ class CollectionRulesTest extends AccountFixture {
 
     private static SendDunningLetter letter(String id, String amount) {
         return new SendDunningLetter(CUSTOMER, id, TODAY, 1, List.of("INV-1"), cny(amount), cny("0.00"), TODAY.plusDays(10),
-                true, "EMS", "EMS-" + id, "DOC-" + id);
+                true, "EMS", "EMS-" + id, "DOC-" + id, null);
     }
 
     private static DunningLetterSent sent(String id) {
         return new DunningLetterSent(CUSTOMER, id, SENT, 1, List.of("INV-1"), cny("1000.00"), cny("0.00"), SENT.plusDays(10),
-                true, "EMS", "EMS-" + id, "DOC-" + id);
+                true, "EMS", "EMS-" + id, "DOC-" + id, null, null);
     }
 
     private static FileLawsuit lawsuit(String caseId, String invoiceId) {

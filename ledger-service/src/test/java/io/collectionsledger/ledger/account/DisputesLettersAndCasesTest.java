@@ -52,6 +52,18 @@ class DisputesLettersAndCasesTest extends AccountFixture {
     }
 
     @Test
+    void aLetterTheLedgerMadeIsReferredToByTheHashOfTheBytesItKeepsAndNamesItsTemplate() {
+        String sha256 = "0f".repeat(32);
+        SendDunningLetter.Draft draft = new SendDunningLetter.Draft(TODAY, java.time.Instant.parse("2026-11-24T01:59:00Z"), "zh-CN", sha256,
+                "dunning-letter@0123456789ab");
+        fixture.given(registered(), invoiced("INV-1", "1000.00", "2026-10-01"))
+                .when(new SendDunningLetter(CUSTOMER, "L-1", TODAY, 1, List.of("INV-1"), cny("1000.00"), cny("0.00"), TODAY.plusDays(10),
+                        true, "EMS", "EMS-L-1", null, draft))
+                .expectEvents(new DunningLetterSent(CUSTOMER, "L-1", TODAY, 1, List.of("INV-1"), cny("1000.00"), cny("0.00"),
+                        TODAY.plusDays(10), true, "EMS", "EMS-L-1", "sha256:" + sha256, sha256, "dunning-letter@0123456789ab"));
+    }
+
+    @Test
     void aLettersDeliveryIsRecordedOnce() {
         fixture.given(registered(), invoiced("INV-1", "1000.00", "2026-10-01"), sent(),
                         new DunningLetterDelivered(CUSTOMER, "L-1", FILED.plusDays(1), "front desk", "EMS-PROOF-1"))
@@ -106,12 +118,12 @@ class DisputesLettersAndCasesTest extends AccountFixture {
 
     private static SendDunningLetter letter(String amount) {
         return new SendDunningLetter(CUSTOMER, "L-1", TODAY, 1, List.of("INV-1"), cny(amount), cny("0.00"), TODAY.plusDays(10),
-                true, "EMS", "EMS-L-1", "DOC-L-1");
+                true, "EMS", "EMS-L-1", "DOC-L-1", null);
     }
 
     private static DunningLetterSent sent() {
         return new DunningLetterSent(CUSTOMER, "L-1", FILED, 1, List.of("INV-1"), cny("1000.00"), cny("0.00"), FILED.plusDays(10),
-                true, "EMS", "EMS-L-1", "DOC-L-1");
+                true, "EMS", "EMS-L-1", "DOC-L-1", null, null);
     }
 
     private static LawsuitFiled filed() {

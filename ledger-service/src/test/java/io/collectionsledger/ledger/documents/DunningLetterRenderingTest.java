@@ -76,8 +76,8 @@ class DunningLetterRenderingTest {
                 new LateFeeTerms(new BigDecimal("0.05"), new BigDecimal("30"), true),
                 new DisputeClause(DisputeClause.Forum.LITIGATION, "上海市浦东新区人民法院"), "K-2026-001.pdf");
         DunningLetterDraft letter = new DunningLetterDraft("L-001", LocalDate.parse("2026-11-24"), KNOWN_AT, 1,
-                new Party("sender", null, null, null, null),
-                new Party("recipient", "华昇堃喆建材有限公司", "91310115MA1K4XYZ2B", null, null),
+                Party.blank("sender"),
+                new Party("recipient", "华昇堃喆建材有限公司", "91310115MA1K4XYZ2B", null, null, null, null, null, null),
                 List.of(new DunningLetterDraft.Debt("INV-001", "ACC", "K-2026-001", LocalDate.parse("2026-09-01"), 84,
                                 cny("60000.00"), cny("1230.50"), cny("61230.50")),
                         new DunningLetterDraft.Debt("INV-002", "ADV", "K-2026-001", LocalDate.parse("2026-11-01"), 23,

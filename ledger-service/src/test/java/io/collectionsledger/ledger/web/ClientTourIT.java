@@ -53,7 +53,7 @@ class ClientTourIT extends LedgerIT {
     private static final List<String> STORY = List.of("registerCustomer", "recordContract", "recordDelivery", "correctDelivery",
             "issueInvoice", "issueCreditNote", "recordPayment", "reversePayment", "applyUnappliedCredit", "refundUnappliedCredit",
             "confirmReconciliationStatement", "assignCollector", "setCreditLimit", "classifyReceivable", "logContactAttempt",
-            "recordPaymentPromise", "flagEarlyWarning", "recordResponsiblePersonChange", "raiseDispute", "resolveDispute", "sendDunningLetter",
+            "recordPaymentPromise", "flagEarlyWarning", "recordResponsiblePersonChange", "recordCorrespondenceAddress", "raiseDispute", "resolveDispute", "sendDunningLetter",
             "confirmDunningLetterDelivery", "recordGuarantee", "recordAssetLead", "suspendSupply", "resumeSupply",
             "fileLawsuit", "recordLegalStep", "agreePaymentPlan", "writeOffReceivable", "recordRecoveryAfterWriteOff");
 

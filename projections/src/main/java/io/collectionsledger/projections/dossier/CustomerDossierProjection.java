@@ -7,6 +7,8 @@ import io.collectionsledger.contracts.contract.ContractRecorded;
 import io.collectionsledger.contracts.contract.DisputeClause;
 import io.collectionsledger.contracts.contract.LateFeeTerms;
 import io.collectionsledger.contracts.contract.PaymentTerm;
+import io.collectionsledger.contracts.customer.CorrespondenceAddress;
+import io.collectionsledger.contracts.customer.CorrespondenceAddressRecorded;
 import io.collectionsledger.contracts.customer.CustomerRegistered;
 import io.collectionsledger.contracts.dossier.ContactOnFile;
 import io.collectionsledger.contracts.dossier.ContractOnFile;
@@ -16,6 +18,9 @@ import io.collectionsledger.contracts.dossier.LetterOnFile;
 import io.collectionsledger.contracts.dossier.PromiseOnFile;
 import io.collectionsledger.contracts.dunning.DunningLetterDelivered;
 import io.collectionsledger.contracts.dunning.DunningLetterSent;
+import io.collectionsledger.contracts.party.LedgerParty;
+import io.collectionsledger.contracts.party.LedgerPartyQuery;
+import io.collectionsledger.contracts.party.LedgerPartyRecorded;
 import io.collectionsledger.contracts.promise.PaymentPromiseBroken;
 import io.collectionsledger.contracts.promise.PaymentPromiseKept;
 import io.collectionsledger.contracts.promise.PaymentPromiseOutcomeCorrected;
@@ -52,7 +57,8 @@ import java.util.stream.Collectors;
  * customer that no figure-keeping read model holds in its own words. The customer as registered,
  * its contracts' clauses, the contacts, dunning letters and promises in the order they happened.
  * Every row keeps its business date and recording time, and nothing is overwritten, so the dossier
- * as of any date, as known at any time, takes the rows that qualify. It only listens and answers.
+ * as of any date, as known at any time, takes the rows that qualify. It keeps the ledger's own party
+ * (the sender of the letters) the same way. It only listens and answers.
  */
 @Component
 @ProcessingGroup(CustomerDossierProjection.PROCESSING_GROUP)
@@ -62,6 +68,8 @@ public class CustomerDossierProjection {
 
     private final JdbcClient jdbc;
     private final BatchedWrites.Statement customers;
+    private final BatchedWrites.Statement addresses;
+    private final BatchedWrites.Statement ledgerParties;
     private final BatchedWrites.Statement contracts;
     private final BatchedWrites.Statement contractTerms;
     private final BatchedWrites.Statement contacts;
@@ -76,6 +84,14 @@ public class CustomerDossierProjection {
         BatchedWrites writes = new BatchedWrites(jdbcTemplate);
         this.customers = writes.statement("""
                 insert into dossier_customer (customer_id, name, registration_number, occurred_on, recorded_at) values (?, ?, ?, ?, ?)""");
+        this.addresses = writes.statement("""
+                insert into dossier_address (customer_id, sequence_number, occurred_on, recorded_at, postal_address, postcode, contact_person,
+                                             contact_phone)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""");
+        this.ledgerParties = writes.statement("""
+                insert into dossier_ledger_party (sequence_number, occurred_on, recorded_at, name, registration_number, postal_address, postcode,
+                                                  bank_name, bank_account)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         this.contracts = writes.statement("""
                 insert into dossier_contract (customer_id, contract_id, sequence_number, occurred_on, recorded_at, daily_rate_percent,
                                               cap_percent, debtor_bears_costs, forum, forum_body, document_ref)
@@ -106,6 +122,18 @@ public class CustomerDossierProjection {
     @EventHandler
     void on(CustomerRegistered event, @Timestamp Instant at) {
         customers.add(event.customerId(), event.name(), event.registrationNumber(), event.occurredOn(), java.sql.Timestamp.from(at));
+    }
+
+    @EventHandler
+    void on(CorrespondenceAddressRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        addresses.add(event.customerId(), sequence, event.occurredOn(), java.sql.Timestamp.from(at), event.postalAddress(), event.postcode(),
+                event.contactPerson(), event.contactPhone());
+    }
+
+    @EventHandler
+    void on(LedgerPartyRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        ledgerParties.add(sequence, event.occurredOn(), java.sql.Timestamp.from(at), event.name(), event.registrationNumber(),
+                event.postalAddress(), event.postcode(), event.bankName(), event.bankAccount());
     }
 
     @EventHandler
@@ -170,7 +198,7 @@ public class CustomerDossierProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("""
-                truncate dossier_customer, dossier_contract, dossier_contract_term, dossier_contact, dossier_letter, dossier_letter_delivery,
+                truncate dossier_customer, dossier_address, dossier_ledger_party, dossier_contract, dossier_contract_term, dossier_contact, dossier_letter, dossier_letter_delivery,
                          dossier_promise, dossier_promise_outcome""").update();
     }
 
@@ -185,6 +213,13 @@ public class CustomerDossierProjection {
         if (customer.isEmpty()) {
             return null;
         }
+        // the latest dated on or before asOf replaces the earlier ones; of two on one day, the one recorded last
+        CorrespondenceAddress address = jdbc.sql("select * from dossier_address where " + qualifies
+                        + " order by occurred_on desc, sequence_number desc limit 1")
+                .params(params)
+                .query((rs, n) -> new CorrespondenceAddress(date(rs, "occurred_on"), rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getString("postal_address"), rs.getString("postcode"), rs.getString("contact_person"), rs.getString("contact_phone")))
+                .optional().orElse(null);
         Map<String, List<PaymentTerm>> terms = jdbc.sql("""
                         select contract_id, term_id, percent, trigger, days from dossier_contract_term
                         where customer_id = :customer order by contract_id, position""")
@@ -223,7 +258,20 @@ public class CustomerDossierProjection {
                 .query((rs, n) -> promise(rs, judged.get(rs.getString("promise_id"))))
                 .list();
         return new CustomerDossier(query.customerId(), query.asOf(), query.knownAt(), (String) customer.get(0).get("name"),
-                (String) customer.get(0).get("registration_number"), contractsOnFile, contactsOnFile, lettersOnFile, promisesOnFile);
+                (String) customer.get(0).get("registration_number"), address, contractsOnFile, contactsOnFile, lettersOnFile, promisesOnFile);
+    }
+
+    /** The ledger's own party in force on the query's date, as known at its time; absent when none was recorded by then. */
+    @QueryHandler
+    public LedgerParty handle(LedgerPartyQuery query) {
+        return jdbc.sql("""
+                        select * from dossier_ledger_party where occurred_on <= :asOf and recorded_at <= :knownAt
+                        order by occurred_on desc, sequence_number desc limit 1""")
+                .params(Map.of("asOf", query.asOf(), "knownAt", java.sql.Timestamp.from(query.knownAt())))
+                .query((rs, n) -> new LedgerParty(date(rs, "occurred_on"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("name"),
+                        rs.getString("registration_number"), rs.getString("postal_address"), rs.getString("postcode"), rs.getString("bank_name"),
+                        rs.getString("bank_account")))
+                .optional().orElse(null);
     }
 
     private void outcome(String customerId, long sequence, String promiseId, LocalDate occurredOn, Instant at, PromiseOutcome outcome, Money received) {

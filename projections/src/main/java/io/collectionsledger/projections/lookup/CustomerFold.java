@@ -10,6 +10,8 @@ import io.collectionsledger.contracts.collection.ReminderTier;
 import io.collectionsledger.contracts.collection.SupplyResumed;
 import io.collectionsledger.contracts.collection.SupplySuspended;
 import io.collectionsledger.contracts.contract.ContractRecorded;
+import io.collectionsledger.contracts.customer.CorrespondenceAddress;
+import io.collectionsledger.contracts.customer.CorrespondenceAddressRecorded;
 import io.collectionsledger.contracts.customer.CustomerRegistered;
 import io.collectionsledger.contracts.customer.RecordResponsiblePersonChange.Responsibility;
 import io.collectionsledger.contracts.customer.ResponsiblePersonChanged;
@@ -96,7 +98,7 @@ final class CustomerFold {
             PaymentPromiseOutcomeCorrected.class, DisputeRaised.class, DisputeResolved.class, DunningLetterSent.class,
             DunningLetterDelivered.class, GuaranteeRecorded.class, AssetLeadRecorded.class, LawsuitFiled.class,
             LegalStepRecorded.class, ReceivableWrittenOff.class, RecoveryAfterWriteOffRecorded.class, EarlyWarningFlagged.class,
-            ResponsiblePersonChanged.class);
+            ResponsiblePersonChanged.class, CorrespondenceAddressRecorded.class);
 
     /** A fact as kept: the event, and when it was recorded. */
     record Fact(AccountEvent event, Instant recordedAt) {
@@ -106,6 +108,7 @@ final class CustomerFold {
 
     private CustomerRegistered registered;
     private Instant registeredAt;
+    private CorrespondenceAddress address;
     private String collector;
     private ReminderTier tier;
     private Money creditLimit;
@@ -164,6 +167,11 @@ final class CustomerFold {
             responsible.put(e.responsibility(), e.person());
             responsiblePersonChanges.add(new CustomerFile.ResponsiblePersonChange(e.changeId(), e.occurredOn(), at, e.responsibility(),
                     e.previous(), e.person(), e.source()));
+        } else if (event instanceof CorrespondenceAddressRecorded e) {
+            // the latest dated replaces the earlier ones, whichever order they were recorded in
+            if (address == null || !e.occurredOn().isBefore(address.since())) {
+                address = new CorrespondenceAddress(e.occurredOn(), at, e.postalAddress(), e.postcode(), e.contactPerson(), e.contactPhone());
+            }
         } else if (event instanceof CollectorAssigned e) {
             collector = e.collector();
             tier = e.tier();
@@ -347,7 +355,7 @@ final class CustomerFold {
         List<Promise> promiseList = promises.values().stream().map(PromiseState::snapshot).toList();
         List<LegalCase> caseList = cases.values().stream().map(CaseState::snapshot).toList();
         CustomerFile file = new CustomerFile(customerId, asOf, knownAt, registered.name(), registered.registrationNumber(),
-                registered.occurredOn(), registeredAt, registered.creditFile(), collector, tier, creditLimit,
+                registered.occurredOn(), registeredAt, registered.creditFile(), address, collector, tier, creditLimit,
                 new CustomerFile.Supply(suspended, supplyChangedOn, supplyReason, ordersHeld),
                 classes(invoiceList), totals(invoiceList, planList),
                 (int) promiseList.stream().filter(promise -> promise.outcome() == null).count(),

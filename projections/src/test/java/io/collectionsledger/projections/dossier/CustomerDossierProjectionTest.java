@@ -7,12 +7,15 @@ import io.collectionsledger.contracts.contract.ContractRecorded;
 import io.collectionsledger.contracts.contract.DisputeClause;
 import io.collectionsledger.contracts.contract.LateFeeTerms;
 import io.collectionsledger.contracts.contract.PaymentTerm;
+import io.collectionsledger.contracts.customer.CorrespondenceAddressRecorded;
 import io.collectionsledger.contracts.customer.CreditFile;
 import io.collectionsledger.contracts.customer.CustomerRegistered;
 import io.collectionsledger.contracts.dossier.CustomerDossier;
 import io.collectionsledger.contracts.dossier.CustomerDossierQuery;
 import io.collectionsledger.contracts.dunning.DunningLetterDelivered;
 import io.collectionsledger.contracts.dunning.DunningLetterSent;
+import io.collectionsledger.contracts.party.LedgerPartyQuery;
+import io.collectionsledger.contracts.party.LedgerPartyRecorded;
 import io.collectionsledger.contracts.promise.PaymentPromiseBroken;
 import io.collectionsledger.contracts.promise.PaymentPromiseRecorded;
 import io.collectionsledger.contracts.promise.PromiseOutcome;
@@ -92,7 +95,7 @@ class CustomerDossierProjectionTest {
         events.feed(new PaymentPromiseBroken(customer, "PR-1", LocalDate.parse("2026-10-11"), Money.of("200.00", "CNY"),
                 Money.of("0.00", "CNY"), Money.of("200.00", "CNY")), NOW);
         events.feed(new DunningLetterSent(customer, "L-1", LocalDate.parse("2026-11-01"), 2, List.of("INV-1"), Money.of("1000.00", "CNY"),
-                Money.of("15.00", "CNY"), LocalDate.parse("2026-11-15"), true, "EMS", "EA1CN", "L-1.pdf"), NOW);
+                Money.of("15.00", "CNY"), LocalDate.parse("2026-11-15"), true, "EMS", "EA1CN", "L-1.pdf", null, null), NOW);
         events.feed(new DunningLetterDelivered(customer, "L-1", LocalDate.parse("2026-11-03"), "front desk", "proof-1"), NOW.plusSeconds(60));
 
         CustomerDossier now = projection.handle(new CustomerDossierQuery(customer, TODAY, NOW.plusSeconds(60)));
@@ -111,5 +114,47 @@ class CustomerDossierProjectionTest {
         });
         assertThat(before.promises()).singleElement().satisfies(promise -> assertThat(promise.outcome()).as("not judged yet").isNull());
         assertThat(before.letters()).isEmpty();
+    }
+
+    @Test
+    void aLetterGoesToTheAddressInForceOnItsDateAsKnownThen() {
+        events.feed(new CustomerRegistered(customer, "Hengda", null, LocalDate.parse("2026-01-05"), CreditFile.empty()), NOW);
+        events.feed(new CorrespondenceAddressRecorded(customer, LocalDate.parse("2026-02-01"), "上海市浦东新区张江路 88 号", "201203", "Zhang San",
+                null), NOW);
+        events.feed(new CorrespondenceAddressRecorded(customer, LocalDate.parse("2026-10-01"), "北京市朝阳区建国路 1 号", "100022", "Li Si",
+                "+86 10 5555 0101"), NOW.plusSeconds(60));
+
+        assertThat(projection.handle(new CustomerDossierQuery(customer, LocalDate.parse("2026-01-31"), NOW)).correspondenceAddress())
+                .as("none in force yet").isNull();
+        assertThat(projection.handle(new CustomerDossierQuery(customer, LocalDate.parse("2026-09-30"), NOW.plusSeconds(60)))
+                .correspondenceAddress().contactPerson()).isEqualTo("Zhang San");
+        assertThat(projection.handle(new CustomerDossierQuery(customer, TODAY, NOW)).correspondenceAddress().contactPerson())
+                .as("the move was recorded later").isEqualTo("Zhang San");
+        assertThat(projection.handle(new CustomerDossierQuery(customer, TODAY, NOW.plusSeconds(60))).correspondenceAddress())
+                .satisfies(address -> {
+                    assertThat(address.postalAddress()).isEqualTo("北京市朝阳区建国路 1 号");
+                    assertThat(address.since()).isEqualTo(LocalDate.parse("2026-10-01"));
+                    assertThat(address.recordedAt()).isEqualTo(NOW.plusSeconds(60));
+                    assertThat(address.contactPhone()).isEqualTo("+86 10 5555 0101");
+                });
+    }
+
+    @Test
+    void aLetterIsSentByTheLedgersOwnPartyAsItWasRecordedForTheLettersDate() {
+        events.feed(new LedgerPartyRecorded(LocalDate.parse("2026-01-01"), "上海某某建材集团有限公司", "91310000MA1FL0002Y",
+                "上海市黄浦区中山东一路 1 号", "200002", "中国工商银行上海分行", "1001 2345 6789 0000 123"), NOW);
+        events.feed(new LedgerPartyRecorded(LocalDate.parse("2026-11-01"), "上海某某建材集团有限公司", "91310000MA1FL0002Y",
+                "上海市浦东新区世纪大道 100 号", "200120", "中国工商银行上海分行", "1001 2345 6789 0000 123"), NOW.plusSeconds(60));
+
+        assertThat(projection.handle(new LedgerPartyQuery(LocalDate.parse("2025-12-31"), NOW))).as("not recorded yet").isNull();
+        assertThat(projection.handle(new LedgerPartyQuery(LocalDate.parse("2026-10-31"), NOW.plusSeconds(60))).postalAddress())
+                .isEqualTo("上海市黄浦区中山东一路 1 号");
+        assertThat(projection.handle(new LedgerPartyQuery(TODAY, NOW)).postalAddress()).as("the move was recorded later")
+                .isEqualTo("上海市黄浦区中山东一路 1 号");
+        assertThat(projection.handle(new LedgerPartyQuery(TODAY, NOW.plusSeconds(60)))).satisfies(party -> {
+            assertThat(party.postalAddress()).isEqualTo("上海市浦东新区世纪大道 100 号");
+            assertThat(party.since()).isEqualTo(LocalDate.parse("2026-11-01"));
+            assertThat(party.bankAccount()).isEqualTo("1001 2345 6789 0000 123");
+        });
     }
 }

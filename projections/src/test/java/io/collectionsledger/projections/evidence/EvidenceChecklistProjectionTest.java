@@ -378,7 +378,7 @@ class EvidenceChecklistProjectionTest {
 
     private DunningLetterSent letter(String letterId, String on) {
         return new DunningLetterSent(customer, letterId, LocalDate.parse(on), 2, List.of("INV-1"), cny("1000.00"), cny("0.00"),
-                LocalDate.parse(on).plusDays(15), true, "EMS", "EA123456789CN", "letter-" + letterId + ".pdf");
+                LocalDate.parse(on).plusDays(15), true, "EMS", "EA123456789CN", "letter-" + letterId + ".pdf", null, null);
     }
 
     private PaymentPromiseRecorded promise(String promiseId, String on, RecordPaymentPromise.Form form, List<String> invoices) {

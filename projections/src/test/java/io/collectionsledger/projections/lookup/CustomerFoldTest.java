@@ -2,6 +2,7 @@ package io.collectionsledger.projections.lookup;
 
 import io.collectionsledger.contracts.collection.EarlyWarningFlagged;
 import io.collectionsledger.contracts.collection.EarlyWarningSignal;
+import io.collectionsledger.contracts.customer.CorrespondenceAddressRecorded;
 import io.collectionsledger.contracts.customer.CreditFile;
 import io.collectionsledger.contracts.customer.RecordResponsiblePersonChange.Responsibility;
 import io.collectionsledger.contracts.customer.ResponsiblePersonChanged;
@@ -113,6 +114,23 @@ class CustomerFoldTest {
         assertThat(before.responsible().responsibleForPayment()).as("as of the day before the change").isEqualTo("Zhang Min, CFO");
         assertThat(before.responsiblePersonChanges()).isEmpty();
         assertThat(before.earlyWarnings()).hasSize(1);
+    }
+
+    @Test
+    void theFileShowsTheCorrespondenceAddressInForceOnTheDateEvenWhenAnEarlierOneWasRecordedLater() {
+        List<CustomerFold.Fact> moved = new java.util.ArrayList<>(facts.subList(0, 1));
+        moved.add(fact(new CorrespondenceAddressRecorded("C-1", LocalDate.parse("2026-10-01"), "北京市朝阳区建国路 1 号", "100022", "Li Si", null), 1));
+        moved.add(fact(new CorrespondenceAddressRecorded("C-1", LocalDate.parse("2026-02-01"), "上海市张江路 88 号", null, "Zhang San", null), 2));
+
+        assertThat(CustomerFold.fold("C-1", TODAY, T0.plusSeconds(60), moved).file().correspondenceAddress().contactPerson())
+                .isEqualTo("Li Si");
+        assertThat(CustomerFold.fold("C-1", LocalDate.parse("2026-09-30"), T0.plusSeconds(60), moved).file().correspondenceAddress())
+                .satisfies(address -> {
+                    assertThat(address.contactPerson()).isEqualTo("Zhang San");
+                    assertThat(address.since()).isEqualTo(LocalDate.parse("2026-02-01"));
+                    assertThat(address.recordedAt()).isEqualTo(T0.plusSeconds(2));
+                });
+        assertThat(CustomerFold.fold("C-1", TODAY, T0.plusSeconds(60), facts).file().correspondenceAddress()).isNull();
     }
 
     private static CustomerFold.Fact fact(io.collectionsledger.contracts.shared.AccountEvent event, int second) {

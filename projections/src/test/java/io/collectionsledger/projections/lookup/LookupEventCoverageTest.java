@@ -16,6 +16,7 @@ import io.collectionsledger.contracts.contract.DisputeClause;
 import io.collectionsledger.contracts.contract.LateFeeTerms;
 import io.collectionsledger.contracts.contract.ValidityEvidence;
 import io.collectionsledger.contracts.customer.CreditFile;
+import io.collectionsledger.contracts.customer.CorrespondenceAddressRecorded;
 import io.collectionsledger.contracts.customer.CustomerRegistered;
 import io.collectionsledger.contracts.customer.RecordResponsiblePersonChange.Responsibility;
 import io.collectionsledger.contracts.customer.ResponsiblePersonChanged;
@@ -57,6 +58,7 @@ import io.collectionsledger.contracts.security.GuaranteeRecorded;
 import io.collectionsledger.contracts.security.RecordAssetLead;
 import io.collectionsledger.contracts.security.RecordGuarantee;
 import io.collectionsledger.contracts.shared.AccountEvent;
+import io.collectionsledger.contracts.party.LedgerPartyRecorded;
 import io.collectionsledger.contracts.shared.EventType;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.CollectionStageReached;
@@ -97,7 +99,9 @@ class LookupEventCoverageTest {
             // reconciliation statements: evidence (the checklist, the statement); they change no amount the ledger holds
             ReconciliationStatementConfirmed.class,
             // a term entering a collection stage follows from its due date, which the lookup reads as of any date itself
-            CollectionStageReached.class);
+            CollectionStageReached.class,
+            // the ledger's own party, the sender of its documents: no customer's record
+            LedgerPartyRecorded.class);
 
     private static final String C = "C-1";
     private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
@@ -138,6 +142,7 @@ class LookupEventCoverageTest {
                 new CollectorAssigned(C, date("2026-01-06"), "collector-li", ReminderTier.B),
                 new CreditLimitSet(C, date("2026-01-06"), null, cny("50000.00"), "annual review"),
                 new EarlyWarningFlagged(C, "W-1", date("2026-01-07"), EarlyWarningSignal.RELOCATION, "moved to Suzhou"),
+                new CorrespondenceAddressRecorded(C, date("2026-01-07"), "北京市朝阳区建国路 1 号", "100022", "Li Si", null),
                 new ResponsiblePersonChanged(C, "RC-1", date("2026-01-08"), Responsibility.LEGAL_REPRESENTATIVE, null, "Li Hua",
                         "business registration extract"),
                 new ContractRecorded(C, "K-1", date("2026-02-01"), List.of(new ValidityEvidence(ValidityEvidence.Kind.COUNTERPARTY_STAMP,
@@ -176,7 +181,7 @@ class LookupEventCoverageTest {
                 new DisputeRaised(C, "DS-1", date("2026-04-25"), "INV-1", cny("50.00"), DisputeReason.QUALITY, "cracked"),
                 new DisputeResolved(C, "DS-1", date("2026-04-26"), "INV-1", cny("50.00"), ResolveDispute.Resolution.REJECTED, "intact"),
                 new DunningLetterSent(C, "L-1", date("2026-04-27"), 1, List.of("INV-1"), cny("600.00"), cny("3.60"),
-                        date("2026-05-10"), true, "EMS", "EA1", "L-1.pdf"),
+                        date("2026-05-10"), true, "EMS", "EA1", "L-1.pdf", null, null),
                 new DunningLetterDelivered(C, "L-1", date("2026-04-29"), "reception", "EMS-EA1.pdf"),
                 new GuaranteeRecorded(C, "G-1", date("2026-04-30"), RecordGuarantee.Kind.PERSONAL_GUARANTEE, "Zhang Wei", cny("500.00"),
                         null, "G-1.pdf"),

@@ -208,7 +208,7 @@ class WorklistProjectionTest {
         issue(customer, "INV-1", "1000.00", "CNY", LocalDate.parse("2023-01-10"));
         issue(customer, "INV-2", "1000.00", "CNY", LocalDate.parse("2023-02-10"));
         at(new DunningLetterSent(customer, "L-1", LocalDate.parse("2024-03-01"), 1, List.of("INV-1"), cny("1000.00"), null,
-                LocalDate.parse("2024-03-15"), true, "EMS", "EMS-1", "L-1.pdf"), NOW);
+                LocalDate.parse("2024-03-15"), true, "EMS", "EMS-1", "L-1.pdf", null, null), NOW);
         assertThat(only(LocalDate.parse("2024-03-05"), NOW).limitationDate()).as("sent, not yet delivered").isEqualTo(LocalDate.parse("2026-01-10"));
 
         at(new DunningLetterDelivered(customer, "L-1", LocalDate.parse("2024-03-03"), "front desk", "EMS-1-proof.pdf"), NOW);
@@ -246,7 +246,7 @@ class WorklistProjectionTest {
     void aDeliveredDunningLetterMovesThe31To90StageOnToTheLawyersLetterOrMediation() {
         issue(customer, "INV-1", "1000.00", "CNY", AS_OF.minusDays(45));
         at(new DunningLetterSent(customer, "L-1", AS_OF.minusDays(10), 1, List.of("INV-1"), cny("1000.00"), null,
-                AS_OF.minusDays(3), true, "EMS", "EMS-1", "L-1.pdf"), NOW);
+                AS_OF.minusDays(3), true, "EMS", "EMS-1", "L-1.pdf", null, null), NOW);
         at(new DunningLetterDelivered(customer, "L-1", AS_OF.minusDays(8), "front desk", "proof.pdf"), NOW);
 
         assertThat(only().nextAction().kind()).isEqualTo(Kind.LAWYERS_LETTER_OR_MEDIATION);
