@@ -1,13 +1,12 @@
 package io.collectionsledger.ledger;
 
-import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,11 +22,12 @@ import java.util.stream.Stream;
  * Writes down every problem the service answers during the integration tests (method, path, status,
  * problem type), in {@code target/observed-problems/}, for {@code ObservedProblemsIT} to hold the
  * API's description to them. A component of the tests' own: component scanning puts it into every
- * service the tests start, and it reads the type as the service's own refused-request log does.
+ * service the tests start. It watches from Tomcat's engine, where every request enters, so that it
+ * sees what Tomcat refuses before any filter runs as well as what the application answers; both
+ * name the problem type on the request.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class ObservedProblems extends OncePerRequestFilter {
+class ObservedProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     static final Path DIRECTORY = Path.of("target/observed-problems");
     private static final String TYPE_ATTRIBUTE = "io.collectionsledger.ledger.http.Problems.type";
@@ -46,15 +46,19 @@ class ObservedProblems extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            if (response.getStatus() >= 400 && request.getAttribute(TYPE_ATTRIBUTE) instanceof String type) {
-                write(request.getMethod() + "\t" + request.getRequestURI() + "\t" + response.getStatus() + "\t" + type);
+    public void customize(TomcatServletWebServerFactory factory) {
+        factory.addEngineValves(new ValveBase(true) {
+            @Override
+            public void invoke(Request request, Response response) throws IOException, ServletException {
+                try {
+                    getNext().invoke(request, response);
+                } finally {
+                    if (response.getStatus() >= 400 && request.getAttribute(TYPE_ATTRIBUTE) instanceof String type) {
+                        write(request.getMethod() + "\t" + request.getRequestURI() + "\t" + response.getStatus() + "\t" + type);
+                    }
+                }
             }
-        }
+        });
     }
 
     private static void write(String line) {

@@ -1,5 +1,7 @@
 package io.collectionsledger.contracts.audit;
 
+import io.collectionsledger.contracts.shared.NeverAbsent;
+
 import java.time.Instant;
 
 /**
@@ -15,7 +17,7 @@ import java.time.Instant;
 public record PublishedDigest(long position, String headHash, Instant chainedAt, long journalHead, String digest, Alarm alarm) {
 
     /** What the service found wrong with its chain, and when. */
-    public record Alarm(String finding, Instant raisedAt) {
+    public record Alarm(@NeverAbsent String finding, @NeverAbsent Instant raisedAt) {
     }
 
     public static PublishedDigest of(ChainDigest head, Instant chainedAt, long journalHead) {

@@ -1,7 +1,9 @@
 package io.collectionsledger.contracts.credit;
 
+import io.collectionsledger.contracts.shared.NeverAbsent;
+
 /** One reason an order is refused (or, among conditions, what it is allowed on), in the domain's words. */
-public record CreditReason(Code code, String detail) {
+public record CreditReason(@NeverAbsent Code code, @NeverAbsent String detail) {
 
     public enum Code {
         /** No customer of this id was registered by then. */

@@ -1,5 +1,7 @@
 package io.collectionsledger.contracts.evidence;
 
+import io.collectionsledger.contracts.shared.NeverAbsent;
+
 import java.time.LocalDate;
 
 /**
@@ -7,5 +9,5 @@ import java.time.LocalDate;
  * recorded it, the business day it happened, the document that proves it (absent when the fact
  * has none, e.g. an asset lead heard of in conversation) and what it says.
  */
-public record Proof(String eventId, LocalDate occurredOn, String documentRef, String description) {
+public record Proof(@NeverAbsent String eventId, @NeverAbsent LocalDate occurredOn, String documentRef, @NeverAbsent String description) {
 }

@@ -7,6 +7,7 @@ import io.collectionsledger.contracts.customer.CorrespondenceAddress;
 import io.collectionsledger.contracts.customer.CreditFile;
 import io.collectionsledger.contracts.customer.RecordResponsiblePersonChange.Responsibility;
 import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.shared.NeverAbsent;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,7 +67,8 @@ public record CustomerFile(
      * {@code lateFeesOpen} are the late fees and plan interest not paid; {@code disputed} what open
      * disputes contest; {@code unappliedCredit} the money received and not yet applied or refunded.
      */
-    public record CurrencyTotals(String currency, Money open, Money overdue, Money lateFeesOpen, Money disputed, Money unappliedCredit) {
+    public record CurrencyTotals(@NeverAbsent String currency, @NeverAbsent Money open, @NeverAbsent Money overdue,
+                                 @NeverAbsent Money lateFeesOpen, @NeverAbsent Money disputed, @NeverAbsent Money unappliedCredit) {
     }
 
     /**

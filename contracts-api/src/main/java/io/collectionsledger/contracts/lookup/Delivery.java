@@ -1,6 +1,7 @@
 package io.collectionsledger.contracts.lookup;
 
 import io.collectionsledger.contracts.delivery.DeliveryDetails;
+import io.collectionsledger.contracts.shared.NeverAbsent;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +15,7 @@ public record Delivery(String deliveryId, LocalDate occurredOn, Instant recorded
                        DeliveryDetails original, List<Correction> corrections) {
 
     /** One correction: what stood before and what replaced it. */
-    public record Correction(LocalDate occurredOn, Instant recordedAt, String reason, DeliveryDetails previous,
-                             DeliveryDetails corrected) {
+    public record Correction(@NeverAbsent LocalDate occurredOn, @NeverAbsent Instant recordedAt, @NeverAbsent String reason,
+                             DeliveryDetails previous, @NeverAbsent DeliveryDetails corrected) {
     }
 }

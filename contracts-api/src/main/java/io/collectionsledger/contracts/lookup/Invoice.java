@@ -3,6 +3,7 @@ package io.collectionsledger.contracts.lookup;
 import io.collectionsledger.contracts.collection.ReceivableClass;
 import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.shared.NeverAbsent;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,8 +48,8 @@ public record Invoice(
      * An amount set against a term, or taken back off it: {@code source} says by what
      * ({@code PAYMENT}, {@code CREDIT_APPLICATION}, or {@code PAYMENT_REVERSAL}, whose amount reopens what the payment had paid).
      */
-    public record AllocationReceived(Source source, String sourceId, LocalDate occurredOn, String termId,
-                                     Allocation.Component component, Money amount) {
+    public record AllocationReceived(@NeverAbsent Source source, @NeverAbsent String sourceId, @NeverAbsent LocalDate occurredOn,
+                                     @NeverAbsent String termId, @NeverAbsent Allocation.Component component, @NeverAbsent Money amount) {
 
         /** What set the amount against the invoice, or reopened it. */
         public enum Source { PAYMENT, CREDIT_APPLICATION, PAYMENT_REVERSAL }
@@ -66,6 +67,7 @@ public record Invoice(
                            List<Allocation> writtenOff) {
     }
 
-    public record Recovery(String recoveryId, LocalDate occurredOn, Instant recordedAt, Money amount, String reference) {
+    public record Recovery(@NeverAbsent String recoveryId, @NeverAbsent LocalDate occurredOn, @NeverAbsent Instant recordedAt,
+                           @NeverAbsent Money amount, String reference) {
     }
 }

@@ -3,6 +3,7 @@ package io.collectionsledger.contracts.lookup;
 import io.collectionsledger.contracts.contract.DisputeClause;
 import io.collectionsledger.contracts.litigation.LegalStep;
 import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.shared.NeverAbsent;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +14,7 @@ public record LegalCase(String caseId, LocalDate occurredOn, Instant recordedAt,
                         List<String> invoiceIds, Money claimAmount, boolean preservationRequested, String documentRef,
                         boolean closed, List<Step> steps) {
 
-    public record Step(String stepId, LocalDate occurredOn, Instant recordedAt, LegalStep step, Money amount, String description,
-                       String documentRef) {
+    public record Step(@NeverAbsent String stepId, @NeverAbsent LocalDate occurredOn, @NeverAbsent Instant recordedAt, @NeverAbsent LegalStep step,
+                       Money amount, String description, @NeverAbsent String documentRef) {
     }
 }

@@ -1,6 +1,7 @@
 package io.collectionsledger.contracts.lookup;
 
 import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.shared.NeverAbsent;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,6 @@ public record Letter(String letterId, LocalDate occurredOn, Instant recordedAt, 
                      Money amountDemanded, Money lateFeesDemanded, LocalDate deadline, boolean rightsReserved, String courier,
                      String waybill, String documentRef, Delivered delivery) {
 
-    public record Delivered(LocalDate occurredOn, Instant recordedAt, String receivedBy, String proofRef) {
+    public record Delivered(@NeverAbsent LocalDate occurredOn, @NeverAbsent Instant recordedAt, String receivedBy, @NeverAbsent String proofRef) {
     }
 }

@@ -3,6 +3,7 @@ package io.collectionsledger.contracts.lookup;
 import io.collectionsledger.contracts.promise.PromiseOutcome;
 import io.collectionsledger.contracts.promise.RecordPaymentPromise;
 import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.shared.NeverAbsent;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +18,7 @@ public record Promise(String promiseId, LocalDate occurredOn, Instant recordedAt
                       PromiseOutcome outcome, List<Outcome> outcomes) {
 
     /** One judgement of the promise, or a correction of it by a payment recorded late ({@code paymentId}). */
-    public record Outcome(LocalDate occurredOn, Instant recordedAt, PromiseOutcome outcome, Money received, Money shortfall,
-                          String paymentId) {
+    public record Outcome(@NeverAbsent LocalDate occurredOn, @NeverAbsent Instant recordedAt, @NeverAbsent PromiseOutcome outcome,
+                          Money received, Money shortfall, String paymentId) {
     }
 }

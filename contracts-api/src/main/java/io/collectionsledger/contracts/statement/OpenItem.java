@@ -1,6 +1,7 @@
 package io.collectionsledger.contracts.statement;
 
 import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.shared.NeverAbsent;
 
 import java.time.LocalDate;
 
@@ -10,16 +11,16 @@ import java.time.LocalDate;
  * into a payment plan, and what is open.
  */
 public record OpenItem(
-        String invoiceId,
-        String termId,
+        @NeverAbsent String invoiceId,
+        @NeverAbsent String termId,
         String contractId,
         LocalDate issuedOn,
-        LocalDate dueDate,
-        Money amount,
-        Money lateFees,
-        Money paid,
-        Money credited,
-        Money writtenOff,
-        Money rescheduled,
-        Money open) {
+        @NeverAbsent LocalDate dueDate,
+        @NeverAbsent Money amount,
+        @NeverAbsent Money lateFees,
+        @NeverAbsent Money paid,
+        @NeverAbsent Money credited,
+        @NeverAbsent Money writtenOff,
+        @NeverAbsent Money rescheduled,
+        @NeverAbsent Money open) {
 }

@@ -1,9 +1,11 @@
 package io.collectionsledger.contracts.worklist;
 
+import io.collectionsledger.contracts.shared.NeverAbsent;
+
 import java.time.LocalDate;
 
 /** What the collections guides recommend doing next for the customer, from which day, and how. */
-public record NextAction(Kind kind, LocalDate on, String detail) {
+public record NextAction(@NeverAbsent Kind kind, @NeverAbsent LocalDate on, @NeverAbsent String detail) {
 
     public enum Kind {
         /** Tier A: a senior sales contact calls 7 days before the due date. */

@@ -1,17 +1,18 @@
 package io.collectionsledger.ledger.audit;
 
+import io.collectionsledger.contracts.shared.NeverAbsent;
 import io.collectionsledger.ledger.http.Caller;
 import io.collectionsledger.ledger.http.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
 
 /** The administrator's answer to the chain's alarm, once the tampering it found has been looked into. */
 @RestController
@@ -26,7 +27,7 @@ class ChainAdminController {
         this.chainer = chainer;
     }
 
-    record Resumed(String finding, Instant raisedAt, String raisedBy, String resumedBy) {
+    record Resumed(@NeverAbsent String finding, @NeverAbsent Instant raisedAt, @NeverAbsent String raisedBy, @NeverAbsent String resumedBy) {
     }
 
     /** Answers JSON only, so that a client that accepts nothing of the kind is told 406 before anything is resumed. */

@@ -53,6 +53,8 @@ final class ProblemReportValve extends ErrorReportValve {
             return;
         }
         ProblemDetail problem = problem(request, response, throwable);
+        // named on the request as Problems.of names it for an answer of the application, for what reads the request after
+        request.setAttribute(Problems.TYPE_ATTRIBUTE, problem.getType().toString().substring(Problems.TYPE_PREFIX.length()));
         try {
             byte[] body = mapper.get().writeValueAsBytes(problem);
             response.setStatus(problem.getStatus());

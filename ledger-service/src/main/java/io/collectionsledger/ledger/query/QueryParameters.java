@@ -86,7 +86,8 @@ class QueryParameters implements WebMvcConfigurer {
             if (operation.getResponses() != null) {
                 operation.getResponses().values().stream().map(ApiResponse::getContent)
                         .filter(content -> content != null && content.containsKey(Csv.MEDIA_TYPE))
-                        .forEach(content -> content.addMediaType(Csv.MEDIA_TYPE, new MediaType().schema(new StringSchema())));
+                        // a file, which a generated client saves as it comes rather than reads as JSON
+                        .forEach(content -> content.addMediaType(Csv.MEDIA_TYPE, new MediaType().schema(new StringSchema().format("binary"))));
             }
             return operation;
         };

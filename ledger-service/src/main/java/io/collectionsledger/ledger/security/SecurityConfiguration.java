@@ -69,7 +69,12 @@ class SecurityConfiguration {
             "/customers/*/payments", "/customers/*/payments/*", "/customers/*/payment-promises", "/customers/*/payment-promises/*",
             "/customers/*/payment-plans", "/customers/*/payment-plans/*", "/customers/*/disputes", "/customers/*/disputes/*",
             "/customers/*/dunning-letters", "/customers/*/dunning-letters/*", "/customers/*/guarantees", "/customers/*/guarantees/*",
-            "/customers/*/asset-leads", "/customers/*/asset-leads/*", "/customers/*/legal-cases", "/customers/*/legal-cases/*"};
+            "/customers/*/asset-leads", "/customers/*/asset-leads/*", "/customers/*/legal-cases", "/customers/*/legal-cases/*",
+            // the lists as CSV files (query.CsvExports)
+            "/customers.csv", "/customers/*/contracts.csv", "/customers/*/deliveries.csv", "/customers/*/invoices.csv",
+            "/customers/*/payments.csv", "/customers/*/payment-promises.csv", "/customers/*/payment-plans.csv",
+            "/customers/*/disputes.csv", "/customers/*/dunning-letters.csv", "/customers/*/guarantees.csv",
+            "/customers/*/asset-leads.csv", "/customers/*/legal-cases.csv"};
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AccessLog accessLog, ObjectMapper mapper, Endpoints endpoints, Environment environment)
@@ -90,7 +95,7 @@ class SecurityConfiguration {
                     // a service that mistypes a command's path is told not-found rather than forbidden
                     requests.requestMatchers(HttpMethod.POST, "/customers/**", "/imports", "/admin/**").access(roles.any(service))
                             .requestMatchers(HttpMethod.GET, HISTORY).access(roles.any(auditor))
-                            .requestMatchers(HttpMethod.GET, "/customers/*/credit-decision").access(roles.any(service, collector, auditor, analyst))
+                            .requestMatchers(HttpMethod.GET, "/customers/*/credit-decision", "/customers/*/credit-decision.csv").access(roles.any(service, collector, auditor, analyst))
                             .requestMatchers(HttpMethod.GET, "/customers/*/dunning-letters/*/draft").access(roles.any(service, collector))
                             .requestMatchers(HttpMethod.GET, LOOKUPS).access(roles.any(service, collector, auditor, analyst))
                             .requestMatchers(HttpMethod.GET, "/**").access(roles.any(collector, auditor, analyst))

@@ -81,6 +81,21 @@ class ApiContract implements OpenApiCustomizer {
             Map.entry("Administration", "Read models, the close of day, the chain's alarm"));
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     private static final String RETRY_AFTER = "Retry-After";
+    private static final String CSV_FILE = ".csv";
+    private static final String CSV = "text/csv";
+
+    /**
+     * What Tomcat refuses before any part of the ledger reads the request (http.ProblemReportValve), so
+     * whatever the operation: a request line or header fields over the connector's limit (431), a malformed
+     * request line or header, or a path it cannot decode (400). ServerRejectionsIT provokes each, and
+     * ObservedProblemsIT holds that they were seen.
+     */
+    static final Map<String, String> BEFORE_ANY_OPERATION = Map.of("400", "bad-request", "431", "request-header-fields-too-large");
+    /**
+     * What a report asked to include a position ({@code Ledger-Min-Position}) answers when its read model
+     * has not reached it in the time the client would wait (query.ReadModelQueries), whichever report it is.
+     */
+    static final Map<String, String> WAITING_FOR_A_POSITION = Map.of("503", "read-model-behind");
 
     /** Per operation ("POST /customers/{customerId}/payments"), per status, the problem types it answers with. */
     private final Map<String, Map<String, TreeSet<String>>> problems = read("openapi/problems.tsv");
@@ -93,6 +108,7 @@ class ApiContract implements OpenApiCustomizer {
     @Override
     public void customise(OpenAPI api) {
         OpenApiConfiguration.addCommandOperations(api);
+        csvExports(api);
         api.getComponents().addSchemas(PROBLEM, problemSchema());
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             if (operation.getDescription() == null) {
@@ -102,7 +118,7 @@ class ApiContract implements OpenApiCustomizer {
             operation.addParametersItem(new HeaderParameter().name(Headers.CORRELATION_ID).required(false)
                     .description("Ties this request to the business operation that caused it; generated when absent, and answered")
                     .schema(new StringSchema().maxLength(128)));
-            addProblems(operation, problems.getOrDefault(method + " " + path, Map.of()));
+            addProblems(operation, known(operation, problems.getOrDefault(method + " " + path, Map.of())));
             operation.getResponses().values().forEach(response -> response.addHeaderObject(Headers.CORRELATION_ID, new Header()
                     .description("The request's correlation id, as sent or generated").schema(new StringSchema())));
         }));
@@ -110,6 +126,32 @@ class ApiContract implements OpenApiCustomizer {
         api.setTags(tags(api));
         schemas(api).forEach(ApiContract::bounded);
         sent(api).forEach(ApiContract::limited);
+    }
+
+    /**
+     * A report's CSV file ({@code GET /aging.csv}, query.CsvExports) is its own operation, named as its
+     * handler with {@code Csv} after it; the report's own operation, which springdoc may have named after
+     * its CSV handler, or numbered as one of the pair, is named as its handler too ({@code aging}).
+     */
+    private static void csvExports(OpenAPI api) {
+        api.getPaths().forEach((path, item) -> {
+            if (!path.endsWith(CSV_FILE) || item.getGet() == null) {
+                return;
+            }
+            String reportPath = path.substring(0, path.length() - CSV_FILE.length());
+            Operation report = api.getPaths().get(reportPath).getGet();
+            report.setOperationId(handlerName(report));
+            // served as CSV alone there, whatever else its handler makes elsewhere
+            item.getGet().getResponses().get("200").getContent().keySet().removeIf(type -> !type.equals(CSV));
+            item.getGet().operationId(handlerName(item.getGet()) + "Csv")
+                    .summary("GET " + reportPath + " as a CSV file")
+                    .description("The answer of GET " + reportPath + " as a CSV file (RFC 4180, UTF-8 with a byte-order mark), the same "
+                            + "as Accept: text/csv there gives; the query parameters and headers are that operation's.");
+        });
+    }
+
+    private static String handlerName(Operation operation) {
+        return operation.getOperationId().replaceFirst("(Csv)?(_[0-9]+)?$", "");
     }
 
     /**
@@ -249,6 +291,18 @@ class ApiContract implements OpenApiCustomizer {
                     .forEach(parameter -> types.add(parameter.getGenericParameterType()));
         });
         return types;
+    }
+
+    /** The problems seen of the operation, Tomcat's refusals, and a read model's delay where the operation waits for one. */
+    private static Map<String, TreeSet<String>> known(Operation operation, Map<String, TreeSet<String>> seen) {
+        Map<String, TreeSet<String>> byStatus = new TreeMap<>();
+        seen.forEach((status, types) -> byStatus.put(status, new TreeSet<>(types)));
+        BEFORE_ANY_OPERATION.forEach((status, type) -> byStatus.computeIfAbsent(status, key -> new TreeSet<>()).add(type));
+        if (operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> "header".equals(parameter.getIn()) && Headers.MIN_POSITION.equals(parameter.getName()))) {
+            WAITING_FOR_A_POSITION.forEach((status, type) -> byStatus.computeIfAbsent(status, key -> new TreeSet<>()).add(type));
+        }
+        return byStatus;
     }
 
     private static void addProblems(Operation operation, Map<String, TreeSet<String>> byStatus) {

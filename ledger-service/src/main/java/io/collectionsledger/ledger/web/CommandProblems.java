@@ -99,12 +99,16 @@ final class CommandProblems {
     }
 
     private static ProblemDetail rule(Rule rule, String detail) {
-        HttpStatus status = switch (rule.kind()) {
+        return Problems.of(status(rule), rule.code(), "Refused: " + rule.code().replace('-', ' '), detail);
+    }
+
+    /** The status a refusal by the rule is told with. */
+    static HttpStatus status(Rule rule) {
+        return switch (rule.kind()) {
             case REFUSED -> HttpStatus.UNPROCESSABLE_ENTITY;
             case UNKNOWN -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
         };
-        return Problems.of(status, rule.code(), "Refused: " + rule.code().replace('-', ' '), detail);
     }
 
     static ProblemDetail unreadable(JsonProcessingException e) {

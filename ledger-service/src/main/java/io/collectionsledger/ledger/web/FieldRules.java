@@ -1,5 +1,6 @@
 package io.collectionsledger.ledger.web;
 
+import io.collectionsledger.contracts.shared.NeverAbsent;
 import io.collectionsledger.contracts.shared.Require;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
@@ -20,7 +21,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +58,9 @@ final class FieldRules {
 
     /** @param roots the types of the bodies and answers of every operation */
     static void mark(OpenAPI api, Collection<java.lang.reflect.Type> roots) {
-        Map<String, Class<?>> records = records(roots);
+        Map<String, Set<Class<?>>> records = records(roots);
         api.getComponents().getSchemas().forEach((name, schema) -> {
-            Class<?> type = records.get(name);
+            Class<?> type = schema.getProperties() == null ? null : madeOf(records.getOrDefault(name, Set.of()), schema.getProperties().keySet());
             if (type != null && schema.getProperties() != null) {
                 Map<String, Checks> checks = new HashMap<>();
                 Set<String> required = new LinkedHashSet<>(schema.getRequired() == null ? List.of() : schema.getRequired());
@@ -101,7 +101,8 @@ final class FieldRules {
             if (check != null) {
                 checks.put(components[i].getName(), check);
             }
-            boolean present = check != null && check.calls().stream().anyMatch(CHECKS_OF_PRESENCE::contains);
+            boolean present = check != null && check.calls().stream().anyMatch(CHECKS_OF_PRESENCE::contains)
+                    || components[i].isAnnotationPresent(NeverAbsent.class);
             if (type.isPrimitive() || present || !checksItself && Collection.class.isAssignableFrom(type)) {
                 required.add(components[i].getName());
             }
@@ -188,23 +189,43 @@ final class FieldRules {
     }
 
     /**
-     * The records the answers and bodies are made of, by simple name as springdoc names their
-     * schemas, found from the given types through their components; a name two records share is left out.
+     * The records the answers and bodies are made of, by the name springdoc gives their schemas: the
+     * simple name, followed by its type arguments' for a generic record ({@code RecordList<Contract>} is
+     * {@code RecordListContract}); found from the given types through their components.
      */
-    private static Map<String, Class<?>> records(Collection<java.lang.reflect.Type> roots) {
-        Map<Class<?>, Boolean> seen = new LinkedHashMap<>();
-        roots.forEach(root -> walk(root, seen));
-        Map<String, List<Class<?>>> byName = seen.keySet().stream().collect(Collectors.groupingBy(Class::getSimpleName));
-        return byName.entrySet().stream().filter(entry -> entry.getValue().size() == 1)
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().get(0)));
+    private static Map<String, Set<Class<?>>> records(Collection<java.lang.reflect.Type> roots) {
+        Map<String, Set<Class<?>>> byName = new HashMap<>();
+        Set<java.lang.reflect.Type> seen = new HashSet<>();
+        roots.forEach(root -> walk(root, seen, byName));
+        return byName;
     }
 
-    private static void walk(java.lang.reflect.Type type, Map<Class<?>, Boolean> seen) {
-        if (type instanceof ParameterizedType parameterized) {
-            Arrays.stream(parameterized.getActualTypeArguments()).forEach(argument -> walk(argument, seen));
-            walk(parameterized.getRawType(), seen);
-        } else if (type instanceof Class<?> plain && plain.isRecord() && seen.putIfAbsent(plain, true) == null) {
-            Arrays.stream(plain.getRecordComponents()).forEach(component -> walk(component.getGenericType(), seen));
+    private static void walk(java.lang.reflect.Type type, Set<java.lang.reflect.Type> seen, Map<String, Set<Class<?>>> byName) {
+        if (!seen.add(type)) {
+            return;
         }
+        if (type instanceof ParameterizedType parameterized) {
+            Arrays.stream(parameterized.getActualTypeArguments()).forEach(argument -> walk(argument, seen, byName));
+            walk(parameterized.getRawType(), seen, byName);
+            if (parameterized.getRawType() instanceof Class<?> raw && raw.isRecord()
+                    && Arrays.stream(parameterized.getActualTypeArguments()).allMatch(Class.class::isInstance)) {
+                String name = raw.getSimpleName() + Arrays.stream(parameterized.getActualTypeArguments())
+                        .map(argument -> ((Class<?>) argument).getSimpleName()).collect(Collectors.joining());
+                byName.computeIfAbsent(name, key -> new LinkedHashSet<>()).add(raw);
+            }
+        } else if (type instanceof Class<?> plain && plain.isRecord()) {
+            byName.computeIfAbsent(plain.getSimpleName(), key -> new LinkedHashSet<>()).add(plain);
+            Arrays.stream(plain.getRecordComponents()).forEach(component -> walk(component.getGenericType(), seen, byName));
+        }
+    }
+
+    /** Of the records that go by a schema's name, the one; of two (nested records may share a name), the one whose fields are its properties. */
+    private static Class<?> madeOf(Set<Class<?>> candidates, Set<String> properties) {
+        if (candidates.size() == 1) {
+            return candidates.iterator().next();
+        }
+        List<Class<?>> matching = candidates.stream().filter(record -> Arrays.stream(record.getRecordComponents())
+                .map(RecordComponent::getName).collect(Collectors.toSet()).equals(properties)).toList();
+        return matching.size() == 1 ? matching.get(0) : null;
     }
 }

@@ -64,7 +64,9 @@ class OpenApiConfiguration {
                         .version("1")
                         .description("Records everything a supplier does to get paid, as events. Every call needs a bearer token "
                                 + "(JWT) whose roles claim allows it; every command needs " + Headers.IDEMPOTENCY_KEY
-                                + "; errors are RFC 9457 problem details.")
+                                + "; errors are RFC 9457 problem details. Each operation lists the problem types it answers with; a "
+                                + "method a path does not take is answered 405 method-not-allowed with Allow naming those it does, and a path "
+                                + "nothing is served at 404 not-found.")
                         .contact(new Contact().name("The collections ledger team")))
                 // relative, so that the document is the same wherever the service runs (the diff test, a client's base URL)
                 .servers(List.of(new Server().url("/").description("The service itself: in production behind the deployment's "

@@ -23,6 +23,7 @@ abstract class AccountFixture {
         fixture = new AggregateTestFixture<>(CustomerAccount.class);
         fixture.registerInjectableResource(new BusinessCalendar(clock, ZoneId.of("Asia/Shanghai")));
         fixture.registerInjectableResource(CollectionPolicy.defaults());
+        fixture.registerCommandHandlerInterceptor(ObservedRefusals.interceptor());
     }
 
     /**

@@ -32,6 +32,20 @@ class ServerRejectionsIT extends LedgerIT {
     }
 
     @Test
+    void aRequestLineOverTheLimitIs431() {
+        // the limit is the request line's and the header fields' together
+        RawHttp.Answer answer = raw("GET", "/customers/{c}/payments?asOf=" + "9".repeat(9 * 1024), "service");
+
+        assertProblem(answer, 431, "request-header-fields-too-large");
+    }
+
+    @Test
+    void aMalformedHeaderFieldIsABadRequest() {
+        assertProblem(raw("POST", "/customers/{c}/payments", Map.of("Idempotency Key", "k-1")), 400, "bad-request");
+        assertProblem(raw("GET", "/aging", Map.of("X-Padding", "a\u0001b")), 400, "bad-request");
+    }
+
+    @Test
     void aPathTomcatCannotDecodeIsABadRequest() {
         for (String path : new String[]{"/customers/A%2FB/statement", "/customers/A%00/statement", "/customers/A%5CB/statement"}) {
             assertProblem(raw("GET", path, "collector"), 400, "bad-request");

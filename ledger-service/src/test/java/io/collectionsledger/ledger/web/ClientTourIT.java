@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.collectionsledger.client.ApiClient;
 import io.collectionsledger.client.ApiException;
 import io.collectionsledger.client.ApiResponse;
+import io.collectionsledger.client.api.AgingApi;
 import io.collectionsledger.client.api.DeliveryApi;
 import io.collectionsledger.client.api.InvoiceApi;
 import io.collectionsledger.client.api.PaymentApi;
+import io.collectionsledger.client.api.RecordsApi;
 import io.collectionsledger.client.api.StatementApi;
 import io.collectionsledger.client.model.CommandAccepted;
 import io.collectionsledger.client.model.CustomerStatement;
@@ -22,14 +24,14 @@ import io.collectionsledger.ledger.LedgerIT;
 import io.collectionsledger.ledger.Tokens;
 import org.junit.jupiter.api.Test;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,8 +45,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * The README's tour, and the story the document's examples go on with, through the Java client that
  * ledger-client generates from the committed document, and nothing else: every command's example as
- * the document gives it, a retry, a stale version, a report that waits for a position, a CSV export
- * and a refused command.
+ * the document gives it, a retry, a stale version, a report that waits for a position, a refused
+ * command, and CSV exports downloaded as files.
  */
 class ClientTourIT extends LedgerIT {
 
@@ -132,14 +134,12 @@ class ClientTourIT extends LedgerIT {
             send(operation);
         }
 
-        // the aging report as CSV: the client's own HTTP client, base URI and token, for an answer its typed method reads as JSON only
-        HttpRequest.Builder csv = HttpRequest.newBuilder(URI.create(client.getBaseUri() + "/aging?customerId=" + CUSTOMER))
-                .header("Accept", "text/csv");
-        client.getRequestInterceptor().accept(csv);
-        HttpResponse<String> export = client.getHttpClient().send(csv.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(export.statusCode()).isEqualTo(200);
-        assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
-        assertThat(export.body()).contains(CUSTOMER);
+        // the aging report as a CSV file, and the customer's payments: each saved where the client saves what it downloads
+        ApiResponse<File> aging = new AgingApi(client).agingCsvWithHttpInfo(CUSTOMER, null, null, null, null, null, null);
+        assertThat(aging.getHeaders().get("Content-Type")).singleElement().satisfies(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(Files.readString(aging.getData().toPath(), StandardCharsets.UTF_8)).startsWith("\uFEFF").contains(CUSTOMER, "CNY");
+        File paymentList = new RecordsApi(client).paymentsCsv(CUSTOMER, null, null, null, null, null);
+        assertThat(Files.readAllLines(paymentList.toPath(), StandardCharsets.UTF_8)).anySatisfy(line -> assertThat(line).contains("P-1", "4000.00"));
     }
 
     /** Sends a command's example from the document through its typed method, with the path's ids the example holds. */
