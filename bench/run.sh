@@ -288,7 +288,7 @@ echo "== records read back (GET /customers...), one request at a time; past = 18
 load lookups --customers "$customers" --seed $SEED --samples 200 --past-days 180
 
 echo
-echo "== rebuild of every read model from the whole stream (POST /admin/read-models/{name}/rebuild)"
+echo "== rebuild of every read model from the whole stream (POST /admin/read-models/rebuild)"
 EVENTS=$(sql "select count(*) from domain_event_entry")
 profile_start rebuild
 cost_start
