@@ -31,9 +31,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Rebuilds read models from the whole journal beside the tables they answer from, which keep being
@@ -42,10 +45,11 @@ import java.util.concurrent.TimeUnit;
  *     <li>A rebuild is one row per read model in {@code read_model_rebuild} (its primary key: a read model
  *     is rebuilt by one rebuild at a time, across instances) naming a new schema, in which the read models'
  *     own migrations make their tables ({@link SchemaMigrations#readModelsInto}).</li>
- *     <li>This instance reads the journal once for all the read models of the rebuild and hands each event
- *     to each of them, through the handlers their processors use, in transactions of {@value #BATCH} events
- *     whose search path puts the new schema first, so the handlers' statements write the new tables. Each
- *     transaction records how far it has read, which {@code GET /admin/read-models} shows.</li>
+ *     <li>This instance reads the journal once for all the read models of the rebuild, {@value #BATCH} events at
+ *     a time, and hands each batch to each of them, through the handlers their processors use, each read model
+ *     in a transaction of its own whose search path puts the new schema first, so the handlers' statements
+ *     write the new tables; the read models handle a batch side by side. After each batch it records how far
+ *     it has read, which {@code GET /admin/read-models} shows.</li>
  *     <li>When it has read the whole journal it switches, in one transaction: it takes the advisory lock
  *     of switches (two never run at once) and its rows (one that lost them has been taken over and stops),
  *     takes the live tables in ACCESS EXCLUSIVE mode in the order queries take them, reads what the
@@ -66,6 +70,8 @@ public class ReadModelRebuilds implements DisposableBean {
 
     /** Events per transaction of a rebuild. */
     static final int BATCH = 5000;
+    /** Read models handling a batch at once: each is mostly waiting on the database, and each holds a connection. */
+    private static final int PARALLEL = 4;
     /** The advisory lock every switch takes. */
     private static final long SWITCH_LOCK = 0x6c65646765723234L;
 
@@ -78,6 +84,8 @@ public class ReadModelRebuilds implements DisposableBean {
     private final TransactionTemplate transactions;
     private final String owner = "rebuild-" + UUID.randomUUID();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> new Thread(task, "read-model-rebuild"));
+    /** The read models of a rebuild handle each batch side by side, this many at once. */
+    private final ExecutorService workers = Executors.newFixedThreadPool(PARALLEL, task -> new Thread(task, "read-model-rebuild-worker"));
     private volatile boolean stopping;
 
     ReadModelRebuilds(EventProcessingConfiguration processing, ReadModelTables tables, SchemaMigrations migrations, Journal journal,
@@ -142,14 +150,14 @@ public class ReadModelRebuilds implements DisposableBean {
             TrackingToken token = null;
             boolean analyzed = false;
             while (!stopping) {
-                TrackingToken from = token;
-                Read read = transactions.execute(status -> {
-                    Read batch = read(schema, live, handlers, from, BATCH);
-                    progress(schema, batch.token());
-                    return batch;
-                });
-                token = read.token();
-                if (read.events() < BATCH) {
+                List<TrackedEventMessage<?>> events = journal.events(token, BATCH);
+                handInParallel(schema, live, handlers, events);
+                if (!events.isEmpty()) {
+                    token = events.get(events.size() - 1).trackingToken();
+                }
+                TrackingToken reached = token;
+                transactions.executeWithoutResult(status -> progress(schema, reached));
+                if (events.size() < BATCH) {
                     if (!analyzed) {
                         // the new tables answer the first query after the switch: with the statistics of full tables
                         readModels.forEach(readModel -> tables.tables(readModel, schema)
@@ -178,6 +186,36 @@ public class ReadModelRebuilds implements DisposableBean {
     private record Read(TrackingToken token, int events) {
     }
 
+    /**
+     * Each read model handles the events in a transaction of its own, the read models side by side (as their
+     * processors would, each its own round trips to the database): the journal is read once, the events'
+     * payloads deserialized once, here, before they are shared.
+     */
+    private void handInParallel(String schema, String live, List<EventHandlerInvoker> handlers, List<TrackedEventMessage<?>> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        events.forEach(event -> {
+            event.getPayload();
+            event.getMetaData();
+        });
+        List<Future<?>> handled = handlers.stream().map(handler -> workers.submit(() -> transactions.executeWithoutResult(status -> {
+            jdbc.sql("set local search_path to " + schema + ", " + live).update();
+            handle(events, List.of(handler));
+        }))).collect(Collectors.toList());
+        for (Future<?> done : handled) {
+            try {
+                done.get();
+            } catch (ExecutionException e) {
+                handled.forEach(other -> other.cancel(false));
+                throw new IllegalStateException("a read model failed to handle events of the journal", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while read models handled events", e);
+            }
+        }
+    }
+
     /** Reads up to {@code limit} events after the token and has every read model handle them in the new schema; in the caller's transaction. */
     private Read read(String schema, String live, List<EventHandlerInvoker> handlers, TrackingToken after, int limit) {
         jdbc.sql("set local search_path to " + schema + ", " + live).update();
@@ -185,6 +223,12 @@ public class ReadModelRebuilds implements DisposableBean {
         if (events.isEmpty()) {
             return new Read(after, 0);
         }
+        handle(events, handlers);
+        return new Read(events.get(events.size() - 1).trackingToken(), events.size());
+    }
+
+    /** The read models' handlers, event by event, in one unit of work: their batched writes are written when it commits. */
+    private static void handle(List<TrackedEventMessage<?>> events, List<EventHandlerInvoker> handlers) {
         BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(events);
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
             EventMessage<?> event = unitOfWork.getMessage();
@@ -198,7 +242,6 @@ public class ReadModelRebuilds implements DisposableBean {
         if (result.isExceptional()) {
             throw new IllegalStateException("a read model failed to handle an event of the journal", result.exceptionResult());
         }
-        return new Read(events.get(events.size() - 1).trackingToken(), events.size());
     }
 
     private void progress(String schema, TrackingToken token) {
@@ -284,6 +327,7 @@ public class ReadModelRebuilds implements DisposableBean {
         stopping = true;
         runner.shutdown();
         runner.awaitTermination(30, TimeUnit.SECONDS);
+        workers.shutdown();
     }
 
     /** This rebuild's rows were taken over by another instance's request, after it had not moved for a while. */
