@@ -633,13 +633,13 @@ public class Load {
 
     static final class ReadModels {
         static final Pattern MODEL = Pattern.compile(
-                "\\{\"name\":\"([^\"]+)\",\"segments\":\\{([^}]*)\\},\"journalHead\":(\\d+),\"caughtUp\":(true|false)");
+                "\\{\"name\":\"([^\"]+)\",\"segments\":\\{([^}]*)\\},\"journalHead\":(\\d+),\"caughtUp\":(true|false),"
+                        + "\"replaying\":(?:true|false),\"rebuilding\":(true|false)");
 
         /**
-         * Whether each read model has processed the whole journal: caughtUp, or every segment at the
-         * journal's head. The second covers the end of a rebuild on a quiet journal: Axon's replay
-         * token leaves replay only with an event past the reset point, so caughtUp stays false until
-         * the next event arrives, though nothing is left to process.
+         * Whether each read model has processed the whole journal and is not being rebuilt: caughtUp, or
+         * every segment at the journal's head (Axon's replay token leaves replay only with an event past
+         * the reset point, so caughtUp could stay false on a quiet journal though nothing is left).
          */
         static Map<String, Boolean> caughtUp() throws Exception {
             Map<String, Boolean> models = new LinkedHashMap<>();
@@ -648,7 +648,8 @@ public class Load {
                 long head = Long.parseLong(m.group(3));
                 List<Long> positions = m.group(2).isBlank() ? List.of()
                         : Arrays.stream(m.group(2).split(",")).map(entry -> Long.parseLong(entry.split(":")[1].trim())).toList();
-                models.put(m.group(1), Boolean.parseBoolean(m.group(4)) || (!positions.isEmpty() && positions.stream().allMatch(p -> p >= head)));
+                models.put(m.group(1), (Boolean.parseBoolean(m.group(4)) || (!positions.isEmpty() && positions.stream().allMatch(p -> p >= head)))
+                        && !Boolean.parseBoolean(m.group(5)));
             }
             if (models.isEmpty()) {
                 throw new IllegalStateException("GET /admin/read-models names no read model");
@@ -662,15 +663,16 @@ public class Load {
             System.out.printf(Locale.ROOT, "caught-up-seconds %.1f%n", (System.nanoTime() - start) / 1e9);
         }
 
-        /** Rebuilds every read model at once, as an operator would after a change, and times each until it has caught up. */
+        /**
+         * Rebuilds every read model at once (one request: the service reads the journal once for all), as an
+         * operator would after a change, and times each until its new tables have replaced the live ones.
+         */
         static void rebuild(long timeoutSeconds) throws Exception {
             Map<String, Boolean> models = caughtUp();
             long start = System.nanoTime();
-            for (String name : models.keySet()) {
-                HttpResponse<String> response = send(request("/admin/read-models/" + name + "/rebuild").POST(HttpRequest.BodyPublishers.noBody()).build());
-                if (response.statusCode() != 202) {
-                    throw new IllegalStateException("rebuild of " + name + " answered " + response.statusCode() + ": " + response.body());
-                }
+            HttpResponse<String> response = send(request("/admin/read-models/rebuild").POST(HttpRequest.BodyPublishers.noBody()).build());
+            if (response.statusCode() != 202) {
+                throw new IllegalStateException("rebuild answered " + response.statusCode() + ": " + response.body());
             }
             Map<String, Double> finished = new TreeMap<>();
             await(start, timeoutSeconds, finished);
@@ -680,7 +682,6 @@ public class Load {
         }
 
         static void await(long start, long timeoutSeconds, Map<String, Double> finished) throws Exception {
-            // the first answers after a reset may still show the old tokens: wait for a model to fall behind or be replaying first
             while (true) {
                 Map<String, Boolean> models = caughtUp();
                 double elapsed = (System.nanoTime() - start) / 1e9;

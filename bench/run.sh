@@ -292,7 +292,7 @@ echo "== portfolio metrics (GET /portfolio-metrics), one request at a time: twel
 load metrics --samples 50
 
 echo
-echo "== rebuild of every read model from the whole stream (POST /admin/read-models/{name}/rebuild)"
+echo "== rebuild of every read model from the whole stream (POST /admin/read-models/rebuild)"
 EVENTS=$(sql "select count(*) from domain_event_entry")
 profile_start rebuild
 cost_start

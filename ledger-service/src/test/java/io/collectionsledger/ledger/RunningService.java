@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -112,13 +111,13 @@ public final class RunningService implements AutoCloseable {
 
     /** Starts the rebuild of every read model from the whole stream, as an operator would. */
     public void rebuildEveryReadModel() {
-        StreamSupport.stream(readModels().spliterator(), false).map(model -> model.get("name").asText())
-                .forEach(name -> send("/admin/read-models/" + name + "/rebuild", "{}"));
+        send("/admin/read-models/rebuild", "{}");
     }
 
+    /** Every read model has caught up with the journal and none is being rebuilt. */
     public void awaitReadModelsCaughtUp(Duration atMost) {
         await().atMost(atMost).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(readModels())
-                .allMatch(model -> model.get("caughtUp").asBoolean()));
+                .allMatch(model -> model.get("caughtUp").asBoolean() && !model.get("rebuilding").asBoolean()));
     }
 
     private JsonNode readModels() {

@@ -7,7 +7,7 @@ public final class Headers {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** Ties together everything one business operation caused; generated when absent. */
     public static final String CORRELATION_ID = "X-Correlation-Id";
-    /** Global position of the account's last event after a command. */
+    /** Global position of the account's last event after a command; on a report's answer, the position it reflects. */
     public static final String POSITION = "Ledger-Position";
     /** A query waits until the read model has processed this position. */
     public static final String MIN_POSITION = "Ledger-Min-Position";

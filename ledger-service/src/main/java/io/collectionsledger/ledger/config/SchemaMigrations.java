@@ -2,7 +2,9 @@ package io.collectionsledger.ledger.config;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.Configuration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -20,12 +22,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nothing runs again and Flyway still validates every applied script's checksum.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-class SchemaMigrations {
+public class SchemaMigrations {
 
     static final String READ_MODEL_LOCATION = "classpath:db/migration/projections";
     static final String READ_MODEL_HISTORY = "flyway_schema_history_projections";
     /** The first version of the read models' migrations; below it, the ledger's. */
     private static final int FIRST_READ_MODEL_VERSION = 100;
+
+    private final DataSourceProperties dataSource;
+    /** The ledger's Flyway as Spring Boot configured it, whose settings (class loader, encoding...) the read models' runs take. */
+    private final ObjectProvider<Flyway> flyway;
+
+    SchemaMigrations(DataSourceProperties dataSource, ObjectProvider<Flyway> flyway) {
+        this.dataSource = dataSource;
+        this.flyway = flyway;
+    }
 
     @Bean
     FlywayMigrationStrategy eachModuleWithAHistoryOfItsOwn() {
@@ -62,5 +73,21 @@ class SchemaMigrations {
                     + " type, script, checksum, installed_by, installed_on, execution_time, success" + readModelRows).update();
             jdbc.sql("delete" + readModelRows).update();
         });
+    }
+
+    /**
+     * Makes every read model's tables in a new schema of their own, with the read models' migrations
+     * and a history of its own there: how a rebuild gets tables that are the read models' as Flyway
+     * defines them. The connection sees that schema alone (its search path), so that a migration
+     * finds nothing else by name: V150's deletion of the statement's tokens finds no token table.
+     */
+    public void readModelsInto(String schema) {
+        String url = dataSource.determineUrl();
+        Flyway.configure().configuration(flyway.getObject().getConfiguration())
+                .dataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, dataSource.determineUsername(),
+                        dataSource.determinePassword())
+                .schemas(schema).defaultSchema(schema).createSchemas(true)
+                .locations(READ_MODEL_LOCATION).table(READ_MODEL_HISTORY)
+                .load().migrate();
     }
 }

@@ -8,8 +8,12 @@ import io.collectionsledger.contracts.audit.HistoryEntry;
 import io.collectionsledger.contracts.audit.JournalLine;
 import io.collectionsledger.contracts.audit.StoredEvent;
 import io.collectionsledger.verifier.JournalRow;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -82,9 +86,12 @@ public class Journal {
     private final JdbcClient jdbc;
     private final JdbcTemplate historyCursor;
     private final JdbcTemplate exportCursor;
+    /** Axon's reader of the journal, found when first read: it is made from this class's schema. */
+    private final ObjectProvider<EventStorageEngine> storage;
 
-    Journal(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    Journal(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ObjectProvider<EventStorageEngine> storage) {
         this.jdbc = jdbc;
+        this.storage = storage;
         this.historyCursor = new JdbcTemplate(jdbcTemplate.getDataSource());
         this.historyCursor.setFetchSize(500);
         this.exportCursor = new JdbcTemplate(jdbcTemplate.getDataSource());
@@ -149,6 +156,16 @@ public class Journal {
                     positions.put(new AccountVersion(rs.getString(1), rs.getLong(2)), rs.getLong(3));
                 });
         return positions;
+    }
+
+    /**
+     * Up to {@code limit} events after the token (from the start for null), in order, as the processors
+     * read them: upcast, deserialized, each with its gap-aware token. Read in the caller's transaction.
+     */
+    public List<TrackedEventMessage<?>> events(TrackingToken after, int limit) {
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.getObject().readEvents(after, false)) {
+            return events.limit(limit).collect(Collectors.<TrackedEventMessage<?>>toList());
+        }
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -384,6 +401,21 @@ public class Journal {
 
     /** A segment's token as stored: serialized by Axon's general serializer, null before the segment handled anything. */
     public record StoredToken(int segment, byte[] token, String tokenType) {
+    }
+
+    /**
+     * Gives every segment of the processor this token, claimed by {@code owner} at {@code claimedAt} (Axon's
+     * format), in the caller's transaction; a processor without tokens gets one segment. No instance of the
+     * processor can store a token over it until the claim has timed out: one that was processing the
+     * segment fails its next store and gives the segment up, and whoever claims it next starts from here.
+     */
+    public void handOver(String processorName, StoredToken token, String owner, String claimedAt) {
+        int updated = jdbc.sql("update token_entry set token = ?, token_type = ?, owner = ?, timestamp = ? where processor_name = ?")
+                .params(token.token(), token.tokenType(), owner, claimedAt, processorName).update();
+        if (updated == 0) {
+            jdbc.sql("insert into token_entry (processor_name, segment, token, token_type, owner, timestamp) values (?, 0, ?, ?, ?, ?)")
+                    .params(processorName, token.token(), token.tokenType(), owner, claimedAt).update();
+        }
     }
 
     /** The tokens of every segment of the processor, whichever instance holds them. */

@@ -2,6 +2,7 @@ package io.collectionsledger.ledger.query;
 
 import io.collectionsledger.contracts.shared.Headers;
 import io.collectionsledger.ledger.account.BusinessCalendar;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.DateSchema;
 import io.swagger.v3.oas.models.media.DateTimeSchema;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -81,6 +82,11 @@ class QueryParameters implements WebMvcConfigurer {
                     operation.addParametersItem(new HeaderParameter().name(Headers.MIN_POSITION).required(false)
                             .schema(new IntegerSchema().format("int64")));
                     operation.addParametersItem(new HeaderParameter().name(PREFER).required(false).schema(new StringSchema()));
+                    if (operation.getResponses() != null && operation.getResponses().get("200") != null) {
+                        operation.getResponses().get("200").addHeaderObject(Headers.POSITION, new Header()
+                                .description("The journal position the answer reflects: every event up to it is in the answer")
+                                .schema(new IntegerSchema().format("int64")));
+                    }
                 }
             }
             if (operation.getResponses() != null) {

@@ -74,6 +74,31 @@ public class ReadModelPositions {
         return positions;
     }
 
+    /**
+     * The position an answer of the read model reflects, read in the answer's transaction: every event up
+     * to it is in the answer (for one customer, exactly those: its events are in one segment). The lowest
+     * of the segments the answer reads, and below a segment's oldest gap, an event not yet committed
+     * when the segment passed it; 0 before the first event.
+     */
+    public long reflected(String processingGroup, String customerId) {
+        Map<Integer, TrackingToken> tokens = tokens(processingGroup);
+        int[] segmentIds = tokens.keySet().stream().mapToInt(Integer::intValue).toArray();
+        return tokens.entrySet().stream()
+                .filter(segment -> customerId == null || Segment.computeSegment(segment.getKey(), segmentIds).matches(customerId))
+                .mapToLong(segment -> reflected(segment.getValue())).min().orElse(0);
+    }
+
+    private static long reflected(TrackingToken token) {
+        if (token == null) {
+            return 0;
+        }
+        TrackingToken lowerBound = WrappedToken.unwrapLowerBound(token);
+        if (lowerBound instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().isEmpty()) {
+            return gapAware.getGaps().first() - 1;
+        }
+        return lowerBound.position().orElse(0);
+    }
+
     private boolean processed(String processingGroup, String customerId, long position) {
         Map<Integer, TrackingToken> tokens = tokens(processingGroup);
         int[] segmentIds = tokens.keySet().stream().mapToInt(Integer::intValue).toArray();
