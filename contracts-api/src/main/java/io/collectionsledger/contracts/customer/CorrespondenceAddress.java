@@ -1,5 +1,7 @@
 package io.collectionsledger.contracts.customer;
 
+import io.collectionsledger.contracts.shared.NeverAbsent;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -8,10 +10,10 @@ import java.time.LocalDate;
  * effect from {@code since}, at {@code recordedAt}.
  */
 public record CorrespondenceAddress(
-        LocalDate since,
-        Instant recordedAt,
-        String postalAddress,
+        @NeverAbsent LocalDate since,
+        @NeverAbsent Instant recordedAt,
+        @NeverAbsent String postalAddress,
         String postcode,
-        String contactPerson,
+        @NeverAbsent String contactPerson,
         String contactPhone) {
 }

@@ -79,11 +79,13 @@ public record CustomerFile(
     }
 
     /** An early-warning sign flagged on the customer. */
-    public record EarlyWarning(String warningId, LocalDate occurredOn, Instant recordedAt, EarlyWarningSignal signal, String note) {
+    public record EarlyWarning(@NeverAbsent String warningId, @NeverAbsent LocalDate occurredOn, @NeverAbsent Instant recordedAt,
+                               @NeverAbsent EarlyWarningSignal signal, String note) {
     }
 
     /** Someone else answers for the customer; {@code previous} is who the ledger knew of before, null when it knew of none. */
-    public record ResponsiblePersonChange(String changeId, LocalDate occurredOn, Instant recordedAt, Responsibility responsibility,
-                                          String previous, String person, String source) {
+    public record ResponsiblePersonChange(@NeverAbsent String changeId, @NeverAbsent LocalDate occurredOn, @NeverAbsent Instant recordedAt,
+                                          @NeverAbsent Responsibility responsibility, String previous, @NeverAbsent String person,
+                                          String source) {
     }
 }

@@ -1,5 +1,7 @@
 package io.collectionsledger.contracts.metrics;
 
+import io.collectionsledger.contracts.shared.NeverAbsent;
+
 import io.collectionsledger.contracts.shared.Money;
 
 import java.math.BigDecimal;
@@ -19,20 +21,20 @@ import java.util.List;
  * @param recovery           the cohort of principal that fell overdue in the period and how much of it was collected
  */
 public record CurrencyMetrics(
-        String currency,
-        Money openAtStart,
-        Money openAtEnd,
-        Money overdueAtEnd,
+        @NeverAbsent String currency,
+        @NeverAbsent Money openAtStart,
+        @NeverAbsent Money openAtEnd,
+        @NeverAbsent Money overdueAtEnd,
         BigDecimal overdueRatePercent,
         Boolean onTarget,
-        Money invoiced,
-        Money collected,
-        Money credited,
-        Money writtenOff,
-        Money recoveredAfterWriteOff,
+        @NeverAbsent Money invoiced,
+        @NeverAbsent Money collected,
+        @NeverAbsent Money credited,
+        @NeverAbsent Money writtenOff,
+        @NeverAbsent Money recoveredAfterWriteOff,
         BigDecimal dso,
         BigDecimal ceiPercent,
-        RecoveryCurve recovery) {
+        @NeverAbsent RecoveryCurve recovery) {
 
     /**
      * @param becameOverdue principal open at the end of its due date on the terms whose first day past due fell in the period

@@ -42,7 +42,8 @@ class OpenApiDocumentIT extends LedgerIT {
      * schema names the fields it always has, so that a generated client can rely on them.
      */
     private static final Map<String, String> NOTHING_ALWAYS_THERE = Map.of(
-            "CreditFile", "every part of a customer's credit file is optional: what is known of it is recorded (contracts.customer.CreditFile)");
+            "CreditFile", "every part of a customer's credit file is optional: what is known of it is recorded (contracts.customer.CreditFile)",
+            "Responsible", "who answers for a customer is known only where the credit file or a later change named someone (contracts.lookup.CustomerFile)");
 
     @Test
     void everyObjectSchemaListsTheFieldsItAlwaysHas() {
