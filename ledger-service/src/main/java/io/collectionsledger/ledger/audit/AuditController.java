@@ -6,6 +6,7 @@ import io.collectionsledger.ledger.journal.Journal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.http.MediaType;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /** What an auditor takes away: the chain's digest to keep, and the whole journal to check it against. */
 @RestController
@@ -24,13 +26,16 @@ class AuditController {
     private final ChainHead chainHead;
     private final TransactionTemplate readOnly;
     private final ObjectMapper mapper;
+    private final Duration readTimeout;
 
-    AuditController(Journal journal, ChainHead chainHead, PlatformTransactionManager transactions, ObjectMapper mapper) {
+    AuditController(Journal journal, ChainHead chainHead, PlatformTransactionManager transactions, ObjectMapper mapper,
+                    @Value("${ledger.audit.read-timeout:PT10M}") Duration readTimeout) {
         this.journal = journal;
         this.chainHead = chainHead;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.mapper = mapper;
+        this.readTimeout = readTimeout;
     }
 
     @GetMapping(value = "/audit/digest", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -48,7 +53,10 @@ class AuditController {
     void journal(@RequestParam(required = false) Long from, @RequestParam(required = false) Long to,
                  HttpServletResponse response) throws IOException {
         Ndjson out = Ndjson.open(response, "journal.ndjson", mapper);
-        readOnly.executeWithoutResult(status -> journal.export(from == null ? Long.MIN_VALUE : from, to == null ? Long.MAX_VALUE : to,
-                out::write));
+        readOnly.executeWithoutResult(status -> {
+            // the whole journal, at millions of events, is read for longer than a request may wait
+            journal.readWhole(readTimeout);
+            journal.export(from == null ? Long.MIN_VALUE : from, to == null ? Long.MAX_VALUE : to, out::write);
+        });
     }
 }

@@ -6,10 +6,12 @@ import io.collectionsledger.ledger.journal.Journal;
 import io.collectionsledger.verifier.ChainVerifier;
 import io.collectionsledger.verifier.JournalRow;
 import io.collectionsledger.verifier.Verdict;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -29,7 +32,11 @@ import java.util.stream.Stream;
  * finds raises the {@link ChainAlarm}. One instance verifies at a time (an advisory lock); the
  * timer {@code ledger.audit.chain.verification} counts and times the verifications that ran. A
  * verification reads the whole journal: about 5 s, 2 s of them the service's CPU, per million events
- * on a 2-core machine, so a tampering below the head is found within 30 s plus twice that.
+ * on a 2-core machine, so a tampering below the head is found within 30 s plus twice that. Being that long,
+ * it reads without the requests' LEDGER_DATABASE_TIMEOUT: each statement and each answer may take up to
+ * LEDGER_AUDIT_READ_TIMEOUT (default 10 min; see {@link Journal#readWhole}). A verification the database
+ * ended or did not answer is one WARN line and the counter {@code ledger.audit.chain.verification.failures}:
+ * until the next one succeeds, tampering goes unnoticed.
  */
 @Component
 class ChainAudit {
@@ -44,9 +51,11 @@ class ChainAudit {
     private final ChainAlarm alarm;
     private final Chainer chainer;
     private final Timer verifications;
+    private final Counter failures;
+    private final Duration readTimeout;
 
     ChainAudit(Journal journal, JdbcClient jdbc, PlatformTransactionManager transactions, ChainAlarm alarm, Chainer chainer,
-               MeterRegistry meters) {
+               MeterRegistry meters, @Value("${ledger.audit.read-timeout:PT10M}") Duration readTimeout) {
         this.journal = journal;
         this.jdbc = jdbc;
         this.snapshot = new TransactionTemplate(transactions);
@@ -56,6 +65,9 @@ class ChainAudit {
         this.chainer = chainer;
         this.verifications = Timer.builder("ledger.audit.chain.verification")
                 .description("Verifications of the whole hash chain by the service").register(meters);
+        this.failures = Counter.builder("ledger.audit.chain.verification.failures")
+                .description("Verifications of the hash chain that failed for the database: the chain was not verified").register(meters);
+        this.readTimeout = readTimeout;
     }
 
     @Scheduled(fixedDelayString = "${ledger.audit.verify-interval:PT30S}", initialDelayString = "${ledger.audit.verify-delay:PT10S}")
@@ -66,8 +78,17 @@ class ChainAudit {
             if (!DatabaseUnavailable.causedBy(e)) {
                 throw e;
             }
-            log.debug("the database is unavailable; the chain is verified on a later run", e);
+            failures.increment();
+            log.warn("the hash chain was not verified, tampering goes unnoticed until a verification succeeds: {}", rootCause(e));
         }
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause == failure ? failure.toString() : failure.getClass().getSimpleName() + " caused by " + cause;
     }
 
     /** Verifies the chain unless its alarm is raised already or another instance is verifying it; the verdict, or null. */
@@ -82,6 +103,7 @@ class ChainAudit {
             if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()) {
                 return null;
             }
+            journal.readWhole(readTimeout);
             try (Stream<JournalRow> rows = journal.chainRows()) {
                 return ChainVerifier.verify(rows.iterator(), published);
             }

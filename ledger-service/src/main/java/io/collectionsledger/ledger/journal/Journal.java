@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -346,7 +347,7 @@ public class Journal {
     /**
      * Every event with global index from {@code from} to {@code to} (inclusive), as stored, with its
      * link in the chain if it has one, read with a cursor; call within a transaction, which is the
-     * snapshot the export shows.
+     * snapshot the export shows, after {@link #readWhole}.
      */
     public void export(long from, long to, Consumer<JournalLine> consumer) {
         exportCursor.query("select " + STORED_COLUMNS + """
@@ -363,8 +364,8 @@ public class Journal {
     /**
      * The journal as the verifier reads it: every event with its link, in global index order (a link
      * whose event is gone shows in the next link, which follows a global index that holds no event).
-     * In index order, so PostgreSQL merges the two tables without sorting them. Read with a cursor;
-     * call within a transaction (at REPEATABLE READ, one snapshot) and close the stream.
+     * In index order, so PostgreSQL can merge the two tables without sorting them. Read with a cursor;
+     * call within a transaction (at REPEATABLE READ, one snapshot) after {@link #readWhole}, and close the stream.
      */
     public Stream<JournalRow> chainRows() {
         return exportCursor.queryForStream("select " + STORED_COLUMNS + """
@@ -376,6 +377,24 @@ public class Journal {
                     return new JournalRow(rs.getLong("global_index"), STORED_EVENT.mapRow(rs, row),
                             hash == null ? null : rs.getLong("previous_index"), hash);
                 });
+    }
+
+    /**
+     * Lets the rest of the caller's transaction read the whole journal, which takes minutes at
+     * millions of events where a request's statement gets LEDGER_DATABASE_TIMEOUT: each statement,
+     * and each answer on the connection, may take up to {@code limit} (the pool gives the connection
+     * its own network timeout back when it is returned), and the rows in global index order come from
+     * the two tables' primary keys, merged as they are read. Without {@code enable_sort = off} the
+     * planner hashes and sorts the whole journal before the first row at a few tens of thousands of
+     * events already, and the first fetch waits for all of it.
+     */
+    public void readWhole(Duration limit) {
+        jdbc.sql("set local statement_timeout = " + limit.toMillis()).update();
+        jdbc.sql("set local enable_sort = off").update();
+        exportCursor.execute((ConnectionCallback<Void>) connection -> {
+            connection.setNetworkTimeout(Runnable::run, Math.toIntExact(limit.toMillis()));
+            return null;
+        });
     }
 
     /** The events of these ids that are linked into the chain, as stored. */
