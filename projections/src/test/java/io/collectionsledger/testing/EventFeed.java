@@ -1,5 +1,6 @@
 package io.collectionsledger.testing;
 
+import io.collectionsledger.contracts.party.RecordLedgerParty;
 import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.contracts.shared.LedgerEvent;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -38,10 +39,10 @@ public final class EventFeed {
 
     /** Feeds one of the ledger's own events, numbered in the one ledger party's stream. */
     public String feed(LedgerEvent event, Instant recordedAt) {
-        long sequence = nextSequence.merge("LEDGER", 1L, Long::sum) - 1;
-        String eventId = "LEDGER#" + sequence;
+        long sequence = nextSequence.merge(RecordLedgerParty.LEDGER, 1L, Long::sum) - 1;
+        String eventId = RecordLedgerParty.LEDGER + "#" + sequence;
         try {
-            handlers.handle(new GenericDomainEventMessage<>("OwnParty", "LEDGER", sequence, event, MetaData.emptyInstance(), eventId,
+            handlers.handle(new GenericDomainEventMessage<>("OwnParty", RecordLedgerParty.LEDGER, sequence, event, MetaData.emptyInstance(), eventId,
                     recordedAt));
         } catch (Exception e) {
             throw new IllegalStateException("the read model failed on " + event, e);

@@ -19,8 +19,11 @@ public record RecordLedgerParty(
         String bankAccount,
         LocalDate occurredOn) {
 
-    /** The one ledger party's aggregate id. */
-    public static final String LEDGER = "LEDGER";
+    /**
+     * The one ledger party's aggregate id. The event store numbers events per aggregate id whatever the
+     * aggregate's type, so this id is one no client can give a customer: {@link Require#id} wants a letter or digit first.
+     */
+    public static final String LEDGER = "_ledger";
 
     public RecordLedgerParty {
         Require.text(name, "name", Require.SHORT_TEXT);

@@ -2,6 +2,7 @@ package io.collectionsledger.ledger.account;
 
 import io.collectionsledger.contracts.party.LedgerPartyRecorded;
 import io.collectionsledger.contracts.party.RecordLedgerParty;
+import io.collectionsledger.contracts.shared.Require;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import static io.collectionsledger.ledger.account.Accounts.TODAY;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The party the ledger keeps accounts for: the sender of its letters, recorded once and corrected by later records (issue 22). */
 class OwnPartyTest {
@@ -24,6 +26,11 @@ class OwnPartyTest {
         fixture = new AggregateTestFixture<>(OwnParty.class);
         fixture.registerInjectableResource(new BusinessCalendar(Clock.fixed(Instant.parse("2026-11-24T02:00:00Z"), ZoneOffset.UTC),
                 ZoneId.of("Asia/Shanghai")));
+    }
+
+    @Test
+    void noCustomerCanBeRegisteredUnderTheLedgerPartysId() {
+        assertThatThrownBy(() -> Require.id(RecordLedgerParty.LEDGER, "customerId")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

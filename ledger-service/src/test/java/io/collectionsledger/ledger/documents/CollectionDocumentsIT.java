@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
@@ -40,6 +41,7 @@ class CollectionDocumentsIT {
 
     /** A name a font limited to GB2312 cannot set: 堃 and 喆 are GBK only, 𫖯 is in CJK extension C. */
     static final String NAME = "上海堃喆𫖯昇建材有限公司";
+    private static final String SENDER = "上海申建集团有限公司";
     private static final Path IMAGES = Path.of("target/documents");
 
     private static final MovableClock clock = new MovableClock(LedgerIT.START);
@@ -53,6 +55,14 @@ class CollectionDocumentsIT {
         service = RunningService.start(FreshDatabase.another(), clock);
         LocalDate start = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
         new DemoCustomer(service, DEMO, NAME, start).load();
+        // the parties a letter is sent between, so that the documents (and their images in docs/documents) are complete
+        service.send("/customers/" + DEMO + "/correspondence-address", """
+                {"occurredOn": "%s", "postalAddress": "上海市浦东新区张江路 88 号 3 楼", "postcode": "201203",
+                 "contactPerson": "Zhang Min, CFO", "contactPhone": "+86 21 5555 0101"}""".formatted(start));
+        service.http().post().uri("/admin/ledger-party").contentType(MediaType.APPLICATION_JSON).body("""
+                {"name": "%s", "registrationNumber": "91310000MA1FL0002Y", "postalAddress": "上海市黄浦区中山东一路 1 号",
+                 "postcode": "200002", "bankName": "中国工商银行上海分行", "bankAccount": "1001234567890000123", "occurredOn": "%s"}"""
+                .formatted(SENDER, start)).retrieve().toBodilessEntity();
         clock.advance(Duration.ofDays(1));
         service.send("/admin/close-of-day", "{}");
         service.awaitReadModelsCaughtUp(Duration.ofSeconds(60));
@@ -88,7 +98,8 @@ class CollectionDocumentsIT {
         }
         assertThat(lateFees).as("the close of day accrued late fees").isPositive();
         assertThat(text).contains(figures(total), figures(lateFees), ChineseCapitalAmount.of(io.collectionsledger.contracts.shared.Money.of(total.toPlainString(), "CNY")));
-        assertThat(letter.getHeaders().getFirst(DocumentsController.MISSING)).contains("recipient.postalAddress", "sender.name");
+        assertThat(letter.getHeaders().getFirst(DocumentsController.MISSING)).as("both parties are recorded").isNull();
+        assertThat(text).contains(SENDER, "上海市浦东新区张江路 88 号 3 楼", "Zhang Min, CFO", "1001234567890000123");
         assertThat(letter.getHeaders().getFirst(DocumentsController.DOCUMENT_SHA256)).isEqualTo(PdfRenderer.sha256(letter.getBody()));
         assertThat(letter.getHeaders().getFirst(DocumentsController.TEMPLATE_VERSION)).startsWith("dunning-letter@");
         assertNotBlank(letter.getBody(), "dunning-letter-zh-CN.png");
