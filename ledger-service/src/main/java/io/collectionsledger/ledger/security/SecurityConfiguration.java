@@ -70,8 +70,6 @@ class SecurityConfiguration {
             "/customers/*/payment-plans", "/customers/*/payment-plans/*", "/customers/*/disputes", "/customers/*/disputes/*",
             "/customers/*/dunning-letters", "/customers/*/dunning-letters/*", "/customers/*/guarantees", "/customers/*/guarantees/*",
             "/customers/*/asset-leads", "/customers/*/asset-leads/*", "/customers/*/legal-cases", "/customers/*/legal-cases/*",
-            // a letter the ledger sent, as it was sent: read by whoever reads the customer's records
-            "/customers/*/dunning-letters/*/document",
             // the lists as CSV files (query.CsvExports)
             "/customers.csv", "/customers/*/contracts.csv", "/customers/*/deliveries.csv", "/customers/*/invoices.csv",
             "/customers/*/payments.csv", "/customers/*/payment-promises.csv", "/customers/*/payment-plans.csv",

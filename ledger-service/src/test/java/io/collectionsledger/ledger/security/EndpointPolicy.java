@@ -58,7 +58,7 @@ public final class EndpointPolicy {
             new Rule("GET", "/customers/*/credit-decision", ANY_ROLE),
             new Rule("GET", "/customers/*/credit-decision.csv", ANY_ROLE),
             new Rule("GET", "/customers/*/dunning-letters/*/draft", COLLECTIONS),
-            new Rule("GET", "/customers/*/dunning-letters/*/document", ANY_ROLE),
+            new Rule("GET", "/customers/*/dunning-letters/*/document", READERS),
             new Rule("GET", "/customers", ANY_ROLE),
             new Rule("GET", "/customers.csv", ANY_ROLE),
             new Rule("GET", "/customers/*", ANY_ROLE),
