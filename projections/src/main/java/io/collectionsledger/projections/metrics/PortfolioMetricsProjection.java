@@ -469,19 +469,13 @@ public class PortfolioMetricsProjection {
                         from metrics_fact f
                         cross join lateral (values ('all', ''), ('collector', f.collector), ('tier', f.tier),
                                                    ('receivable_class', f.receivable_class)) as dim (dimension, value)
-                        where (f.customer_id, f.sequence_number) in (select * from unnest(cast(:customers as text[]), cast(:seqs as bigint[])))
+                        where (f.customer_id, f.sequence_number) in (select * from unnest(?::text[], ?::bigint[]))
                           and dim.value is not null
                         group by 1, 2, 3, 4, 5
                         order by 1, 2, 3, 4, 5
                         on conflict (dimension, value, currency, measure, day) do update set amount = d.amount + excluded.amount""")
-                .param("customers", textArray(events.stream().map(Event::customerId).toList()))
-                .param("seqs", events.stream().map(event -> String.valueOf(event.seq())).collect(Collectors.joining(",", "{", "}")))
+                // positional: the driver binds each Java array as one array parameter (as Journal.positions does)
+                .params(events.stream().map(Event::customerId).toArray(String[]::new), events.stream().map(Event::seq).toArray(Long[]::new))
                 .update();
-    }
-
-    /** An array literal (a Java array would be spread into a list of parameters), each value quoted. */
-    private static String textArray(List<String> values) {
-        return values.stream().map(value -> '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
-                .collect(Collectors.joining(",", "{", "}"));
     }
 }
