@@ -164,6 +164,11 @@ READY=$(now)
 metric() { # name [tag] -> sum of the measurement's values
   curl -sf "${auth[@]}" "$MANAGEMENT_URL/actuator/metrics/$1${2:+?tag=$2}" | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"]))'
 }
+# A whole-chain verification reads the whole journal (about 5 s per million events): one that ended
+# during a read step shared the machine with some of its requests.
+verifications_during() {
+  echo "chain verifications that ended during the step: $(( $(metric ledger.audit.chain.verification) - verifications_before ))"
+}
 # What a step cost besides what it achieved: CPU of the service and of PostgreSQL's processes
 # (user + system, from /proc) and the database's commits, per item, over the step.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
@@ -281,15 +286,21 @@ echo "chain-verifications $(metric ledger.audit.chain.verification) of the whole
 
 echo
 echo "== aging report (GET /aging), one request at a time; past = 180 days ago"
+verifications_before=$(metric ledger.audit.chain.verification)
 load aging --customers "$customers" --seed $SEED --samples 200 --portfolio-samples 20 --past-days 180
+verifications_during
 
 echo
 echo "== records read back (GET /customers...), one request at a time; past = 180 days ago"
+verifications_before=$(metric ledger.audit.chain.verification)
 load lookups --customers "$customers" --seed $SEED --samples 200 --past-days 180
+verifications_during
 
 echo
 echo "== portfolio metrics (GET /portfolio-metrics), one request at a time: twelve months of the whole portfolio (p95 target 200 ms)"
+verifications_before=$(metric ledger.audit.chain.verification)
 load metrics --samples 50
+verifications_during
 
 echo
 echo "== rebuild of every read model from the whole stream (POST /admin/read-models/rebuild)"
