@@ -199,7 +199,7 @@ echo "jvm flags: $JAVA_OPTS (as the image: $(sed -n 's/.*<jvmFlag>\(.*\)<\/jvmFl
 echo "connection pool: $(metric hikaricp.connections.max) connections"
 echo "processors: $(sql "select string_agg(processor_name || ' ' || n || ' segments', ', ') from (select processor_name, count(*) n from token_entry group by 1 order by 1) t"); batch size $(grep -o 'batchSize([0-9]*)' ledger-service/src/main/java/io/collectionsledger/ledger/config/AxonConfiguration.java | grep -o '[0-9]*' || echo '?') (AxonConfiguration)"
 echo "close of day: scheduled run off (LEDGER_CLOSE_OF_DAY_CRON=-) so that it does not run inside a measurement"
-echo "idempotency: on, every command under its own id, kept ${LEDGER_IDEMPOTENCY_RETENTION:-P7D}; hash chain: on, extended every ${LEDGER_AUDIT_CHAIN_INTERVAL:-PT0.1S} and verified whole every ${LEDGER_AUDIT_VERIFY_INTERVAL:-PT30S} (checked at the end); accounts kept in memory: up to ${LEDGER_CACHED_ACCOUNT_EVENTS:-100000} events' worth"
+echo "idempotency: on, every command under its own id, kept ${LEDGER_IDEMPOTENCY_RETENTION:-P7D}; hash chain: on, extended every ${LEDGER_AUDIT_CHAIN_INTERVAL:-PT0.1S} and verified whole every ${LEDGER_AUDIT_VERIFY_INTERVAL:-PT30S}, at most ${LEDGER_AUDIT_VERIFY_SHARE:-0.1} of the time (checked at the end); accounts kept in memory: up to ${LEDGER_CACHED_ACCOUNT_EVENTS:-100000} events' worth"
 echo "start-up: $(awk -v a="$STARTED" -v b="$READY" 'BEGIN { printf "%.1f s", b - a }') from java -jar to ready (Spring: $SPRING_STARTED); heap after GC $(heap_after_gc)"
 
 echo

@@ -32,7 +32,10 @@ import java.util.stream.Stream;
  * finds raises the {@link ChainAlarm}. One instance verifies at a time (an advisory lock); the
  * timer {@code ledger.audit.chain.verification} counts and times the verifications that ran. A
  * verification reads the whole journal: about 5 s, 2 s of them the service's CPU, per million events
- * on a 2-core machine, so a tampering below the head is found within 30 s plus twice that. Being that long,
+ * on a 2-core machine. The journal only grows, so a fixed interval would end with the verification reading it
+ * all the time, beside every request: the next one waits at least nine times as long as the last took, which
+ * keeps verifying to a tenth of the time at any size (LEDGER_AUDIT_VERIFY_SHARE). A tampering below the head is
+ * found within the interval, or ten times a verification, plus twice a verification. Being that long,
  * it reads without the requests' LEDGER_DATABASE_TIMEOUT: each statement and each answer may take up to
  * LEDGER_AUDIT_READ_TIMEOUT (default 10 min; see {@link Journal#readWhole}). A verification the database
  * ended or did not answer is one WARN line and the counter {@code ledger.audit.chain.verification.failures}:
@@ -53,9 +56,11 @@ class ChainAudit {
     private final Timer verifications;
     private final Counter failures;
     private final Duration readTimeout;
+    private final VerificationPace pace;
 
     ChainAudit(Journal journal, JdbcClient jdbc, PlatformTransactionManager transactions, ChainAlarm alarm, Chainer chainer,
-               MeterRegistry meters, @Value("${ledger.audit.read-timeout:PT10M}") Duration readTimeout) {
+               MeterRegistry meters, @Value("${ledger.audit.read-timeout:PT10M}") Duration readTimeout,
+               @Value("${ledger.audit.verify-share:0.1}") double share) {
         this.journal = journal;
         this.jdbc = jdbc;
         this.snapshot = new TransactionTemplate(transactions);
@@ -68,10 +73,15 @@ class ChainAudit {
         this.failures = Counter.builder("ledger.audit.chain.verification.failures")
                 .description("Verifications of the hash chain that failed for the database: the chain was not verified").register(meters);
         this.readTimeout = readTimeout;
+        this.pace = new VerificationPace(share);
     }
 
     @Scheduled(fixedDelayString = "${ledger.audit.verify-interval:PT30S}", initialDelayString = "${ledger.audit.verify-delay:PT10S}")
     void verifyTheWholeChain() {
+        long started = System.nanoTime();
+        if (!pace.due(started)) {
+            return;
+        }
         try {
             verify();
         } catch (RuntimeException e) {
@@ -80,6 +90,8 @@ class ChainAudit {
             }
             failures.increment();
             log.warn("the hash chain was not verified, tampering goes unnoticed until a verification succeeds: {}", rootCause(e));
+        } finally {
+            pace.ran(started, System.nanoTime());
         }
     }
 
