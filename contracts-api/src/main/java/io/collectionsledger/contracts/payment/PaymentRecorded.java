@@ -9,7 +9,12 @@ import org.axonframework.serialization.Revision;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Money received, how it was allocated, and what was left over as unapplied credit. */
+/**
+ * Money received, how it was allocated on its date, and what was left over as unapplied credit.
+ * Allocations name only receivables issued by the payment's date; what the ledger set against one
+ * issued later is unapplied here and applied on that receivable's date ({@link UnappliedCreditApplied}
+ * naming this payment).
+ */
 @EventType("payment.PaymentRecorded")
 @Revision("1")
 public record PaymentRecorded(

@@ -10,8 +10,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A payment reversed: everything it paid is open again, and its excess is taken back out of the
- * unapplied credit (which goes below zero if that credit was already used: the customer owes it).
+ * A payment reversed: everything it paid is open again (what the ledger applied of it to
+ * receivables issued after its date included), and its excess is taken back out of the unapplied
+ * credit (which goes below zero if that credit was already used: the customer owes it).
  */
 @EventType("payment.PaymentReversed")
 @Revision("1")

@@ -4,6 +4,7 @@ import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.receivable.Allocation.Component;
 import io.collectionsledger.contracts.shared.Money;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -12,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sets money against open terms in the legal order (PRC Civil Code art. 560–561): among debts the
- * one due first, and within a debt the costs of collecting it, then late fees, then principal.
- * Works on a copy of what is open, so several allocations for one command see each other.
+ * Sets money dated {@code on} against open terms in the legal order (PRC Civil Code art. 560–561):
+ * among debts the one due first, and within a debt the costs of collecting it, then late fees, then
+ * principal. A receivable issued after the money's date was no debt on that date: the money waits
+ * for it as credit, so the debts of its date come first, then the later ones in the order they
+ * were issued. Works on a copy of what is open, so several allocations for one command see each other.
  */
 final class AllocationPlan {
 
@@ -26,10 +29,10 @@ final class AllocationPlan {
 
     private final List<Due> dues = new ArrayList<>();
 
-    AllocationPlan(Collection<OpenTerm> terms, String currency) {
+    AllocationPlan(Collection<OpenTerm> terms, String currency, LocalDate on) {
         terms.stream()
                 .filter(t -> t.currency.equals(currency))
-                .sorted(DUE_FIRST)
+                .sorted(Comparator.comparing((OpenTerm t) -> t.settledByMoneyOf(on)).thenComparing(DUE_FIRST))
                 .forEach(t -> dues.add(new Due(t)));
     }
 

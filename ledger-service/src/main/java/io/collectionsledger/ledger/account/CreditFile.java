@@ -48,6 +48,8 @@ final class CreditFile {
     /** Consecutive early payments since the limit was last raised. */
     private final List<String> earlyPayments = new ArrayList<>();
     private boolean ordersHeld;
+    /** The day the current hold began. */
+    private LocalDate heldSince;
     private boolean supplySuspended;
     private final Ids warnings = new Ids("early warning");
     /** Who answers for the customer, as far as the ledger was told. */
@@ -117,14 +119,20 @@ final class CreditFile {
         if (!ordersHeld) {
             longOverdue(day, policy).map(close::ordersHeld).ifPresent(AggregateLifecycle::apply);
         } else {
-            releaseOrdersIfNothingLongOverdue(customerId, day, policy,
+            releaseOrdersIfNothingLongOverdue(customerId, day, day, policy,
                     "nothing is open more than " + policy.orderHoldDaysPastDue() + " days past due");
         }
     }
 
-    void releaseOrdersIfNothingLongOverdue(String customerId, LocalDate today, CollectionPolicy policy, String reason) {
+    /**
+     * Held orders are released when nothing is long overdue {@code today}, as of the business day
+     * the customer stopped qualifying for the hold ({@code settledOn}: a payment's own date, not
+     * the day it was recorded), and never before the hold began.
+     */
+    void releaseOrdersIfNothingLongOverdue(String customerId, LocalDate settledOn, LocalDate today, CollectionPolicy policy,
+                                           String reason) {
         if (ordersHeld && longOverdue(today, policy).isEmpty()) {
-            apply(new OrdersReleased(customerId, today, reason));
+            apply(new OrdersReleased(customerId, settledOn.isBefore(heldSince) ? heldSince : settledOn, reason));
         }
     }
 
@@ -188,10 +196,12 @@ final class CreditFile {
     @EventSourcingHandler
     void on(OrdersHeld event) {
         ordersHeld = true;
+        heldSince = event.occurredOn();
     }
 
     @EventSourcingHandler
     void on(OrdersReleased event) {
         ordersHeld = false;
+        heldSince = null;
     }
 }

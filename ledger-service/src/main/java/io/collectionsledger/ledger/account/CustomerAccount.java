@@ -83,13 +83,13 @@ class CustomerAccount {
         return chain.proceed();
     }
 
-    /** A payment may correct promise outcomes, raise the credit limit and release held orders. */
+    /** A payment may correct promise outcomes, raise the credit limit and release held orders, as of its own date. */
     @CommandHandler
     void handle(RecordPayment command, BusinessCalendar calendar, CollectionPolicy policy) {
         payments.record(command);
         promises.correctOutcomes(customerId, command.paymentId(), command.occurredOn(), calendar.today(), policy);
         creditFile.raiseLimitIfEarned(customerId, command.occurredOn(), policy);
-        creditFile.releaseOrdersIfNothingLongOverdue(customerId, calendar.today(), policy,
+        creditFile.releaseOrdersIfNothingLongOverdue(customerId, command.occurredOn(), calendar.today(), policy,
                 "payment " + command.paymentId() + " settled what held them");
     }
 

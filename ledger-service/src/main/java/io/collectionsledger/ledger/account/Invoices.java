@@ -105,7 +105,8 @@ final class Invoices {
             throw new RuleViolation(Rule.WRITE_OFF_EXCEEDS_OPEN_AMOUNT, "writing off " + command.amount() + " exceeds the "
                     + invoice.open() + " open on invoice " + invoice.invoiceId);
         }
-        List<Allocation> writtenOff = new AllocationPlan(invoice.terms(), invoice.currency).allocate(command.amount(), invoice.invoiceId);
+        List<Allocation> writtenOff = new AllocationPlan(invoice.terms(), invoice.currency, command.occurredOn())
+                .allocate(command.amount(), invoice.invoiceId);
         apply(new ReceivableWrittenOff(command.customerId(), command.invoiceId(), command.writeOffId(), command.occurredOn(),
                 command.amount(), command.reason(), writtenOff));
     }

@@ -53,6 +53,11 @@ final class OpenTerm {
         return totalOpen().signum() == 0;
     }
 
+    /** The day money dated {@code day} settles this term: not before the term was issued. */
+    LocalDate settledByMoneyOf(LocalDate day) {
+        return issuedOn.isAfter(day) ? issuedOn : day;
+    }
+
     long daysPastDue(LocalDate day) {
         return java.time.temporal.ChronoUnit.DAYS.between(dueDate, day);
     }

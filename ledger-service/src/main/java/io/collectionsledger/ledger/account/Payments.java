@@ -14,24 +14,30 @@ import io.collectionsledger.contracts.shared.Money;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Money received, set against open terms in the legal order, and what was left over: the
- * customer's unapplied credit, later applied or refunded. A reversal undoes a payment.
+ * customer's unapplied credit, later applied or refunded. A reversal undoes a payment. Each
+ * allocation takes effect on the later of the money's date and its receivable's issue date:
+ * money that came before the receivable was credit until then.
  */
 final class Payments {
 
     private final Invoices invoices;
     private final Map<String, PaymentRecorded> payments = new HashMap<>();
     private final Set<String> reversed = new HashSet<>();
+    /** What the ledger applied of each payment to receivables issued after the payment's date. */
+    private final Map<String, List<Allocation>> appliedLater = new HashMap<>();
     private final Map<String, Money> unappliedCredit = new HashMap<>();
     private final Ids applications = new Ids("credit application");
     private final Ids refunds = new Ids("refund");
@@ -40,13 +46,31 @@ final class Payments {
         this.invoices = invoices;
     }
 
-    /** Records the payment; what it sets off (promises, credit limit, orders) the account decides after. */
+    /**
+     * Records the payment with what it paid of the receivables issued by its date, and applies what
+     * it paid of each one issued after it on that one's issue date; what it sets off (promises,
+     * credit limit, orders) the account decides after.
+     */
     void record(RecordPayment command) {
         Ids.requireUnused(payments.containsKey(command.paymentId()), "payment", command.paymentId());
-        List<Allocation> allocations = allocate(command.amount(), command.allocations(), command.customerId());
-        Money unapplied = command.amount().minus(AllocationPlan.total(allocations, command.amount().currency()));
-        apply(new PaymentRecorded(command.customerId(), command.paymentId(), command.occurredOn(), command.amount(),
-                command.method(), command.reference(), allocations, unapplied));
+        LocalDate paidOn = command.occurredOn();
+        String currency = command.amount().currency();
+        AllocationPlan plan = new AllocationPlan(invoices.collectableTerms().toList(), currency, paidOn);
+        Map<LocalDate, List<Allocation>> byDate = new TreeMap<>();
+        for (Allocation allocation : allocate(command.amount(), command.allocations(), command.customerId(), plan)) {
+            LocalDate settlesOn = termOf(allocation, command.customerId()).settledByMoneyOf(paidOn);
+            byDate.computeIfAbsent(settlesOn, on -> new ArrayList<>()).add(allocation);
+        }
+        List<Allocation> onItsDate = byDate.getOrDefault(paidOn, List.of());
+        apply(new PaymentRecorded(command.customerId(), command.paymentId(), paidOn, command.amount(), command.method(),
+                command.reference(), onItsDate, command.amount().minus(AllocationPlan.total(onItsDate, currency))));
+        byDate.forEach((on, allocations) -> {
+            if (on.isAfter(paidOn)) {
+                // "_" begins no id a client may give, so the ledger's applications never take one of theirs
+                apply(new UnappliedCreditApplied(command.customerId(), "_" + command.paymentId() + "@" + on, on,
+                        AllocationPlan.total(allocations, currency), allocations, command.paymentId()));
+            }
+        });
     }
 
     @CommandHandler
@@ -58,21 +82,28 @@ final class Payments {
         if (reversed.contains(command.paymentId())) {
             throw new RuleViolation(Rule.PAYMENT_ALREADY_REVERSED, "payment " + command.paymentId() + " was already reversed");
         }
+        List<Allocation> later = appliedLater.getOrDefault(command.paymentId(), List.of());
+        List<Allocation> reopened = new ArrayList<>(payment.allocations());
+        reopened.addAll(later);
         apply(new PaymentReversed(command.customerId(), command.paymentId(), command.occurredOn(), command.reason(),
-                payment.amount(), payment.allocations(), payment.unapplied()));
+                payment.amount(), reopened, payment.unapplied().minus(AllocationPlan.total(later, payment.amount().currency()))));
     }
 
     @CommandHandler
     void handle(ApplyUnappliedCredit command) {
         applications.requireUnused(command.applicationId());
         requireUnapplied(command.amount(), "applying ");
-        List<Allocation> allocations = allocate(command.amount(), command.allocations(), command.customerId());
+        LocalDate on = command.occurredOn();
+        // credit applied on a date meets only the receivables issued by then
+        List<OpenTerm> issued = invoices.collectableTerms().filter(t -> !t.issuedOn.isAfter(on)).toList();
+        AllocationPlan plan = new AllocationPlan(issued, command.amount().currency(), on);
+        List<Allocation> allocations = allocate(command.amount(), command.allocations(), command.customerId(), plan);
         Money applied = AllocationPlan.total(allocations, command.amount().currency());
         if (command.amount().exceeds(applied)) {
             throw new RuleViolation(Rule.CREDIT_EXCEEDS_OPEN_AMOUNT,
-                    "only " + applied + " is open to apply " + command.amount() + " against");
+                    "only " + applied + " was open on " + on + " to apply " + command.amount() + " against");
         }
-        apply(new UnappliedCreditApplied(command.customerId(), command.applicationId(), command.occurredOn(), command.amount(), allocations));
+        apply(new UnappliedCreditApplied(command.customerId(), command.applicationId(), on, command.amount(), allocations, null));
     }
 
     @CommandHandler
@@ -92,8 +123,7 @@ final class Payments {
     }
 
     /** The payer's instructions first, each within its invoice in the legal order; the rest by the legal order over all. */
-    private List<Allocation> allocate(Money amount, List<AllocationInstruction> instructions, String customerId) {
-        AllocationPlan plan = new AllocationPlan(invoices.collectableTerms().toList(), amount.currency());
+    private List<Allocation> allocate(Money amount, List<AllocationInstruction> instructions, String customerId, AllocationPlan plan) {
         List<Allocation> allocations = new ArrayList<>();
         Money instructed = Money.zero(amount.currency());
         for (AllocationInstruction instruction : instructions) {
@@ -114,6 +144,10 @@ final class Payments {
         }
         allocations.addAll(plan.allocate(amount.minus(instructed), null));
         return allocations;
+    }
+
+    private OpenTerm termOf(Allocation allocation, String customerId) {
+        return invoices.known(allocation.invoiceId(), customerId).term(allocation.termId());
     }
 
     Money unapplied(String currency) {
@@ -145,6 +179,9 @@ final class Payments {
     @EventSourcingHandler
     void on(UnappliedCreditApplied event) {
         applications.add(event.applicationId());
+        if (event.paymentId() != null) {
+            appliedLater.computeIfAbsent(event.paymentId(), id -> new ArrayList<>()).addAll(event.allocations());
+        }
         unappliedCredit.merge(event.amount().currency(), event.amount().negate(), Money::plus);
     }
 

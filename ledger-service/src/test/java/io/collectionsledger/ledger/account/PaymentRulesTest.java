@@ -108,7 +108,7 @@ class PaymentRulesTest extends AccountFixture {
         fixture.given(registered(), paidToday("P1", "500.00", List.of(), "500.00"), invoiced("INV-1", "300.00", "2026-10-15"))
                 .when(new ApplyUnappliedCredit(CUSTOMER, "A1", TODAY, cny("300.00"), null))
                 .expectEvents(new UnappliedCreditApplied(CUSTOMER, "A1", TODAY, cny("300.00"),
-                        List.of(principal("INV-1", "T1", "300.00"))));
+                        List.of(principal("INV-1", "T1", "300.00")), null));
     }
 
     @Test

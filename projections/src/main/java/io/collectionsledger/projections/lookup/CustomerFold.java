@@ -83,8 +83,8 @@ import java.util.function.Function;
 /**
  * One customer's records, folded from the facts that qualify (happened by {@code asOf}, recorded
  * by {@code knownAt}) in the order they were recorded. Pure: no database, no clock. A fact that
- * names a record the fold has not seen (a payment dated before the invoice it paid, read as of a
- * date between them) leaves what it cannot find alone.
+ * names a record the fold has not seen (a payment recorded before issue 17 and dated before the
+ * invoice it paid, read as of a date between them) leaves what it cannot find alone.
  */
 final class CustomerFold {
 
@@ -218,7 +218,12 @@ final class CustomerFold {
                     p.method(), p.reference(), p.allocations(), p.unapplied(),
                     new Payment.Reversal(e.occurredOn(), at, e.reason(), e.reopened(), e.unappliedReversed())));
         } else if (event instanceof UnappliedCreditApplied e) {
-            allocate(Source.CREDIT_APPLICATION, e.applicationId(), e.occurredOn(), e.allocations(), false);
+            // what the ledger applied of a payment dated before the invoice is that payment's, on the invoice's date
+            if (e.paymentId() == null) {
+                allocate(Source.CREDIT_APPLICATION, e.applicationId(), e.occurredOn(), e.allocations(), false);
+            } else {
+                allocate(Source.PAYMENT, e.paymentId(), e.occurredOn(), e.allocations(), false);
+            }
             credit(e.amount().negate());
         } else if (event instanceof UnappliedCreditRefunded e) {
             credit(e.amount().negate());

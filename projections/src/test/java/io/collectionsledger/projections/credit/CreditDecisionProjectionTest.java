@@ -332,7 +332,7 @@ class CreditDecisionProjectionTest {
     void unappliedCreditAppliedLaterIsNotCountedTwice() {
         issue("INV-1", "100000.00", TODAY.plusDays(10));
         at(payment("P-1", TODAY.minusDays(2), "20000.00", List.of(), "20000.00"), NOW);
-        at(new UnappliedCreditApplied(customer, "A-1", TODAY.minusDays(1), cny("20000.00"), List.of(principal("INV-1", "20000.00"))), NOW);
+        at(new UnappliedCreditApplied(customer, "A-1", TODAY.minusDays(1), cny("20000.00"), List.of(principal("INV-1", "20000.00")), null), NOW);
 
         CreditDecision decision = decide("20000.00");
 

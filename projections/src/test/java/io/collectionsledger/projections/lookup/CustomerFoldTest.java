@@ -13,6 +13,7 @@ import io.collectionsledger.contracts.lookup.Invoice;
 import io.collectionsledger.contracts.payment.PaymentRecorded;
 import io.collectionsledger.contracts.payment.PaymentReversed;
 import io.collectionsledger.contracts.payment.RecordPayment;
+import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
 import io.collectionsledger.contracts.promise.Installment;
 import io.collectionsledger.contracts.promise.PaymentPlanAgreed;
 import io.collectionsledger.contracts.receivable.Allocation;
@@ -55,6 +56,29 @@ class CustomerFoldTest {
                         Invoice.AllocationReceived.Source.PAYMENT_REVERSAL, Invoice.AllocationReceived.Source.PAYMENT_REVERSAL);
         assertThat(records.payments().get(0).reversal().reason()).isEqualTo("bounced");
         assertThat(records.file().totals()).extracting(CustomerFile.CurrencyTotals::unappliedCredit).containsExactly(cny("0.00"));
+    }
+
+    /** What the account records for a payment dated before its invoice (issue 17): credit until the invoice, the payment's on its date. */
+    @Test
+    void aPaymentDatedBeforeItsInvoiceIsCreditUntilTheInvoiceAndThenPaysItOnTheInvoicesDate() {
+        List<CustomerFold.Fact> backDated = List.of(facts.get(0), facts.get(1),
+                fact(new PaymentRecorded("C-1", "P-1", LocalDate.parse("2026-08-25"), cny("100.00"), RecordPayment.Method.CHEQUE, null,
+                        List.of(), cny("100.00")), 2),
+                fact(new UnappliedCreditApplied("C-1", "_P-1@2026-09-01", LocalDate.parse("2026-09-01"), cny("100.00"),
+                        List.of(principal("T1", "100.00")), "P-1"), 2));
+
+        CustomerRecords before = CustomerFold.fold("C-1", LocalDate.parse("2026-08-31"), T0.plusSeconds(60), backDated);
+        CustomerRecords after = CustomerFold.fold("C-1", LocalDate.parse("2026-09-01"), T0.plusSeconds(60), backDated);
+
+        assertThat(before.invoices()).isEmpty();
+        assertThat(before.file().totals()).extracting(CustomerFile.CurrencyTotals::unappliedCredit).containsExactly(cny("100.00"));
+        assertThat(after.invoices().get(0).open()).isEqualTo(cny("900.00"));
+        assertThat(after.invoices().get(0).allocations()).singleElement().satisfies(allocation -> {
+            assertThat(allocation.source()).isEqualTo(Invoice.AllocationReceived.Source.PAYMENT);
+            assertThat(allocation.sourceId()).isEqualTo("P-1");
+            assertThat(allocation.occurredOn()).isEqualTo(LocalDate.parse("2026-09-01"));
+        });
+        assertThat(after.file().totals()).extracting(CustomerFile.CurrencyTotals::unappliedCredit).containsExactly(cny("0.00"));
     }
 
     @Test

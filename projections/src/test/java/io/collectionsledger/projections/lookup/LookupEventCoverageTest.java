@@ -162,7 +162,7 @@ class LookupEventCoverageTest {
                         cny("100.00")),
                 new PaymentRecorded(C, "P-2", date("2026-03-25"), cny("400.00"), RecordPayment.Method.BANK_TRANSFER, "wire",
                         List.of(), cny("400.00")),
-                new UnappliedCreditApplied(C, "A-1", date("2026-03-26"), cny("100.00"), List.of(principal("INV-1", "100.00"))),
+                new UnappliedCreditApplied(C, "A-1", date("2026-03-26"), cny("100.00"), List.of(principal("INV-1", "100.00")), null),
                 new UnappliedCreditRefunded(C, "R-1", date("2026-03-27"), cny("50.00"), "transfer"),
                 new LateFeesAccrued(C, date("2026-04-10"), List.of(new LateFeeAccrual("INV-1", "T1", cny("3.60"), 9,
                         date("2026-04-10"), false))),

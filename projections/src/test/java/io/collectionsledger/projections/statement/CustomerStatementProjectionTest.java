@@ -101,7 +101,7 @@ class CustomerStatementProjectionTest {
         feed(invoice("INV-1", "300.00", term("T1", "300.00", "2026-10-01")));
         feed(payment("P1", "500.00", List.of(), "500.00"));
         feed(new UnappliedCreditApplied(customer, "A1", LocalDate.parse("2026-11-03"), Money.of("300.00", "CNY"),
-                List.of(principal("INV-1", "T1", "300.00"))));
+                List.of(principal("INV-1", "T1", "300.00")), null));
         feed(new UnappliedCreditRefunded(customer, "R1", LocalDate.parse("2026-11-04"), Money.of("150.00", "CNY"), "bank"));
 
         CustomerStatement statement = statement();
@@ -222,6 +222,29 @@ class CustomerStatementProjectionTest {
         assertThat(asOf.items()).singleElement().extracting(AccountItem::openLateFees).isEqualTo(Money.of("5.00", "CNY"));
         assertThat(asOf.totalOpen()).isEqualTo(now.totalOpen());
         assertThat(asOf.unappliedCredit()).isEqualTo(now.unappliedCredit());
+    }
+
+    /** What the account records for a payment dated before the invoice it pays (issue 17): credit on its date, paid on the invoice's. */
+    @Test
+    void aPaymentDatedBeforeItsInvoiceIsUnappliedOnItsDateAndPaysTheInvoiceOnTheInvoicesDate() {
+        // the invoice is recorded first, the payment a week before it after
+        feed(new InvoiceIssued(customer, "INV-1", null, LocalDate.parse("2025-09-11"), Money.of("1000.00", "CNY"),
+                List.of(term("T1", "1000.00", "2025-10-11")), List.of(), null));
+        feed(new PaymentRecorded(customer, "P1", LocalDate.parse("2025-09-01"), Money.of("100.00", "CNY"),
+                RecordPayment.Method.BANK_TRANSFER, null, List.of(), Money.of("100.00", "CNY")));
+        feed(new UnappliedCreditApplied(customer, "_P1@2025-09-11", LocalDate.parse("2025-09-11"), Money.of("100.00", "CNY"),
+                List.of(principal("INV-1", "T1", "100.00")), "P1"));
+
+        StatementOfAccount paid = projection.handle(new StatementOfAccountQuery(customer, LocalDate.parse("2025-09-05"), NOW));
+        StatementOfAccount invoiced = projection.handle(new StatementOfAccountQuery(customer, LocalDate.parse("2025-09-11"), NOW));
+
+        assertThat(paid.items()).isEmpty();
+        assertThat(paid.unappliedCredit()).containsExactly(Money.of("100.00", "CNY"));
+        assertThat(invoiced.items()).singleElement().satisfies(item -> {
+            assertThat(item.paid()).isEqualTo(Money.of("100.00", "CNY"));
+            assertThat(item.open()).isEqualTo(Money.of("900.00", "CNY"));
+        });
+        assertThat(invoiced.unappliedCredit()).isEmpty();
     }
 
     private CustomerStatement statement() {
