@@ -1,6 +1,7 @@
 package io.collectionsledger.ledger.account;
 
 import io.collectionsledger.contracts.payment.RecordPayment;
+import io.collectionsledger.contracts.promise.PaymentPromiseBroken;
 import io.collectionsledger.contracts.promise.RecordPaymentPromise;
 import io.collectionsledger.contracts.receivable.InvoiceTerm;
 import io.collectionsledger.contracts.receivable.IssueCreditNote;
@@ -36,8 +37,12 @@ class FirstDayDueTest extends AccountFixture {
     private static final LocalDate FROM = LocalDate.parse("2026-08-01");
 
     @Test
-    void anAccountWithNothingOpenIsDueOnNoDay() {
-        Walk walk = new Walk(Map.of(), true);
+    void anInvoicePaidBeforeItIsDueLeavesTheAccountDueOnNoDay() {
+        Walk walk = new Walk(Map.of(
+                LocalDate.parse("2026-08-20"), List.of(invoice("INV-1", CONTRACT, "500.00", "2026-09-30")),
+                LocalDate.parse("2026-09-25"), List.of(payment("P1", "2026-09-25", "500.00"))), true);
+        walk.through(LocalDate.parse("2026-09-24"));
+        assertThat(walk.due.get()).contains(LocalDate.parse("2026-10-01"));   // the first day past due: a stage, fees
         walk.through(TODAY);
         assertThat(walk.closesSent).isEmpty();
         assertThat(walk.due.get()).isEmpty();
@@ -62,7 +67,7 @@ class FirstDayDueTest extends AccountFixture {
         assertThat(walk.due.get()).contains(LocalDate.parse("2026-10-06"));
         walk.through(TODAY);
         assertThat(walk.closesSent).containsExactly(LocalDate.parse("2026-10-06"));
-        assertThat(walk.recorded).hasSize(1);
+        assertThat(walk.recorded).last().isInstanceOf(PaymentPromiseBroken.class);
     }
 
     @Test
