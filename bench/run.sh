@@ -7,7 +7,8 @@
 # (java -jar, settings from the environment, a bearer token when deploy/local/mint-token.sh
 # exists), loads a generated data set through POST /imports, then measures commands over HTTP
 # under an open-loop load at fixed rates, the aging report, records read back (a customer's file, an
-# invoice, pages of customers), twelve months of portfolio metrics, and the rebuild of every read model.
+# invoice, pages of customers), twelve months of portfolio metrics, the rebuild of every read model, and
+# the close of day catching up a month of business days (a quiet day, a month end, the whole catch-up).
 #
 #   usage: bench/run.sh [--scale default|large] [--customers N --invoices M] [--seconds S] [--profile] [--no-build]
 #     default: 10,000 customers and 200,000 invoices; large: 100,000 and 1,000,000
@@ -15,6 +16,7 @@
 #     --profile: a flight recording of the service during the import, the commands and the rebuild,
 #                and where each spent its CPU (costs a few percent)
 #   env: BENCH_PORT (28180) BENCH_MANAGEMENT_PORT (the next one) BENCH_DB (ledger_bench) BENCH_LOCK (/tmp/mvn.lock)
+#        BENCH_CLOSE_OF_DAY (yes; no skips the close of day)
 #        BENCH_JAVA_OPTS (-Xmx768m: the heap the Kubernetes limit of 1 GiB gives at MaxRAMPercentage=75)
 #        PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres)
 set -euo pipefail
@@ -29,7 +31,7 @@ while [ $# -gt 0 ]; do
     --seconds) seconds=$2; shift 2 ;;
     --no-build) build=no; shift ;;
     --profile) profile=yes; shift ;;
-    *) sed -n '2,19p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,21p' "$0" >&2; exit 2 ;;
   esac
 done
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -314,6 +316,59 @@ rm -f "$OUT.rebuild"
 REBUILD_RATE=$(rate "$EVENTS" "$REBUILD_SECONDS")
 echo "rebuild-events $EVENTS events, $REBUILD_RATE events/s = $(ratio "$REBUILD_RATE" "$CEIL_REBUILD") of the set-based rebuild ceiling ($CEIL_REBUILD events/s)"
 cost_report rebuild "$EVENTS" event
+
+# ---- close of day (issue 17): a day costs what is due on it
+echo
+echo "== close of day (POST /admin/close-of-day): each day's accounts due on the agenda, after an outage of a month"
+if [ "${BENCH_CLOSE_OF_DAY:-yes}" = no ]; then
+  echo "close-of-day skipped (BENCH_CLOSE_OF_DAY=no)"
+else
+  # The close runs through the service's today. The import recorded 18 months of history that no close
+  # has seen; setting the last day closed back makes the service catch up as after an outage: the first
+  # day closed judges that whole backlog at once (every account with anything overdue), the days after it
+  # are ordinary days, month end included. Durations per day come from business_day_closed.closed_at.
+  CLOSE_TODAY=$(TZ=Asia/Shanghai date +%F)
+  CLOSE_MONTH_END=$(date -d "$(TZ=Asia/Shanghai date +%Y-%m-01) -1 day" +%F)
+  CLOSE_FROM=$(date -d "$CLOSE_TODAY -29 days" +%F)
+  [[ "$CLOSE_MONTH_END" < "$CLOSE_FROM" ]] && CLOSE_FROM=$CLOSE_MONTH_END  # the 30th or 31st: one or two days more, so that a month end is in
+  CLOSE_BACKLOG=$(date -d "$CLOSE_FROM -1 day" +%F)
+  CLOSE_DAYS=$(( ($(date -d "$CLOSE_TODAY" +%s) - $(date -d "$CLOSE_FROM" +%s)) / 86400 + 1 ))
+  sql "delete from business_day_closed; insert into business_day_closed values (date '$CLOSE_BACKLOG' - 1, now(), 0)" >/dev/null
+  EVENTS_BEFORE=$(sql "select max(global_index) from domain_event_entry")
+  COMMANDS_BEFORE=$(sql "select count(*) from command_log")
+  echo "agenda: $(sql "select count(*) from account_agenda where next_day <= date '$CLOSE_BACKLOG'") of $customers accounts due by $CLOSE_BACKLOG (the backlog), $(sql "select count(*) from account_agenda where next_day is null") with nothing due until a new fact"
+  say "closing $CLOSE_BACKLOG (the import's backlog) and the $CLOSE_DAYS days $CLOSE_FROM to $CLOSE_TODAY"
+  profile_start close
+  cost_start
+  CLOSE_STARTED=$(now)
+  curl -sS --fail-with-body -X POST "${auth[@]}" -D "$OUT.close-headers" -o "$OUT.close" "$URL/admin/close-of-day" \
+    || say "the close of day failed: $(cat "$OUT.close"); see $SERVICE_LOG"
+  CLOSE_SECONDS=$(seconds_since "$CLOSE_STARTED")
+  profile_stop close
+  CLOSED=$(sql "select count(*) from command_log") ; CLOSED=$((CLOSED - COMMANDS_BEFORE))
+  echo "close-of-day-run $(cat "$OUT.close"), Ledger-Position $(sed -n 's/^[Ll]edger-[Pp]osition: *\([0-9]*\).*/\1/p' "$OUT.close-headers") (the journal's last event: $(sql "select max(global_index) from domain_event_entry")), $(printf '%.1f' "$CLOSE_SECONDS") s"
+  rm -f "$OUT.close" "$OUT.close-headers"
+  cost_report close-of-day "$CLOSED" account-day
+  echo "close-of-day-events $(sql "select count(*) from domain_event_entry where global_index > $EVENTS_BEFORE") recorded: $(sql "select string_agg(payload_type || ' ' || n, ', ') from (select regexp_replace(payload_type, '.*\.', '') payload_type, count(*) n from domain_event_entry where global_index > $EVENTS_BEFORE group by 1 order by 2 desc) t")"
+  # one row per day: the day, the accounts closed, the seconds it took (the first from the request)
+  sql "select business_date, accounts, round(extract(epoch from closed_at - coalesce(lag(closed_at) over (order by business_date), to_timestamp($CLOSE_STARTED)))::numeric, 1)
+       from business_day_closed where business_date >= date '$CLOSE_BACKLOG' order by 1" | tr '|' ' ' > "$OUT.days"
+  awk -v backlog="$CLOSE_BACKLOG" -v monthend="$CLOSE_MONTH_END" -v n="$customers" -v days="$CLOSE_DAYS" -v from="$CLOSE_FROM" '
+    { printf "close-of-day-day %s %7d accounts %7.1f s%s\n", $1, $2, $3, ($1 == backlog ? "  (the backlog)" : $1 == monthend ? "  (month end)" : "") }
+    $1 == backlog { b = $0; next }
+    { s += $3; a += $2 }
+    $1 == monthend { me = $0; next }
+    { if (q == "" || $2 < qa) { q = $0; qa = $2 } }
+    END {
+      split(b, x, " "); printf "close-of-day-backlog %s: %d accounts (every one with anything due in the imported history) in %.1f s\n", x[1], x[2], x[3]
+      split(q, x, " "); printf "close-of-day-quiet-day %s: %d accounts due (%.2f%% of %d) in %.1f s (target at 100,000 customers: <= 30 s with at most 1%% due)\n", x[1], x[2], 100 * x[2] / n, n, x[3]
+      split(me, x, " "); printf "close-of-day-month-end %s: %d accounts due (%.2f%% of %d) in %.1f s (target at 100,000 customers: <= 2 min with 20,000 overdue)\n", x[1], x[2], 100 * x[2] / n, n, x[3]
+      printf "close-of-day-catch-up %d business days %s to today, month end %s included: %d account-days in %.1f s (target at 100,000 customers: <= 5 min for 30 days)\n", days, from, monthend, a, s
+    }' "$OUT.days"
+  rm -f "$OUT.days"
+  echo "close-of-day: as long as late fees are recorded daily, an account with a term accruing them is due every day (see README, Time)"
+fi
+# ---- end
 
 echo
 echo "== hash chain"

@@ -22,7 +22,9 @@ import java.util.Optional;
 /**
  * What one business day produces for an account, computed from its state, not yet applied:
  * promises judged once their date and grace have passed, terms entering a collection stage
- * (dated the day they crossed it), late fees accrued day by day, new orders held.
+ * (dated the day they crossed it), late fees accrued day by day, new orders held or released;
+ * and, from the same rules, the first day whose close would produce any of them
+ * ({@link #firstDayDue}), which the close of day uses to send the command only to accounts due.
  */
 final class BusinessDayClose {
 
@@ -86,6 +88,29 @@ final class BusinessDayClose {
                     .forEach(t -> LateFees.accrue(t, lateFees, day, policy).ifPresent(accruals::add));
         }
         return accruals.isEmpty() ? Optional.empty() : Optional.of(new LateFeesAccrued(customerId, day, accruals));
+    }
+
+    /**
+     * The first business day whose close would record anything for an account in this state: the
+     * earliest of the days a promise is judged, an open term enters its next stage, late fees accrue
+     * (every day while a term with late-fee terms is overdue, as long as fees are recorded daily), and
+     * orders are held or judged for release. Closing any earlier day records nothing, so a close of day
+     * that skips the account until then records what a close of every account would, on the same days.
+     * {@code justClosed} is the day of the close the account has just been sent, or null after any
+     * other command. Empty when only a new fact can make the account due.
+     */
+    static Optional<LocalDate> firstDayDue(Promises promises, Invoices invoices, Contracts contracts, CreditFile creditFile,
+                                           CollectionPolicy policy, LocalDate justClosed) {
+        List<Optional<LocalDate>> days = new ArrayList<>();
+        days.add(promises.nextJudgementDay(policy));
+        invoices.collectableTerms().forEach(term -> days.add(term.nextStageDay()));
+        for (Invoice invoice : invoices.all()) {
+            if (!invoice.writtenOff() && contracts.lateFeeTerms(invoice.contractId) != null) {
+                invoice.terms().forEach(term -> days.add(term.nextAccrualDay()));
+            }
+        }
+        days.add(creditFile.nextHoldDay(policy, justClosed));
+        return days.stream().flatMap(Optional::stream).min(LocalDate::compareTo);
     }
 
     /** Orders are held from the first day the term was more than the allowed days past due. */

@@ -47,9 +47,8 @@ final class CreditFile {
     private Money creditLimit;
     /** Consecutive early payments since the limit was last raised. */
     private final List<String> earlyPayments = new ArrayList<>();
-    private boolean ordersHeld;
-    /** The day the current hold began. */
-    private LocalDate heldSince;
+    /** The day new orders were held from, while they are; null when they are not. */
+    private LocalDate ordersHeldSince;
     private boolean supplySuspended;
     private final Ids warnings = new Ids("early warning");
     /** Who answers for the customer, as far as the ledger was told. */
@@ -116,7 +115,7 @@ final class CreditFile {
 
     /** New orders are held from the day a term is long overdue, and released once none is. */
     void holdOrReleaseOrders(String customerId, BusinessDayClose close, LocalDate day, CollectionPolicy policy) {
-        if (!ordersHeld) {
+        if (ordersHeldSince == null) {
             longOverdue(day, policy).map(close::ordersHeld).ifPresent(AggregateLifecycle::apply);
         } else {
             releaseOrdersIfNothingLongOverdue(customerId, day, day, policy,
@@ -131,9 +130,26 @@ final class CreditFile {
      */
     void releaseOrdersIfNothingLongOverdue(String customerId, LocalDate settledOn, LocalDate today, CollectionPolicy policy,
                                            String reason) {
-        if (ordersHeld && longOverdue(today, policy).isEmpty()) {
-            apply(new OrdersReleased(customerId, settledOn.isBefore(heldSince) ? heldSince : settledOn, reason));
+        if (ordersHeldSince != null && longOverdue(today, policy).isEmpty()) {
+            apply(new OrdersReleased(customerId, settledOn.isBefore(ordersHeldSince) ? ordersHeldSince : settledOn, reason));
         }
+    }
+
+    /**
+     * The first day a close could hold or release orders. Not held: the day a term still open first
+     * becomes long overdue. Held: a close releases them only if nothing is long overdue on its day, and
+     * terms only grow older, so a close that kept them ({@code justClosed}) is followed by none that
+     * releases them until a new fact changes what is open; after any other command, the next close
+     * judges them again, whatever its day (none comes before the day they were held from).
+     */
+    Optional<LocalDate> nextHoldDay(CollectionPolicy policy, LocalDate justClosed) {
+        if (ordersHeldSince != null) {
+            return justClosed == null ? Optional.of(ordersHeldSince) : Optional.empty();
+        }
+        return invoices.collectableTerms()
+                .filter(t -> !t.settled())
+                .map(t -> t.dueDate.plusDays(policy.orderHoldDaysPastDue() + 1L))
+                .min(Comparator.naturalOrder());
     }
 
     private Optional<OpenTerm> longOverdue(LocalDate day, CollectionPolicy policy) {
@@ -195,13 +211,11 @@ final class CreditFile {
 
     @EventSourcingHandler
     void on(OrdersHeld event) {
-        ordersHeld = true;
-        heldSince = event.occurredOn();
+        ordersHeldSince = event.occurredOn();
     }
 
     @EventSourcingHandler
     void on(OrdersReleased event) {
-        ordersHeld = false;
-        heldSince = null;
+        ordersHeldSince = null;
     }
 }

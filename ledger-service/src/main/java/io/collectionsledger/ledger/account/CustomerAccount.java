@@ -16,6 +16,7 @@ import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -27,7 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * consequences cross parts: a payment, and the close of a business day.
  */
 @Aggregate(cache = "accountCache")
-class CustomerAccount {
+class CustomerAccount implements DueDates {
 
     @AggregateIdentifier
     private String customerId;
@@ -106,6 +107,11 @@ class CustomerAccount {
         close.stagesReached(invoices.collectableTerms().toList()).forEach(AggregateLifecycle::apply);
         close.lateFees(invoices.all(), contracts).ifPresent(AggregateLifecycle::apply);
         creditFile.holdOrReleaseOrders(customerId, close, day, policy);
+    }
+
+    @Override
+    public Optional<LocalDate> firstDayDue(CollectionPolicy policy, LocalDate justClosed) {
+        return BusinessDayClose.firstDayDue(promises, invoices, contracts, creditFile, policy, justClosed);
     }
 
     @EventSourcingHandler

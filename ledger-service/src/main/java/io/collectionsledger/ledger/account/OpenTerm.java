@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What is still open on one invoice term, by component. Changed only by event-sourcing handlers. */
 final class OpenTerm {
@@ -64,6 +65,31 @@ final class OpenTerm {
 
     boolean overdueOn(LocalDate day) {
         return daysPastDue(day) > 0 && !settled();
+    }
+
+    /** The day the term, while open, enters the next collection stage it has not reached; empty once settled or in the last. */
+    Optional<LocalDate> nextStageDay() {
+        if (settled()) {
+            return Optional.empty();
+        }
+        for (CollectionStage next : CollectionStage.values()) {
+            if (stage == null || stage.compareTo(next) < 0) {
+                return Optional.of(dueDate.plusDays(Math.max(1, next.firstDay())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The next day late fees accrue on the term while principal is open on it: the day after the last
+     * one accrued, or the first day past due. Fees are recorded for every day closed, so a term
+     * accruing them is due again each day until it is paid.
+     */
+    Optional<LocalDate> nextAccrualDay() {
+        if (settled() || open(Component.PRINCIPAL).signum() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(accruedThrough == null ? dueDate.plusDays(1) : accruedThrough.plusDays(1));
     }
 
     CollectionStage stage() {

@@ -19,9 +19,11 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -119,6 +121,14 @@ final class Promises {
                         promise.outcome(), corrected, received, promise.shortfall(received), paymentId));
             }
         }
+    }
+
+    /** The first day a promise still open is judged: the day after its last day. */
+    Optional<LocalDate> nextJudgementDay(CollectionPolicy policy) {
+        return promises.values().stream()
+                .filter(promise -> promise.outcome() == null)
+                .map(promise -> promise.lastDay(policy).plusDays(1))
+                .min(Comparator.naturalOrder());
     }
 
     Collection<PromiseState> all() {

@@ -2,6 +2,9 @@ package io.collectionsledger.ledger.command;
 
 import io.collectionsledger.contracts.shared.AccountCommand;
 import io.collectionsledger.contracts.shared.CommandAccepted;
+import io.collectionsledger.contracts.time.CloseBusinessDay;
+import io.collectionsledger.ledger.account.CollectionPolicy;
+import io.collectionsledger.ledger.account.DueDates;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
@@ -9,16 +12,20 @@ import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Runs commands exactly once per client and command id. One database transaction holds the
@@ -30,6 +37,9 @@ import java.util.Set;
  * are then appended in one batch. A concurrent writer to the same account from another instance
  * makes the append fail on (aggregate, sequence); the whole transaction is then run again on the
  * fresh state, so no update is lost.
+ * <p>
+ * The same transaction records, for every account a command ran on, the first day its close is due
+ * ({@link AccountAgenda}), as the account tells it from its state after the last of them.
  */
 @Component
 public class CommandDispatcher {
@@ -42,15 +52,19 @@ public class CommandDispatcher {
     private final TransactionManager transactionManager;
     /** The accounts, read here only for the version at which this unit of work leaves one (it still holds them). */
     private final Repository<?> accounts;
+    private final AccountAgenda agenda;
+    private final CollectionPolicy policy;
 
     CommandDispatcher(CommandGateway gateway, CommandLog commandLog, CommandFingerprint fingerprint,
                       TransactionManager transactionManager,
-                      @Qualifier("customerAccountRepository") Repository<?> accounts) {
+                      @Qualifier("customerAccountRepository") Repository<?> accounts, AccountAgenda agenda, CollectionPolicy policy) {
         this.gateway = gateway;
         this.commandLog = commandLog;
         this.fingerprint = fingerprint;
         this.transactionManager = transactionManager;
         this.accounts = accounts;
+        this.agenda = agenda;
+        this.policy = policy;
     }
 
     public record Request(AccountCommand command, CommandContext context) {
@@ -101,6 +115,8 @@ public class CommandDispatcher {
             List<Optional<CommandAccepted>> earlier = commandLog.claim(claims);
             List<Integer> ran = new ArrayList<>();
             List<CommandLog.Completion> completions = new ArrayList<>();
+            // in the order of the accounts, so that transactions writing the same rows lock them in one order
+            Map<String, Optional<LocalDate>> firstDaysDue = new TreeMap<>();
             for (int i = 0; i < requests.size(); i++) {
                 Request request = requests.get(i);
                 if (earlier.get(i).isPresent()) {
@@ -110,8 +126,11 @@ public class CommandDispatcher {
                 outcomes.add(null);
                 gateway.sendAndWait(new GenericCommandMessage<>(request.command()).andMetaData(request.context().metaData()));
                 ran.add(i);
-                completions.add(new CommandLog.Completion(request.context(), request.command().customerId(),
-                        accounts.load(request.command().customerId()).version()));
+                String customerId = request.command().customerId();
+                Aggregate<?> account = accounts.load(customerId);
+                completions.add(new CommandLog.Completion(request.context(), customerId, account.version()));
+                LocalDate justClosed = request.command() instanceof CloseBusinessDay close ? close.businessDate() : null;
+                firstDaysDue.put(customerId, account.invoke(state -> ((DueDates) state).firstDayDue(policy, justClosed)));
             }
             // Registered after every command ran, so it follows the event bus's own prepare-commit
             // step that appends their events: the answers can name the events' positions.
@@ -119,6 +138,7 @@ public class CommandDispatcher {
                 if (completions.isEmpty()) {
                     return;
                 }
+                agenda.record(firstDaysDue);
                 List<CommandAccepted> accepted = commandLog.complete(completions);
                 for (int k = 0; k < ran.size(); k++) {
                     outcomes.set(ran.get(k), new Outcome(accepted.get(k), false));

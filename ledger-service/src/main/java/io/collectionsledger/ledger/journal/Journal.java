@@ -135,11 +135,6 @@ public class Journal {
                 .single();
     }
 
-    /** Every account, found from its first event (an index of V4 holds only those). */
-    public List<String> accounts() {
-        return jdbc.sql("select aggregate_identifier from domain_event_entry where sequence_number = 0").query(String.class).list();
-    }
-
     /** An account at a version: the event with that sequence number. */
     public record AccountVersion(String account, long version) {
     }

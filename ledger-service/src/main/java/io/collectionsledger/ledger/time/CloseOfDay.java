@@ -2,9 +2,9 @@ package io.collectionsledger.ledger.time;
 
 import io.collectionsledger.contracts.time.CloseBusinessDay;
 import io.collectionsledger.ledger.account.BusinessCalendar;
+import io.collectionsledger.ledger.command.AccountAgenda;
 import io.collectionsledger.ledger.command.CommandContext;
 import io.collectionsledger.ledger.command.CommandDispatcher;
-import io.collectionsledger.ledger.journal.Journal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,11 +21,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Closes business days: every account is sent {@link CloseBusinessDay} for each day since the
- * last day closed, in order, up to today, so facts that fell due while the service was down are
- * recorded when it starts again, on the day they belong to. Accounts make closing idempotent,
- * so a run cut short by a crash is simply run again. One instance closes at a time, under a
- * PostgreSQL advisory lock held for the run.
+ * Closes business days: for each day since the last day closed, in order, up to today, the accounts
+ * due by that day on the {@link AccountAgenda} are sent {@link CloseBusinessDay}, so facts that fell
+ * due while the service was down are recorded when it starts again, on the day they belong to. An
+ * account is due from the first day whose close would record anything on it, so the others, which
+ * that close would leave as they are, are not sent it: a day costs what is due on it. Accounts make
+ * closing idempotent, and one that was closed has a later day on the agenda, so a run cut short by a
+ * crash is simply run again. One instance closes at a time, under a PostgreSQL advisory lock held for
+ * the run.
  */
 @Component
 public class CloseOfDay {
@@ -33,25 +36,32 @@ public class CloseOfDay {
     private static final Logger log = LoggerFactory.getLogger(CloseOfDay.class);
     /** Any constant that no other part of the ledger takes as an advisory lock. */
     private static final long LOCK = 0x436c6f7365446179L;
+    /** Accounts closed in one transaction: one commit for many, as the bulk import does. */
+    private static final int ACCOUNTS_PER_TRANSACTION = 100;
 
     private final CommandDispatcher dispatcher;
+    private final AccountAgenda agenda;
     private final BusinessCalendar calendar;
     private final Clock clock;
-    private final Journal journal;
     private final JdbcClient jdbc;
     private final JdbcTemplate lockConnection;
 
-    CloseOfDay(CommandDispatcher dispatcher, BusinessCalendar calendar, Clock clock, Journal journal, JdbcClient jdbc,
+    CloseOfDay(CommandDispatcher dispatcher, AccountAgenda agenda, BusinessCalendar calendar, Clock clock, JdbcClient jdbc,
                JdbcTemplate lockConnection) {
         this.dispatcher = dispatcher;
+        this.agenda = agenda;
         this.calendar = calendar;
         this.clock = clock;
-        this.journal = journal;
         this.jdbc = jdbc;
         this.lockConnection = lockConnection;
     }
 
-    public record Run(LocalDate from, LocalDate through, int accounts, boolean ran) {
+    /**
+     * What a run did: the days it closed, how many accounts it sent the close (summed over the days),
+     * whether it ran (false: another instance was closing), and the position of the last event of the
+     * accounts it closed, which is the last event it wrote when it wrote any (0 when it closed none).
+     */
+    public record Run(LocalDate from, LocalDate through, int accounts, boolean ran, long position) {
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -73,7 +83,7 @@ public class CloseOfDay {
                     result.next();
                     if (!result.getBoolean(1)) {
                         log.info("another instance is closing business days");
-                        return new Run(null, null, 0, false);
+                        return new Run(null, null, 0, false, 0);
                     }
                 }
             }
@@ -92,29 +102,66 @@ public class CloseOfDay {
         LocalDate today = calendar.today();
         // Today is closed on every run (facts recorded later in the day still count); earlier days once each.
         LocalDate from = lastClosed().map(day -> day.isBefore(today) ? day.plusDays(1) : today).orElse(today);
-        List<String> accounts = journal.accounts();
         String run = Long.toString(clock.millis());
+        int closed = 0;
+        long position = 0;
         for (LocalDate day = from; !day.isAfter(today); day = day.plusDays(1)) {
-            int failed = 0;
-            for (String account : accounts) {
-                try {
-                    dispatcher.dispatch(new CloseBusinessDay(account, day), new CommandContext("ledger",
-                            "close-of-day:" + day + ":" + account + ":" + run, "close-of-day:" + day, "ledger:close-of-day", "system", null));
-                } catch (RuntimeException e) {
-                    failed++;
-                    log.error("closing {} for account {} failed; it is closed again on the next run", day, account, e);
-                }
+            List<String> due = agenda.dueBy(day);
+            Day close = new Day(day, run);
+            for (int at = 0; at < due.size(); at += ACCOUNTS_PER_TRANSACTION) {
+                close.accounts(due.subList(at, Math.min(at + ACCOUNTS_PER_TRANSACTION, due.size())));
             }
-            if (failed > 0) {
-                return new Run(from, day.minusDays(1), accounts.size(), true);
+            closed += due.size() - close.failed;
+            position = Math.max(position, close.position);
+            if (close.failed > 0) {
+                return new Run(from, day.minusDays(1), closed, true, position);
             }
             jdbc.sql("""
                             insert into business_day_closed (business_date, closed_at, accounts) values (?, ?, ?)
                             on conflict (business_date) do update set closed_at = excluded.closed_at, accounts = excluded.accounts""")
-                    .params(day, Timestamp.from(clock.instant()), accounts.size()).update();
-            log.info("closed business day {} for {} accounts", day, accounts.size());
+                    .params(day, Timestamp.from(clock.instant()), due.size()).update();
+            log.info("closed business day {} for the {} accounts due", day, due.size());
         }
-        return new Run(from, today, accounts.size(), true);
+        return new Run(from, today, closed, true, position);
+    }
+
+    /** The close of one day: accounts in one transaction, or one by one when that fails, so that one account's failure holds back no other. */
+    private final class Day {
+
+        private final LocalDate day;
+        private final String run;
+        private int failed;
+        private long position;
+
+        Day(LocalDate day, String run) {
+            this.day = day;
+            this.run = run;
+        }
+
+        void accounts(List<String> accounts) {
+            List<CommandDispatcher.Request> requests = accounts.stream().map(this::request).toList();
+            try {
+                dispatcher.dispatchTogether(requests).forEach(this::closed);
+            } catch (RuntimeException together) {
+                for (CommandDispatcher.Request request : requests) {
+                    try {
+                        closed(dispatcher.dispatch(request.command(), request.context()));
+                    } catch (RuntimeException e) {
+                        failed++;
+                        log.error("closing {} for account {} failed; it is closed again on the next run", day, request.command().customerId(), e);
+                    }
+                }
+            }
+        }
+
+        private CommandDispatcher.Request request(String account) {
+            return new CommandDispatcher.Request(new CloseBusinessDay(account, day), new CommandContext("ledger",
+                    "close-of-day:" + day + ":" + account + ":" + run, "close-of-day:" + day, "ledger:close-of-day", "system", null));
+        }
+
+        private void closed(CommandDispatcher.Outcome outcome) {
+            position = Math.max(position, outcome.accepted().position());
+        }
     }
 
     private Optional<LocalDate> lastClosed() {

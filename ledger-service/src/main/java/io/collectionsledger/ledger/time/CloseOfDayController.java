@@ -1,7 +1,6 @@
 package io.collectionsledger.ledger.time;
 
 import io.collectionsledger.contracts.shared.Headers;
-import io.collectionsledger.ledger.journal.Journal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -14,19 +13,20 @@ import org.springframework.web.bind.annotation.RestController;
 class CloseOfDayController {
 
     private final CloseOfDay closeOfDay;
-    private final Journal journal;
 
-    CloseOfDayController(CloseOfDay closeOfDay, Journal journal) {
+    CloseOfDayController(CloseOfDay closeOfDay) {
         this.closeOfDay = closeOfDay;
-        this.journal = journal;
     }
 
-    /** Answers the journal's head after the run as Ledger-Position, as a command does: a report asked for with it includes the run. */
+    /**
+     * Answers as Ledger-Position the position of the last event the run wrote, as a command answers its
+     * account's: a report asked for with it includes what the run recorded (0 when it closed no account).
+     */
     @PostMapping(value = "/admin/close-of-day", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Close every business day up to today now, instead of waiting for the hourly run; Ledger-Position "
-            + "includes what the run recorded")
+            + "is the position of the last event the run wrote")
     ResponseEntity<CloseOfDay.Run> closeNow() {
         CloseOfDay.Run run = closeOfDay.closeDaysThroughToday();
-        return ResponseEntity.ok().header(Headers.POSITION, Long.toString(journal.head())).body(run);
+        return ResponseEntity.ok().header(Headers.POSITION, Long.toString(run.position())).body(run);
     }
 }

@@ -45,7 +45,8 @@ class LogicalTypesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The ledger's own tables; every other table belongs to a read model. */
     private static final Set<String> LEDGER_TABLES = Set.of("domain_event_entry", "snapshot_event_entry", "token_entry",
-            "command_log", "flyway_schema_history", "business_day_closed", "event_chain", "access_log", "read_model_rebuild");
+            "command_log", "flyway_schema_history", "business_day_closed", "event_chain", "access_log", "read_model_rebuild",
+            "account_agenda");
     private static final List<String> OLD_STORY = List.of("customer.CustomerRegistered", "contract.ContractRecorded",
             "delivery.DeliveryRecorded", "receivable.InvoiceIssued", "payment.PaymentRecorded", "litigation.LawsuitFiled");
 

@@ -27,7 +27,7 @@ class RebuildIT {
     /** The ledger's own tables and the read models' migration history; every other table is a read model's. */
     private static final Set<String> LEDGER_TABLES = Set.of("domain_event_entry", "snapshot_event_entry", "token_entry",
             "command_log", "flyway_schema_history", "flyway_schema_history_projections", "business_day_closed", "event_chain", "read_model_rebuild",
-            "access_log");
+            "access_log", "account_agenda");
     private static final int WRITERS = 4;
 
     private final MovableClock clock = new MovableClock(LedgerIT.START);

@@ -6,8 +6,11 @@ import io.collectionsledger.ledger.RunningService;
 import io.collectionsledger.testing.FreshDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -66,6 +69,33 @@ class CloseOfDayIT {
                 .param(customer).query(Long.class).single()).isEqualTo(42);
         assertThat(service.jdbc().sql("select count(*) from business_day_closed where business_date between '2026-11-24' and '2027-01-03'")
                 .query(Long.class).single()).isEqualTo(41);
+    }
+
+    /** An account recorded by the version before the agenda is put on it by the migration, due at once: no due date is missed. */
+    @Test
+    void anAccountRecordedBeforeTheAgendaIsClosedAtTheFirstCloseAfterTheUpgrade() {
+        String database = FreshDatabase.another();
+        service = RunningService.start(database, clock);
+        service.send("/customers", "{\"customerId\": \"" + customer + "\", \"name\": \"Hengda\", \"occurredOn\": \"2026-01-05\"}");
+        service.send("/customers/" + customer + "/invoices", """
+                {"invoiceId": "INV-1", "occurredOn": "2026-09-01", "amount": {"amount": "10000.00", "currency": "CNY"},
+                 "terms": [{"termId": "T1", "amount": {"amount": "10000.00", "currency": "CNY"}, "dueDate": "2026-11-01"}]}""");
+        service.close();
+        // the database as the version before the agenda left it
+        PGSimpleDataSource rows = new PGSimpleDataSource();
+        rows.setUrl(database);
+        rows.setUser(FreshDatabase.user());
+        rows.setPassword(FreshDatabase.password());
+        JdbcClient before = JdbcClient.create(rows);
+        before.sql("drop table account_agenda").update();
+        before.sql("delete from flyway_schema_history where version = '10'").update();
+
+        service = RunningService.start(database, clock);   // migrates, then closes today on start
+
+        assertThat(dates("CollectionStageReached")).containsExactly("2026-11-02");
+        assertThat(dates("OrdersHeld")).containsExactly("2026-11-17");
+        assertThat(service.jdbc().sql("select next_day from account_agenda where account = ?").param(customer)
+                .query(LocalDate.class).single()).isEqualTo(LocalDate.parse("2026-12-02"));   // 31 days past due
     }
 
     private long count(String type) {
