@@ -214,6 +214,15 @@ class DemoMetricsIT {
         assertThat(get("/portfolio-metrics?from=2026-02-01&to=2026-06-15&by=tier").findValuesAsText("group")).containsOnly("B");
     }
 
+    @Test
+    void theReadmesExportByTierHasJuneAsComputedByHand() {
+        String csv = service.http().get().uri("/portfolio-metrics.csv?from=2026-01-01&to=2026-06-30&by=tier").retrieve().body(String.class);
+
+        // start, end, group, currency, open at start and end, overdue, rate, on target, invoiced, collected, credited, written off,
+        // recovered, DSO (none), CEI, became overdue
+        assertThat(csv).contains("2026-06-01,2026-06-15,B,CNY,105000.00,107879.38,92879.38,86.10,false,0.00,0.00,0.00,0.00,0.00,,0.00,0.00,");
+    }
+
     private static JsonNode get(String path) {
         return service.http().get().uri(path).retrieve().body(JsonNode.class);
     }
