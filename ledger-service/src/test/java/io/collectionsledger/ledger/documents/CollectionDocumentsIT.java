@@ -1,6 +1,7 @@
 package io.collectionsledger.ledger.documents;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.collectionsledger.ledger.DemoCustomer;
 import io.collectionsledger.ledger.LedgerIT;
 import io.collectionsledger.ledger.MovableClock;
 import io.collectionsledger.ledger.RunningService;

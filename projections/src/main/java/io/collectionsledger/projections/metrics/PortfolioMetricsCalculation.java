@@ -135,9 +135,12 @@ final class PortfolioMetricsCalculation {
         BigDecimal overdueRate = openAtEnd.signum() == 0 ? null : overdueAtEnd.multiply(HUNDRED).divide(openAtEnd, 2, RoundingMode.HALF_UP);
         BigDecimal dso = invoiced.signum() == 0 ? null
                 : openAtEnd.multiply(BigDecimal.valueOf(days)).divide(invoiced, 1, RoundingMode.HALF_UP);
-        BigDecimal collectible = openAtStart.add(invoiced).subtract(openAtEnd.subtract(overdueAtEnd));
+        // billed: what became owed in the period, late fees and a plan's interest besides invoices, without which a month of
+        // accruals and no payment would have collected less than nothing
+        BigDecimal billed = invoiced.add(m.within(PortfolioMetricsProjection.CHARGED));
+        BigDecimal collectible = openAtStart.add(billed).subtract(openAtEnd.subtract(overdueAtEnd));
         BigDecimal cei = collectible.signum() == 0 ? null
-                : openAtStart.add(invoiced).subtract(openAtEnd).multiply(HUNDRED).divide(collectible, 2, RoundingMode.HALF_UP);
+                : openAtStart.add(billed).subtract(openAtEnd).multiply(HUNDRED).divide(collectible, 2, RoundingMode.HALF_UP);
         BigDecimal cohort = m.within("cohort");
         List<RecoveryPoint> points = new ArrayList<>();
         BigDecimal collected = BigDecimal.ZERO;

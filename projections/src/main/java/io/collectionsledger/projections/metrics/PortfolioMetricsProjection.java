@@ -55,9 +55,10 @@ import java.util.stream.Collectors;
  * measures on days ({@code metrics_fact}): what is open on a term moves the stocks {@code open}
  * (on the business date) and {@code overdue} (on the later of the business date and the term's
  * first day past due, so that what is overdue at a day's end is the sum of the overdue rows up to
- * it); invoices, payments, credit notes, write-offs, recoveries, promises, outcomes, contacts and
- * disputes are flows on their day; principal open at a term's due date and what was collected on
- * it within 30 to 730 days past due count on its first day past due (the recovery cohorts).
+ * it); invoices, charges (late fees, a plan's interest), payments, credit notes, write-offs,
+ * recoveries, promises, outcomes, contacts and disputes are flows on their day; principal open at a
+ * term's due date and what was collected on it within 30 to 730 days past due count on its first
+ * day past due (the recovery cohorts).
  *
  * <p>Each row counts under the collector and tier of its customer and the class of its invoice in
  * force on its day (a promise's outcome on the day the promise was made, as the watchlist counts
@@ -75,6 +76,8 @@ public class PortfolioMetricsProjection {
 
     static final String OPEN = "open";
     static final String OVERDUE = "overdue";
+    /** What became owed besides invoices: late fees accrued and a plan's interest, which the CEI counts as billed. */
+    static final String CHARGED = "charged";
     private static final String RECOVERY_DAYS_ARRAY = RecoveryCurve.WITHIN_DAYS_PAST_DUE.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
 
     /**
@@ -304,11 +307,15 @@ public class PortfolioMetricsProjection {
     void on(LateFeesAccrued event, @Timestamp Instant at, @SequenceNumber long seq, @MessageIdentifier String eventId) {
         for (LateFeeAccrual accrual : event.accruals()) {
             move(event.customerId(), accrual.invoiceId(), accrual.termId(), accrual.amount(), false, false, event.occurredOn(), at, seq, eventId);
+            flow(event.customerId(), accrual.invoiceId(), CHARGED, accrual.amount(), event.occurredOn(), at, seq, eventId);
         }
         rollUp(event.customerId(), seq);
     }
 
-    /** What the plan covers leaves its terms (neither collected nor credited); its installments are owed and age from their own due dates. */
+    /**
+     * What the plan covers leaves its terms (neither collected nor credited); its installments are owed and age from their own due
+     * dates, and the interest agreed on them is charged on the plan's day.
+     */
     @EventHandler
     void on(PaymentPlanAgreed event, @Timestamp Instant at, @SequenceNumber long seq, @MessageIdentifier String eventId) {
         for (Installment installment : event.installments()) {
@@ -321,6 +328,7 @@ public class PortfolioMetricsProjection {
         for (Installment installment : event.installments()) {
             move(event.customerId(), event.planId(), installment.installmentId(), installment.principal().plus(installment.interest()), true, false,
                     event.occurredOn(), at, seq, eventId);
+            flow(event.customerId(), event.planId(), CHARGED, installment.interest(), event.occurredOn(), at, seq, eventId);
         }
         rollUp(event.customerId(), seq);
     }

@@ -31,6 +31,8 @@ import io.collectionsledger.contracts.receivable.InvoiceIssued;
 import io.collectionsledger.contracts.receivable.InvoiceTerm;
 import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.watchlist.PromiseRate;
 import io.collectionsledger.contracts.watchlist.PromiseRatesQuery;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
@@ -177,6 +179,20 @@ class PortfolioMetricsProjectionTest {
         assertThat(april.recoveredAfterWriteOff()).isEqualTo(cny("30"));
         assertThat(april.openAtEnd()).isEqualTo(cny("300"));
         assertThat(april.collected()).isEqualTo(cny("0"));
+    }
+
+    @Test
+    void lateFeesAccruedAreBilledSoAMonthWithoutPaymentsCollectedNothingRatherThanLessThanNothing() {
+        history();
+        at(new LateFeesAccrued(C, day("04-10"), List.of(new LateFeeAccrual("I-1", "T1", cny("15"), 31, day("04-10"), false))));
+
+        CurrencyMetrics april = overall().get(3).currencies().get(0);
+        assertThat(april.openAtEnd()).isEqualTo(cny("315"));
+        assertThat(april.overdueAtEnd()).isEqualTo(cny("315"));
+        // (300 + 0 invoiced + 15 charged − 315) ÷ (300 + 0 + 15 − 0 current) = 0 %; without the 15 billed, (300 − 315) ÷ 300 = −5 %
+        assertThat(april.ceiPercent()).isEqualByComparingTo("0.00");
+        assertThat(april.invoiced()).isEqualTo(cny("0"));
+        assertThat(april.dso()).isNull();
     }
 
     @Test

@@ -1,28 +1,45 @@
-package io.collectionsledger.ledger.documents;
-
-import io.collectionsledger.ledger.RunningService;
+package io.collectionsledger.ledger;
 
 import java.time.LocalDate;
 
-/** The README's demo case (deploy/demo.sh), recorded through the API of a running service, its dates relative to {@code today}. */
-final class DemoCustomer {
+/**
+ * The README's demo case (deploy/demo.sh), recorded through the API of a running service, its dates relative to {@code today}.
+ * {@link #load()} leaves out the script's collector assignment, credit limit and lawsuit, so that the documents' tests can
+ * still send dunning letters on its invoices; {@link #loadAsTheScriptDoes()} records them too.
+ */
+public final class DemoCustomer {
 
     private final RunningService service;
     private final String id;
     private final String name;
     private final LocalDate today;
 
-    DemoCustomer(RunningService service, String id, String name, LocalDate today) {
+    public DemoCustomer(RunningService service, String id, String name, LocalDate today) {
         this.service = service;
         this.id = id;
         this.name = name;
         this.today = today;
     }
 
-    void load() {
+    public void load() {
+        load(false);
+    }
+
+    /** Every fact deploy/demo.sh records, in its order (the close of the business days is the caller's). */
+    public void loadAsTheScriptDoes() {
+        load(true);
+    }
+
+    private void load(boolean asTheScript) {
         send("", """
                 {"customerId": "%s", "name": "%s", "registrationNumber": "91310115MA1K4XYZ2B", "occurredOn": "%s",
                  "creditFile": {"founded": "2009-03-01", "responsibleForPayment": "Zhang Min, CFO"}}""".formatted(id, name, day(-400)));
+        if (asTheScript) {
+            send("/collector-assignments", """
+                    {"occurredOn": "%s", "collector": "collector-li", "tier": "B"}""".formatted(day(-400)));
+            send("/credit-limits", """
+                    {"occurredOn": "%s", "limit": {"amount": "200000.00", "currency": "CNY"}, "reason": "opening limit"}""".formatted(day(-400)));
+        }
         send("/contracts", """
                 {"contractId": "K-2026-001", "occurredOn": "%s",
                  "validity": [{"kind": "COUNTERPARTY_STAMP", "documentRef": "K-2026-001-stamped.pdf"}],
@@ -70,6 +87,15 @@ final class DemoCustomer {
                  "source": "remittance of P-001"}""".formatted(day(-20)));
         send("/supply-suspensions", """
                 {"occurredOn": "%s", "reason": "promise PR-001 broken"}""".formatted(day(-20)));
+        if (asTheScript) {
+            send("/legal-cases", """
+                    {"caseId": "CASE-001", "occurredOn": "%s", "forum": "LITIGATION", "body": "上海市浦东新区人民法院",
+                     "invoiceIds": ["INV-001", "INV-002"], "claimAmount": {"amount": "95000.00", "currency": "CNY"},
+                     "preservationRequested": true, "documentRef": "complaint-CASE-001.pdf"}""".formatted(day(-10)));
+            send("/legal-cases/CASE-001/steps", """
+                    {"stepId": "STEP-001", "occurredOn": "%s", "step": "PRESERVATION_ORDERED", "description": "ICBC account frozen up to 95,000",
+                     "documentRef": "preservation-ruling.pdf"}""".formatted(day(-5)));
+        }
     }
 
     private void send(String path, String json) {
