@@ -58,7 +58,8 @@ class RebuildIT {
 
         List<String> tables = readModelTables();
         assertThat(tables).contains("statement_term", "aging_movement", "lookup_fact", "lookup_customer", "lookup_receivable", "lookup_customer_open",
-                "lookup_movement", "lookup_collector", "lookup_class", "metrics_fact", "metrics_day");
+                "lookup_movement", "lookup_collector", "lookup_class", "metrics_fact", "metrics_day",
+                "metrics_day_before_event");
         tables.forEach(table -> service.jdbc().sql("create table snap_" + table + " as table " + table).update());
 
         service.rebuildEveryReadModel();

@@ -28,8 +28,10 @@ import java.util.TreeMap;
  * comes first), carried from one period to the next. Facts that happened after asOf or were
  * recorded after knownAt are taken back out of the sums; today's report, as known now, has none to
  * take out and reads only {@code metrics_day}. A fact after asOf on a day after it lies beyond every
- * period anyway: only those on a day before their event's date (cohorts, outcomes, rows a change
- * moved) are read back.
+ * period anyway: only those on a day before their event's date (recovery windows, outcomes) are taken
+ * back, from their sums per day and event date ({@code metrics_day_before_event}); the facts recorded
+ * after knownAt, a handful for a recent time, are read back one by one, but for those already taken
+ * back by their date.
  */
 final class PortfolioMetricsCalculation {
 
@@ -39,10 +41,14 @@ final class PortfolioMetricsCalculation {
                 select value, currency, measure, day, amount from metrics_day
                 where dimension = :dimension and day <= :last and (day >= :first or measure in ('open', 'overdue'))
                 union all
+                select value, currency, measure, day, -amount from metrics_day_before_event
+                where dimension = :dimension and occurred_on > :asOf and day <= :last and (day >= :first or measure in ('open', 'overdue'))
+                union all
                 select case :dimension when 'all' then '' when 'collector' then collector when 'tier' then tier else receivable_class end,
                        currency, measure, day, -amount
                 from metrics_fact
-                where (occurred_on > :asOf and day < occurred_on or recorded_at > :knownAt) and day <= :last and (day >= :first or measure in ('open', 'overdue'))
+                where recorded_at > :knownAt and not (occurred_on > :asOf and day < occurred_on)
+                  and day <= :last and (day >= :first or measure in ('open', 'overdue'))
             )
             select value, currency, measure, case when day >= :first then cast(date_trunc(:unit, day) as date) end as starts, sum(amount) as amount
             from fact where value is not null

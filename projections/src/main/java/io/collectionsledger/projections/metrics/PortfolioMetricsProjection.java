@@ -65,7 +65,8 @@ import java.util.stream.Collectors;
  * it). A stock row is followed by a row taking it out again at each later change of those, which
  * the change's own row puts back under the new ones; a change re-attributes the rows on or after
  * its day and carries the stocks before it over to its day. The rows are summed per day, currency
- * and dimension into {@code metrics_day} at the end of each batch ({@link PortfolioMetricsCalculation}
+ * and dimension into {@code metrics_day} at the end of each batch, and those on a day before their
+ * event's date also per event date into {@code metrics_day_before_event} ({@link PortfolioMetricsCalculation}
  * reads those sums).
  */
 @Component
@@ -404,7 +405,7 @@ public class PortfolioMetricsProjection {
     void reset() {
         jdbc.sql("""
                 truncate metrics_assignment, metrics_classification, metrics_term, metrics_promise, metrics_dispute,
-                         metrics_fact, metrics_day""").update();
+                         metrics_fact, metrics_day, metrics_day_before_event""").update();
     }
 
     @QueryHandler
@@ -448,7 +449,7 @@ public class PortfolioMetricsProjection {
     }
 
     /**
-     * The event's rows summed into {@code metrics_day}, once each handler has added them all: once per batch, after its rows are written
+     * The event's rows summed into {@code metrics_day} and {@code metrics_day_before_event}, once each handler has added them all: once per batch, after its rows are written
      * (a prepare-commit handler registered after the one of {@link BatchedWrites}, which the
      * event's first row registered), in the order of the sums' keys, so that two segments'
      * batches adding to the same days lock them in the same order.
@@ -471,6 +472,8 @@ public class PortfolioMetricsProjection {
     }
 
     private void rollUp(List<Event> events) {
+        String[] customers = events.stream().map(Event::customerId).toArray(String[]::new);
+        Long[] seqs = events.stream().map(Event::seq).toArray(Long[]::new);
         jdbc.sql("""
                         insert into metrics_day as d (dimension, value, currency, measure, day, amount)
                         select dim.dimension, dim.value, f.currency, f.measure, f.day, sum(f.amount)
@@ -483,7 +486,21 @@ public class PortfolioMetricsProjection {
                         order by 1, 2, 3, 4, 5
                         on conflict (dimension, value, currency, measure, day) do update set amount = d.amount + excluded.amount""")
                 // positional: the driver binds each Java array as one array parameter (as Journal.positions does)
-                .params(events.stream().map(Event::customerId).toArray(String[]::new), events.stream().map(Event::seq).toArray(Long[]::new))
+                .params(customers, seqs)
+                .update();
+        // after metrics_day in every batch, so that two segments' batches lock both tables' rows in the same order
+        jdbc.sql("""
+                        insert into metrics_day_before_event as d (dimension, occurred_on, value, currency, measure, day, amount)
+                        select dim.dimension, f.occurred_on, dim.value, f.currency, f.measure, f.day, sum(f.amount)
+                        from metrics_fact f
+                        cross join lateral (values ('all', ''), ('collector', f.collector), ('tier', f.tier),
+                                                   ('receivable_class', f.receivable_class)) as dim (dimension, value)
+                        where (f.customer_id, f.sequence_number) in (select * from unnest(?::text[], ?::bigint[]))
+                          and f.day < f.occurred_on and dim.value is not null
+                        group by 1, 2, 3, 4, 5, 6
+                        order by 1, 2, 3, 4, 5, 6
+                        on conflict (dimension, occurred_on, value, currency, measure, day) do update set amount = d.amount + excluded.amount""")
+                .params(customers, seqs)
                 .update();
     }
 }
