@@ -10,7 +10,9 @@ import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.CollectionStage;
 import io.collectionsledger.contracts.time.CollectionStageReached;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.time.OrdersHeld;
 
 import java.time.LocalDate;
@@ -22,7 +24,8 @@ import java.util.Optional;
 /**
  * What one business day produces for an account, computed from its state, not yet applied:
  * promises judged once their date and grace have passed, terms entering a collection stage
- * (dated the day they crossed it), late fees accrued day by day, new orders held.
+ * (dated the day they crossed it), late fees recorded above the caps taken back, late fees
+ * accrued day by day, new orders held.
  */
 final class BusinessDayClose {
 
@@ -71,6 +74,25 @@ final class BusinessDayClose {
             }
         }
         return reached;
+    }
+
+    /**
+     * Fees recorded above the caps through the day they were accrued for, taken back once: before
+     * the legal cap was taken on each day's overdue principal it was taken on the term's original
+     * principal, so accounts that accrued under that rule are corrected at their next close.
+     */
+    Optional<AccountEvent> lateFeeCorrections(Collection<Invoice> invoices, Contracts contracts) {
+        List<LateFeeCorrection> corrections = new ArrayList<>();
+        for (Invoice invoice : invoices) {
+            LateFeeTerms lateFees = contracts.lateFeeTerms(invoice.contractId);
+            if (invoice.writtenOff() || lateFees == null) {
+                continue;
+            }
+            invoice.terms().forEach(t -> LateFees.correction(t, lateFees, policy).ifPresent(corrections::add));
+        }
+        return corrections.isEmpty() ? Optional.empty() : Optional.of(new LateFeesCorrected(customerId, day, corrections,
+                "late fees above the legal cap of " + policy.legalLateFeeCapAnnualPercent().toPlainString()
+                        + "% a year on the principal overdue on each day, or above the contract's cap"));
     }
 
     /** Late fees on the overdue principal of invoices under a contract with late-fee terms, not written off. */
