@@ -71,18 +71,44 @@ class FixtureDatabaseIT {
             String actual = service.http().get().uri(path).header(HttpHeaders.ACCEPT, accept)
                     .exchange((request, response) -> new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
             if (accept.equals("application/json")) {
-                assertThat(JSON.readTree(actual)).as("%s (%s)", path, file).isEqualTo(changedOnPurpose(file, JSON.readTree(expected)));
+                assertThat(ofThisRun(JSON.readTree(actual))).as("%s (%s)", path, file)
+                        .isEqualTo(ofThisRun(changedOnPurpose(file, JSON.readTree(expected))));
             } else if (accept.equals("application/x-ndjson")) {
-                assertThat(lines(actual)).as("%s (%s)", path, file)
-                        .isEqualTo(lines(expected).stream().map(line -> changedOnPurpose(file, line)).toList());
+                assertThat(lines(actual).stream().map(FixtureDatabaseIT::ofThisRun).toList()).as("%s (%s)", path, file)
+                        .isEqualTo(lines(expected).stream().map(line -> ofThisRun(changedOnPurpose(file, line))).toList());
             } else {
                 assertThat(actual).as("%s (%s)", path, file).isEqualTo(expected);
             }
         }
 
-        JsonNode digest = JSON.readTree(fixture.resolve("answers/digest.json").toFile());
-        assertThat(AuditVerifier.verifyStore(database, FreshDatabase.user(),
-                List.of(ChainDigest.parse(digest.get("digest").asText()))).intact()).isTrue();
+        assertThat(AuditVerifier.verifyStore(database, FreshDatabase.user(), List.of(ChainDigest.parse(FIXTURE_DIGEST))).intact()).isTrue();
+    }
+
+    /** The head of the chain as the fixture's build left it: 46 events. */
+    private static final String FIXTURE_DIGEST = "46:a4eb6e6c99231f088804b230f14f928c547e4180b04d62f710295e8d4d8678e3";
+    private static final long FIXTURE_HEAD = 46;
+
+    /**
+     * The events this build records on the restored database are new to it: restoring the fixture
+     * closes its business day again, and that close takes back the late fees its build recorded above
+     * the legal cap (issue 17: DEMO-1's INV-001/ACC accrued 2,025.00 on 45,000.00 for 90 days; the
+     * cap on each day's overdue principal, 60,000.00 for 9 days then 45,000.00 for 81, is 1,765.73).
+     * Their ids are random, so their ids, the hashes that cover them and the chain's digest differ
+     * from run to run; every other field of theirs is compared.
+     */
+    private static JsonNode ofThisRun(JsonNode answer) {
+        if (answer instanceof ObjectNode object) {
+            if (object.path("globalIndex").asLong() > FIXTURE_HEAD) {
+                object.put("eventId", "(this run's)");
+                object.put("hash", "(this run's)");
+            }
+            if (object.has("headHash") && object.path("position").asLong() > FIXTURE_HEAD) {
+                object.put("headHash", "(this run's)");
+                object.put("digest", "(this run's)");
+            }
+        }
+        answer.forEach(FixtureDatabaseIT::ofThisRun);
+        return answer;
     }
 
     /**

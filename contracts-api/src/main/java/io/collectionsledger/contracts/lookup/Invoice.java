@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * An invoice and what happened to it: its terms with their due dates and what is open on each,
  * every amount set against it (payments, applied credit, and what a reversal reopened), credit
- * notes, disputes, late fees as they were fixed day by day, write-offs and recoveries.
+ * notes, disputes, late fees as they were fixed day by day and the corrections that took some
+ * back, write-offs and recoveries.
  * {@code receivableClass} is CURRENT until a collector classifies the invoice otherwise.
  */
 public record Invoice(
@@ -33,6 +34,7 @@ public record Invoice(
         List<CreditNote> creditNotes,
         List<Dispute> disputes,
         List<LateFee> lateFees,
+        List<LateFeeCorrection> lateFeeCorrections,
         List<WriteOff> writeOffs,
         List<Recovery> recoveries) {
 
@@ -61,6 +63,15 @@ public record Invoice(
 
     /** Late fees fixed on one term by the close of one business day. */
     public record LateFee(LocalDate occurredOn, String termId, Money amount, int days, LocalDate accruedThrough, boolean capped) {
+    }
+
+    /**
+     * Late fees taken back on one term because {@code recorded} (through {@code accruedThrough})
+     * was above {@code cap}; {@code credited}, the part already paid, became unapplied credit.
+     */
+    public record LateFeeCorrection(@NeverAbsent LocalDate occurredOn, @NeverAbsent String termId, @NeverAbsent LocalDate accruedThrough,
+                                    @NeverAbsent Money recorded, @NeverAbsent Money cap, @NeverAbsent Money takenBack,
+                                    @NeverAbsent Money credited, @NeverAbsent String reason) {
     }
 
     public record WriteOff(String writeOffId, LocalDate occurredOn, Instant recordedAt, Money amount, String reason,

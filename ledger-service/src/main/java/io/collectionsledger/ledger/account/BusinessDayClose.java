@@ -10,7 +10,9 @@ import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.CollectionStage;
 import io.collectionsledger.contracts.time.CollectionStageReached;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.time.OrdersHeld;
 
 import java.time.LocalDate;
@@ -22,9 +24,10 @@ import java.util.Optional;
 /**
  * What one business day produces for an account, computed from its state, not yet applied:
  * promises judged once their date and grace have passed, terms entering a collection stage
- * (dated the day they crossed it), late fees accrued day by day, new orders held or released;
- * and, from the same rules, the first day whose close would produce any of them
- * ({@link #firstDayDue}), which the close of day uses to send the command only to accounts due.
+ * (dated the day they crossed it), late fees recorded above the caps taken back, late fees
+ * accrued day by day, new orders held or released; and, from the same rules, the first day whose
+ * close would produce any of them ({@link #firstDayDue}), which the close of day uses to send the
+ * command only to accounts due.
  */
 final class BusinessDayClose {
 
@@ -75,6 +78,25 @@ final class BusinessDayClose {
         return reached;
     }
 
+    /**
+     * Fees recorded above the caps through the day they were accrued for, taken back once: before
+     * the legal cap was taken on each day's overdue principal it was taken on the term's original
+     * principal, so accounts that accrued under that rule are corrected at their next close.
+     */
+    Optional<AccountEvent> lateFeeCorrections(Collection<Invoice> invoices, Contracts contracts) {
+        List<LateFeeCorrection> corrections = new ArrayList<>();
+        for (Invoice invoice : invoices) {
+            LateFeeTerms lateFees = contracts.lateFeeTerms(invoice.contractId);
+            if (invoice.writtenOff() || lateFees == null) {
+                continue;
+            }
+            invoice.terms().forEach(t -> LateFees.correction(t, lateFees, policy).ifPresent(corrections::add));
+        }
+        return corrections.isEmpty() ? Optional.empty() : Optional.of(new LateFeesCorrected(customerId, day, corrections,
+                "late fees above the legal cap of " + policy.legalLateFeeCapAnnualPercent().toPlainString()
+                        + "% a year on the principal overdue on each day, or above the contract's cap"));
+    }
+
     /** Late fees on the overdue principal of invoices under a contract with late-fee terms, not written off. */
     Optional<AccountEvent> lateFees(Collection<Invoice> invoices, Contracts contracts) {
         List<LateFeeAccrual> accruals = new ArrayList<>();
@@ -105,8 +127,15 @@ final class BusinessDayClose {
         days.add(promises.nextJudgementDay(policy));
         invoices.collectableTerms().forEach(term -> days.add(term.nextStageDay()));
         for (Invoice invoice : invoices.all()) {
-            if (!invoice.writtenOff() && contracts.lateFeeTerms(invoice.contractId) != null) {
-                invoice.terms().forEach(term -> days.add(term.nextAccrualDay()));
+            LateFeeTerms lateFees = contracts.lateFeeTerms(invoice.contractId);
+            if (!invoice.writtenOff() && lateFees != null) {
+                invoice.terms().forEach(term -> {
+                    days.add(term.nextAccrualDay());
+                    // a payment dated back can lower the cap under fees already recorded: the next close, whatever its day, takes them back
+                    if (LateFees.correction(term, lateFees, policy).isPresent()) {
+                        days.add(Optional.of(term.dueDate));
+                    }
+                });
             }
         }
         days.add(creditFile.nextHoldDay(policy, justClosed));

@@ -105,6 +105,7 @@ class CustomerAccount implements DueDates {
         BusinessDayClose close = new BusinessDayClose(customerId, day, policy);
         close.judgePromises(promises.all(), payments).forEach(AggregateLifecycle::apply);
         close.stagesReached(invoices.collectableTerms().toList()).forEach(AggregateLifecycle::apply);
+        close.lateFeeCorrections(invoices.all(), contracts).ifPresent(AggregateLifecycle::apply);
         close.lateFees(invoices.all(), contracts).ifPresent(AggregateLifecycle::apply);
         creditFile.holdOrReleaseOrders(customerId, close, day, policy);
     }

@@ -38,7 +38,7 @@ final class Invoice {
         for (Installment installment : plan.installments()) {
             OpenTerm term = new OpenTerm(invoiceId, installment.installmentId(), plan.occurredOn(), installment.dueDate(),
                     installment.principal());
-            term.reopen(new Allocation(invoiceId, installment.installmentId(), Component.LATE_FEES, installment.interest()));
+            term.reopen(new Allocation(invoiceId, installment.installmentId(), Component.LATE_FEES, installment.interest()), plan.occurredOn());
             terms.put(installment.installmentId(), term);
         }
     }

@@ -15,7 +15,9 @@ import io.collectionsledger.contracts.receivable.IssueInvoice;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.CollectionStageReached;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 import io.collectionsledger.contracts.writeoff.RecordRecoveryAfterWriteOff;
 import io.collectionsledger.contracts.writeoff.RecoveryAfterWriteOffRecorded;
@@ -23,6 +25,7 @@ import io.collectionsledger.contracts.writeoff.WriteOffReceivable;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -186,34 +189,34 @@ final class Invoices {
     @EventSourcingHandler
     void on(CreditNoteIssued event) {
         creditNotes.add(event.creditNoteId());
-        event.reductions().forEach(this::settle);
+        event.reductions().forEach(a -> settle(a, event.occurredOn()));
     }
 
     @EventSourcingHandler
     void on(PaymentRecorded event) {
-        event.allocations().forEach(this::settle);
+        event.allocations().forEach(a -> settle(a, event.occurredOn()));
     }
 
     @EventSourcingHandler
     void on(PaymentReversed event) {
-        event.reopened().forEach(a -> invoices.get(a.invoiceId()).term(a.termId()).reopen(a));
+        event.reopened().forEach(a -> invoices.get(a.invoiceId()).term(a.termId()).reopen(a, event.occurredOn()));
     }
 
     @EventSourcingHandler
     void on(UnappliedCreditApplied event) {
-        event.allocations().forEach(this::settle);
+        event.allocations().forEach(a -> settle(a, event.occurredOn()));
     }
 
     @EventSourcingHandler
     void on(PaymentPlanAgreed event) {
-        event.rescheduled().forEach(this::settle);
+        event.rescheduled().forEach(a -> settle(a, event.occurredOn()));
         invoices.put(event.planId(), new Invoice(event));
     }
 
     @EventSourcingHandler
     void on(ReceivableWrittenOff event) {
         writeOffs.add(event.writeOffId());
-        event.writtenOff().forEach(this::settle);
+        event.writtenOff().forEach(a -> settle(a, event.occurredOn()));
         invoices.get(event.invoiceId()).writeOff(event.amount());
     }
 
@@ -235,7 +238,14 @@ final class Invoices {
         }
     }
 
-    private void settle(Allocation allocation) {
-        invoices.get(allocation.invoiceId()).term(allocation.termId()).settle(allocation);
+    @EventSourcingHandler
+    void on(LateFeesCorrected event) {
+        for (LateFeeCorrection correction : event.corrections()) {
+            invoices.get(correction.invoiceId()).term(correction.termId()).correct(correction);
+        }
+    }
+
+    private void settle(Allocation allocation, LocalDate on) {
+        invoices.get(allocation.invoiceId()).term(allocation.termId()).settle(allocation, on);
     }
 }

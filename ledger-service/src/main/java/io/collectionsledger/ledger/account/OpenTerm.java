@@ -5,12 +5,16 @@ import io.collectionsledger.contracts.receivable.Allocation.Component;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.CollectionStage;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeeCorrection;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** What is still open on one invoice term, by component. Changed only by event-sourcing handlers. */
 final class OpenTerm {
@@ -23,6 +27,11 @@ final class OpenTerm {
     /** What the term asked for, the base of the late-fee caps. */
     final Money principal;
     private final Map<Component, Money> open = new EnumMap<>(Component.class);
+    /**
+     * How the open principal changed, by the business date of the fact that changed it (a payment
+     * dated last week counts from last week): the legal cap is taken on each day's open principal.
+     */
+    private final NavigableMap<LocalDate, Money> principalChanges = new TreeMap<>();
     /** Time-produced state: the last stage reached, and late fees accrued so far and through which day. */
     private CollectionStage stage;
     private Money lateFeesAccrued;
@@ -60,7 +69,17 @@ final class OpenTerm {
     }
 
     long daysPastDue(LocalDate day) {
-        return java.time.temporal.ChronoUnit.DAYS.between(dueDate, day);
+        return ChronoUnit.DAYS.between(dueDate, day);
+    }
+
+    /** The principal open at the end of {@code day}, after every fact dated that day or before. */
+    Money principalOpenOn(LocalDate day) {
+        return principalChanges.headMap(day, true).values().stream().reduce(principal, Money::plus);
+    }
+
+    /** The days on which the open principal changed, after {@code after} and up to {@code through}. */
+    NavigableMap<LocalDate, Money> principalChangesBetween(LocalDate after, LocalDate through) {
+        return after.isBefore(through) ? principalChanges.subMap(after, false, through, true) : new TreeMap<>();
     }
 
     boolean overdueOn(LocalDate day) {
@@ -104,12 +123,20 @@ final class OpenTerm {
         return accruedThrough;
     }
 
-    void settle(Allocation allocation) {
-        open.merge(allocation.component(), allocation.amount().negate(), Money::plus);
+    /** Settles what the allocation names; a change of principal counts from {@code on}, its business date. */
+    void settle(Allocation allocation, LocalDate on) {
+        change(allocation.component(), allocation.amount().negate(), on);
     }
 
-    void reopen(Allocation allocation) {
-        open.merge(allocation.component(), allocation.amount(), Money::plus);
+    void reopen(Allocation allocation, LocalDate on) {
+        change(allocation.component(), allocation.amount(), on);
+    }
+
+    private void change(Component component, Money amount, LocalDate on) {
+        open.merge(component, amount, Money::plus);
+        if (component == Component.PRINCIPAL) {
+            principalChanges.merge(on, amount, Money::plus);
+        }
     }
 
     void reach(CollectionStage reached) {
@@ -118,16 +145,22 @@ final class OpenTerm {
 
     /** Late fees accrued are owed like any other component, and the next accrual starts the day after. */
     void accrue(LateFeeAccrual accrual) {
-        reopen(new Allocation(invoiceId, termId, Component.LATE_FEES, accrual.amount()));
+        reopen(new Allocation(invoiceId, termId, Component.LATE_FEES, accrual.amount()), accrual.accruedThrough());
         lateFeesAccrued = lateFeesAccrued.plus(accrual.amount());
         accruedThrough = accrual.accruedThrough();
+    }
+
+    /** Fees taken back leave what was accrued; only the part not yet paid leaves what is open (the paid part became credit). */
+    void correct(LateFeeCorrection correction) {
+        open.merge(Component.LATE_FEES, correction.openTakenBack().negate(), Money::plus);
+        lateFeesAccrued = lateFeesAccrued.minus(correction.takenBack());
     }
 
     /** Value equality, so Axon's fixtures can check that replaying the events gives the same state. */
     @Override
     public boolean equals(Object o) {
         return o instanceof OpenTerm other && invoiceId.equals(other.invoiceId) && termId.equals(other.termId)
-                && issuedOn.equals(other.issuedOn) && dueDate.equals(other.dueDate) && open.equals(other.open)
+                && issuedOn.equals(other.issuedOn) && dueDate.equals(other.dueDate) && open.equals(other.open) && principalChanges.equals(other.principalChanges)
                 && stage == other.stage && lateFeesAccrued.equals(other.lateFeesAccrued)
                 && Objects.equals(accruedThrough, other.accruedThrough);
     }

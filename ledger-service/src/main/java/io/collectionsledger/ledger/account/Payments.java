@@ -11,6 +11,8 @@ import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
 import io.collectionsledger.contracts.payment.UnappliedCreditRefunded;
 import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.time.LateFeeCorrection;
+import io.collectionsledger.contracts.time.LateFeesCorrected;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -27,9 +29,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Money received, set against open terms in the legal order, and what was left over: the
- * customer's unapplied credit, later applied or refunded. A reversal undoes a payment. Each
- * allocation takes effect on the later of the money's date and its receivable's issue date:
- * money that came before the receivable was credit until then.
+ * customer's unapplied credit, later applied or refunded (with what was paid for late fees later
+ * taken back). A reversal undoes a payment. Each allocation takes effect on the later of the
+ * money's date and its receivable's issue date: money that came before the receivable was credit
+ * until then.
  */
 final class Payments {
 
@@ -183,6 +186,14 @@ final class Payments {
             appliedLater.computeIfAbsent(event.paymentId(), id -> new ArrayList<>()).addAll(event.allocations());
         }
         unappliedCredit.merge(event.amount().currency(), event.amount().negate(), Money::plus);
+    }
+
+    /** Money paid for late fees that were then taken back was received for nothing owed: it is the customer's credit. */
+    @EventSourcingHandler
+    void on(LateFeesCorrected event) {
+        for (LateFeeCorrection correction : event.corrections()) {
+            unappliedCredit.merge(correction.credited().currency(), correction.credited(), Money::plus);
+        }
     }
 
     @EventSourcingHandler

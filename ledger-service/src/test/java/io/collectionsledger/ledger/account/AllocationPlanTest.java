@@ -18,8 +18,8 @@ class AllocationPlanTest {
     @Test
     void withinADebtCostsComeFirstThenLateFeesThenPrincipal() {
         OpenTerm term = new OpenTerm("INV-1", "T1", LocalDate.parse("2026-09-01"), LocalDate.parse("2026-10-01"), cny("100.00"));
-        term.reopen(new Allocation("INV-1", "T1", LATE_FEES, cny("10.00")));
-        term.reopen(new Allocation("INV-1", "T1", COLLECTION_COSTS, cny("5.00")));
+        term.reopen(new Allocation("INV-1", "T1", LATE_FEES, cny("10.00")), LocalDate.parse("2026-10-15"));
+        term.reopen(new Allocation("INV-1", "T1", COLLECTION_COSTS, cny("5.00")), LocalDate.parse("2026-10-15"));
 
         List<Allocation> allocations = new AllocationPlan(List.of(term), "CNY", LocalDate.parse("2026-11-01")).allocate(cny("50.00"), null);
 
@@ -32,7 +32,7 @@ class AllocationPlanTest {
     @Test
     void amongDebtsTheOneDueFirstIsPaidFirstWhateverItsComponents() {
         OpenTerm later = new OpenTerm("INV-2", "T1", LocalDate.parse("2026-09-01"), LocalDate.parse("2026-11-01"), cny("100.00"));
-        later.reopen(new Allocation("INV-2", "T1", LATE_FEES, cny("10.00")));
+        later.reopen(new Allocation("INV-2", "T1", LATE_FEES, cny("10.00")), LocalDate.parse("2026-10-15"));
         OpenTerm earlier = new OpenTerm("INV-1", "T1", LocalDate.parse("2026-09-01"), LocalDate.parse("2026-10-01"), cny("100.00"));
 
         List<Allocation> allocations = new AllocationPlan(List.of(later, earlier), "CNY", LocalDate.parse("2026-11-01")).allocate(cny("105.00"), null);

@@ -8,6 +8,7 @@ import io.collectionsledger.contracts.receivable.IssueCreditNote;
 import io.collectionsledger.contracts.receivable.IssueInvoice;
 import io.collectionsledger.contracts.shared.AccountCommand;
 import io.collectionsledger.contracts.time.CloseBusinessDay;
+import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.time.OrdersHeld;
 import io.collectionsledger.contracts.time.OrdersReleased;
 import org.axonframework.eventhandling.EventMessage;
@@ -90,6 +91,23 @@ class FirstDayDueTest extends AccountFixture {
         assertThat(walk.closesSent).endsWith(LocalDate.parse("2026-10-20"));
         assertThat(walk.recorded).last().isInstanceOf(OrdersReleased.class);
         assertThat(walk.due.get()).isEmpty();
+    }
+
+    @Test
+    void aPaymentDatedBackThatLowersTheCapUnderFeesRecordedMakesTheAccountDueAtTheNextClose() {
+        Map<LocalDate, List<AccountCommand>> facts = Map.of(
+                LocalDate.parse("2026-08-20"), List.of(invoice("INV-1", CONTRACT, "1000.00", "2026-10-10")),
+                // keyed in a month late: on 2026-10-11 the term was paid, fees and all, so nothing accrued after it is owed
+                LocalDate.parse("2026-11-10"), List.of(payment("P1", "2026-10-11", "1100.00")));
+        Walk whenDue = new Walk(facts, true);
+        whenDue.through(LocalDate.parse("2026-11-10"));
+        Walk everyDay = new Walk(facts, false);
+        everyDay.through(LocalDate.parse("2026-11-10"));
+
+        assertThat(whenDue.closesSent).endsWith(LocalDate.parse("2026-11-10"));
+        assertThat(whenDue.recorded).last().isInstanceOf(LateFeesCorrected.class);
+        assertThat(whenDue.recorded).isEqualTo(everyDay.recorded);
+        assertThat(whenDue.due.get()).isEmpty();
     }
 
     /**

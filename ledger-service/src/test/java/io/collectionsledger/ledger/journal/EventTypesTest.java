@@ -38,7 +38,7 @@ class EventTypesTest {
             "promise.PaymentPlanAgreed", "promise.PaymentPromiseBroken", "promise.PaymentPromiseKept",
             "promise.PaymentPromiseOutcomeCorrected", "promise.PaymentPromisePartiallyKept", "promise.PaymentPromiseRecorded",
             "receivable.CreditNoteIssued", "receivable.InvoiceIssued", "reconciliation.ReconciliationStatementConfirmed",
-            "security.AssetLeadRecorded", "security.GuaranteeRecorded", "time.CollectionStageReached", "time.LateFeesAccrued",
+            "security.AssetLeadRecorded", "security.GuaranteeRecorded", "time.CollectionStageReached", "time.LateFeesAccrued", "time.LateFeesCorrected",
             "time.OrdersHeld", "time.OrdersReleased", "writeoff.ReceivableWrittenOff", "writeoff.RecoveryAfterWriteOffRecorded",
             "customer.ResponsiblePersonChanged", "customer.CorrespondenceAddressRecorded", "party.LedgerPartyRecorded");
 

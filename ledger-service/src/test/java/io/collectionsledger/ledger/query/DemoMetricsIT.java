@@ -32,11 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 2026-04-11  INV-002 50,000.00: ADV 15,000 due 04-11, ACC 30,000 due 05-11, WAR 5,000 due 2027-04-11
  * 2026-05-06  contact CT-001 and promise PR-001, 20,000.00 by 05-16; nothing paid from 05-06 to 05-16: broken, dated 05-17
  * 2026-06-15  the close of the day: late fees from each overdue term's day after due through 06-15, in one accrual, at
- *             0.05 % a day under the legal cap (15.4 % a year of the term's principal for the days past due):
- *             INV-001 ACC 45,000 × 0.05 % × 90 days = 2,025.00 (cap 60,000 × 15.4 % × 90 / 365 = 2,278.36, not reached)
+ *             0.05 % a day under the legal cap (15.4 % a year of the principal overdue on each day):
+ *             INV-001 ACC 45,000 × 0.05 % × 90 days = 2,025.00, capped at (60,000 × 9 days, 03-18 to 03-26, + 45,000 × 81)
+ *             × 15.4 % / 365 = 1,765.73
  *             INV-002 ADV 15,000 × 0.05 % × 65 = 487.50, capped at 15,000 × 15.4 % × 65 / 365 = 411.37
  *             INV-002 ACC 30,000 × 0.05 % × 35 = 525.00, capped at 30,000 × 15.4 % × 35 / 365 = 443.01
- *             2,879.38 in all, open and overdue from 06-15
+ *             2,620.11 in all, open and overdue from 06-15
  * </pre>
  */
 class DemoMetricsIT {
@@ -187,15 +188,15 @@ class DemoMetricsIT {
 
         assertThat(month.get("end").asText()).isEqualTo("2026-06-15");
         assertThat(money(cny, "openAtStart")).isEqualTo("105000.00");
-        // 105,000 + late fees 2,025.00 + 411.37 + 443.01 accrued on 06-15
-        assertThat(money(cny, "openAtEnd")).isEqualTo("107879.38");
-        // 90,000 + 2,879.38: each fee is owed on a term already past due
-        assertThat(money(cny, "overdueAtEnd")).isEqualTo("92879.38");
-        // 92,879.38 × 100 ÷ 107,879.38 = 86.096…
-        assertThat(cny.get("overdueRatePercent").decimalValue()).isEqualByComparingTo("86.10");
+        // 105,000 + late fees 1,765.73 + 411.37 + 443.01 accrued on 06-15
+        assertThat(money(cny, "openAtEnd")).isEqualTo("107620.11");
+        // 90,000 + 2,620.11: each fee is owed on a term already past due
+        assertThat(money(cny, "overdueAtEnd")).isEqualTo("92620.11");
+        // 92,620.11 × 100 ÷ 107,620.11 = 86.062…
+        assertThat(cny.get("overdueRatePercent").decimalValue()).isEqualByComparingTo("86.06");
         assertThat(cny.path("dso").isMissingNode()).isTrue();
-        // the fees are billed: (105,000 + 0 + 2,879.38 − 107,879.38) × 100 ÷ (105,000 + 2,879.38 − (107,879.38 − 92,879.38))
-        // = 0 ÷ 92,879.38
+        // the fees are billed: (105,000 + 0 + 2,620.11 − 107,620.11) × 100 ÷ (105,000 + 2,620.11 − (107,620.11 − 92,620.11))
+        // = 0 ÷ 92,620.11
         assertThat(cny.get("ceiPercent").decimalValue()).isEqualByComparingTo("0.00");
         assertThat(money(cny, "collected")).isEqualTo("0.00");
         // no term fell due in June: no cohort, no shares
@@ -220,7 +221,7 @@ class DemoMetricsIT {
 
         // start, end, group, currency, open at start and end, overdue, rate, on target, invoiced, collected, credited, written off,
         // recovered, DSO (none), CEI, became overdue
-        assertThat(csv).contains("2026-06-01,2026-06-15,B,CNY,105000.00,107879.38,92879.38,86.10,false,0.00,0.00,0.00,0.00,0.00,,0.00,0.00,");
+        assertThat(csv).contains("2026-06-01,2026-06-15,B,CNY,105000.00,107620.11,92620.11,86.06,false,0.00,0.00,0.00,0.00,0.00,,0.00,0.00,");
     }
 
     private static JsonNode get(String path) {

@@ -16,7 +16,9 @@ import io.collectionsledger.contracts.receivable.InvoiceIssued;
 import io.collectionsledger.contracts.receivable.InvoiceTerm;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -94,6 +96,16 @@ public class AgingProjection {
     void on(LateFeesAccrued event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
         for (LateFeeAccrual accrual : event.accruals()) {
             move(event.customerId(), accrual.invoiceId(), accrual.termId(), null, accrual.amount(), event.occurredOn(), recordedAt, eventId);
+        }
+    }
+
+    /** Fees taken back leave the term; what had already paid them is the customer's credit. */
+    @EventHandler
+    void on(LateFeesCorrected event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        for (LateFeeCorrection correction : event.corrections()) {
+            move(event.customerId(), correction.invoiceId(), correction.termId(), null, correction.openTakenBack().negate(),
+                    event.occurredOn(), recordedAt, eventId);
+            credit(event.customerId(), correction.credited(), event.occurredOn(), recordedAt, eventId);
         }
     }
 

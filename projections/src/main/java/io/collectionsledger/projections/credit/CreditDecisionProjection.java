@@ -23,7 +23,9 @@ import io.collectionsledger.contracts.receivable.InvoiceIssued;
 import io.collectionsledger.contracts.receivable.InvoiceTerm;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.time.OrdersHeld;
 import io.collectionsledger.contracts.time.OrdersReleased;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
@@ -151,6 +153,15 @@ public class CreditDecisionProjection {
     void on(LateFeesAccrued event, @Timestamp Instant recordedAt) {
         for (LateFeeAccrual accrual : event.accruals()) {
             move(event.customerId(), accrual.invoiceId(), accrual.amount(), false, event.occurredOn(), recordedAt);
+        }
+    }
+
+    /** Fees taken back leave the receivable; what had already paid them is the customer's unapplied credit. */
+    @EventHandler
+    void on(LateFeesCorrected event, @Timestamp Instant recordedAt) {
+        for (LateFeeCorrection correction : event.corrections()) {
+            move(event.customerId(), correction.invoiceId(), correction.openTakenBack().negate(), false, event.occurredOn(), recordedAt);
+            unapplied(event.customerId(), correction.credited(), event.occurredOn(), recordedAt);
         }
     }
 

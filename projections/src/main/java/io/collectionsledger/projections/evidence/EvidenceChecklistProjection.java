@@ -32,7 +32,9 @@ import io.collectionsledger.contracts.security.AssetLeadRecorded;
 import io.collectionsledger.contracts.security.GuaranteeRecorded;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 import io.collectionsledger.projections.evidence.EvidenceFact.Kind;
 import io.collectionsledger.projections.shared.BatchedWrites;
@@ -172,6 +174,15 @@ public class EvidenceChecklistProjection {
     void on(LateFeesAccrued event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         for (LateFeeAccrual accrual : event.accruals()) {
             move(event.customerId(), accrual.invoiceId(), accrual.termId(), null, accrual.amount(), event.occurredOn(), at, eventId);
+        }
+    }
+
+    /** Fees taken back leave what is open on the term, and so the amount a claim would state. */
+    @EventHandler
+    void on(LateFeesCorrected event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        for (LateFeeCorrection correction : event.corrections()) {
+            move(event.customerId(), correction.invoiceId(), correction.termId(), null, correction.openTakenBack().negate(),
+                    event.occurredOn(), at, eventId);
         }
     }
 

@@ -61,7 +61,9 @@ import io.collectionsledger.contracts.security.GuaranteeRecorded;
 import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.time.OrdersHeld;
 import io.collectionsledger.contracts.time.OrdersReleased;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
@@ -93,7 +95,7 @@ final class CustomerFold {
             CreditLimitSet.class, CreditLimitRaised.class, SupplySuspended.class, SupplyResumed.class, OrdersHeld.class,
             OrdersReleased.class, ReceivableClassified.class, ContractRecorded.class, DeliveryRecorded.class, DeliveryCorrected.class,
             InvoiceIssued.class, CreditNoteIssued.class, PaymentRecorded.class, PaymentReversed.class, UnappliedCreditApplied.class,
-            UnappliedCreditRefunded.class, LateFeesAccrued.class, PaymentPlanAgreed.class, PaymentPromiseRecorded.class,
+            UnappliedCreditRefunded.class, LateFeesAccrued.class, LateFeesCorrected.class, PaymentPlanAgreed.class, PaymentPromiseRecorded.class,
             PaymentPromiseKept.class, PaymentPromisePartiallyKept.class, PaymentPromiseBroken.class,
             PaymentPromiseOutcomeCorrected.class, DisputeRaised.class, DisputeResolved.class, DunningLetterSent.class,
             DunningLetterDelivered.class, GuaranteeRecorded.class, AssetLeadRecorded.class, LawsuitFiled.class,
@@ -229,6 +231,8 @@ final class CustomerFold {
             credit(e.amount().negate());
         } else if (event instanceof LateFeesAccrued e) {
             e.accruals().forEach(accrual -> accrue(e.occurredOn(), accrual));
+        } else if (event instanceof LateFeesCorrected e) {
+            e.corrections().forEach(correction -> correct(e.occurredOn(), e.reason(), correction));
         } else if (event instanceof PaymentPlanAgreed e) {
             for (Allocation moved : e.rescheduled()) {
                 TermState term = term(moved.invoiceId(), moved.termId());
@@ -338,6 +342,18 @@ final class CustomerFold {
         }
         invoice(accrual.invoiceId(), invoice -> invoice.lateFees.add(new Invoice.LateFee(on, accrual.termId(), accrual.amount(),
                 accrual.days(), accrual.accruedThrough(), accrual.capped())));
+    }
+
+    /** Fees taken back leave the term; what had already paid them is the customer's credit. */
+    private void correct(LocalDate on, String reason, LateFeeCorrection correction) {
+        TermState term = term(correction.invoiceId(), correction.termId());
+        if (term != null) {
+            term.feesAccrued = term.feesAccrued.minus(correction.takenBack());
+            term.feesOpen = term.feesOpen.minus(correction.openTakenBack());
+        }
+        credit(correction.credited());
+        invoice(correction.invoiceId(), invoice -> invoice.lateFeeCorrections.add(new Invoice.LateFeeCorrection(on, correction.termId(),
+                correction.accruedThrough(), correction.recorded(), correction.cap(), correction.takenBack(), correction.credited(), reason)));
     }
 
     private void credit(Money change) {
@@ -470,6 +486,7 @@ final class CustomerFold {
         final List<Invoice.AllocationReceived> allocations = new ArrayList<>();
         final List<Invoice.CreditNote> creditNotes = new ArrayList<>();
         final List<Invoice.LateFee> lateFees = new ArrayList<>();
+        final List<Invoice.LateFeeCorrection> lateFeeCorrections = new ArrayList<>();
         final List<Invoice.WriteOff> writeOffs = new ArrayList<>();
         final List<Invoice.Recovery> recoveries = new ArrayList<>();
 
@@ -502,7 +519,7 @@ final class CustomerFold {
                     .reduce(Money.zero(currency), Money::plus);
             return new Invoice(issued.invoiceId(), issued.contractId(), issued.occurredOn(), recordedAt, issued.amount(),
                     issued.deliveryIds(), issued.documentRef(), receivableClass, open, overdue, fees, disputed, termList,
-                    List.copyOf(allocations), List.copyOf(creditNotes), own, List.copyOf(lateFees), List.copyOf(writeOffs),
+                    List.copyOf(allocations), List.copyOf(creditNotes), own, List.copyOf(lateFees), List.copyOf(lateFeeCorrections), List.copyOf(writeOffs),
                     List.copyOf(recoveries));
         }
     }

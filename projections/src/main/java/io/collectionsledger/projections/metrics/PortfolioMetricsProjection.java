@@ -25,7 +25,9 @@ import io.collectionsledger.contracts.receivable.InvoiceIssued;
 import io.collectionsledger.contracts.receivable.InvoiceTerm;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 import io.collectionsledger.contracts.writeoff.RecoveryAfterWriteOffRecorded;
 import io.collectionsledger.projections.shared.BatchedWrites;
@@ -309,6 +311,21 @@ public class PortfolioMetricsProjection {
         for (LateFeeAccrual accrual : event.accruals()) {
             move(event.customerId(), accrual.invoiceId(), accrual.termId(), accrual.amount(), false, false, event.occurredOn(), at, seq, eventId);
             flow(event.customerId(), accrual.invoiceId(), CHARGED, accrual.amount(), event.occurredOn(), at, seq, eventId);
+        }
+        rollUp(event.customerId(), seq);
+    }
+
+    /**
+     * Fees taken back are no longer owed, nor charged: what was open of them leaves what is open and
+     * what was charged alike, so the CEI does not count it as collected; money that had paid them
+     * stays collected (it became the customer's credit).
+     */
+    @EventHandler
+    void on(LateFeesCorrected event, @Timestamp Instant at, @SequenceNumber long seq, @MessageIdentifier String eventId) {
+        for (LateFeeCorrection correction : event.corrections()) {
+            move(event.customerId(), correction.invoiceId(), correction.termId(), correction.openTakenBack().negate(), false, false,
+                    event.occurredOn(), at, seq, eventId);
+            flow(event.customerId(), correction.invoiceId(), CHARGED, correction.openTakenBack().negate(), event.occurredOn(), at, seq, eventId);
         }
         rollUp(event.customerId(), seq);
     }

@@ -18,7 +18,9 @@ import io.collectionsledger.contracts.statement.OpenItem;
 import io.collectionsledger.contracts.statement.StatementOfAccount;
 import io.collectionsledger.contracts.statement.StatementOfAccountQuery;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 import io.collectionsledger.projections.shared.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
@@ -154,6 +156,24 @@ public class CustomerStatementProjection {
         When when = When.of(event.occurredOn(), recordedAt);
         for (LateFeeAccrual accrual : event.accruals()) {
             add(event.customerId(), accrual.invoiceId(), accrual.termId(), LATE_FEES, null, accrual.amount().amount(), when);
+        }
+    }
+
+    /**
+     * Fees taken back leave the term's late fees; what had already paid them leaves what was paid
+     * on the term and becomes unapplied credit, so the statement (and the letters drawn from it)
+     * states the corrected fees.
+     */
+    @EventHandler
+    void on(LateFeesCorrected event, @Timestamp Instant recordedAt) {
+        When when = When.of(event.occurredOn(), recordedAt);
+        for (LateFeeCorrection correction : event.corrections()) {
+            add(event.customerId(), correction.invoiceId(), correction.termId(), LATE_FEES, null, correction.takenBack().amount().negate(), when);
+            if (correction.credited().signum() != 0) {
+                add(event.customerId(), correction.invoiceId(), correction.termId(), PAID, Allocation.Component.LATE_FEES.name(),
+                        correction.credited().amount().negate(), when);
+                addCredit(event.customerId(), correction.credited(), when);
+            }
         }
     }
 

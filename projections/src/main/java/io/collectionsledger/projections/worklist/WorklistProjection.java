@@ -28,7 +28,9 @@ import io.collectionsledger.contracts.receivable.InvoiceTerm;
 import io.collectionsledger.contracts.reconciliation.ReconciliationStatementConfirmed;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.time.OrdersHeld;
 import io.collectionsledger.contracts.worklist.CollectionWorklist;
 import io.collectionsledger.contracts.worklist.CollectionWorklistQuery;
@@ -158,6 +160,15 @@ public class WorklistProjection {
     void on(LateFeesAccrued event, @Timestamp Instant recordedAt) {
         for (LateFeeAccrual accrual : event.accruals()) {
             move(event.customerId(), accrual.invoiceId(), accrual.termId(), null, accrual.amount(), event.occurredOn(), recordedAt);
+        }
+    }
+
+    /** Fees taken back leave what is open on the term (the worklist keeps no unapplied credit). */
+    @EventHandler
+    void on(LateFeesCorrected event, @Timestamp Instant recordedAt) {
+        for (LateFeeCorrection correction : event.corrections()) {
+            move(event.customerId(), correction.invoiceId(), correction.termId(), null, correction.openTakenBack().negate(),
+                    event.occurredOn(), recordedAt);
         }
     }
 

@@ -10,6 +10,7 @@ import io.collectionsledger.contracts.promise.PaymentPlanAgreed;
 import io.collectionsledger.contracts.receivable.CreditNoteIssued;
 import io.collectionsledger.contracts.receivable.InvoiceIssued;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 
 import java.time.Instant;
@@ -28,6 +29,7 @@ final class AgingFeed {
         else if (event instanceof UnappliedCreditApplied e) projection.on(e, recordedAt, eventId);
         else if (event instanceof UnappliedCreditRefunded e) projection.on(e, recordedAt, eventId);
         else if (event instanceof LateFeesAccrued e) projection.on(e, recordedAt, eventId);
+        else if (event instanceof LateFeesCorrected e) projection.on(e, recordedAt, eventId);
         else if (event instanceof PaymentPlanAgreed e) projection.on(e, recordedAt, eventId);
         else if (event instanceof ReceivableWrittenOff e) projection.on(e, recordedAt, eventId);
         else if (event instanceof DisputeRaised e) projection.on(e, recordedAt, eventId);

@@ -15,6 +15,10 @@ import io.collectionsledger.contracts.receivable.CreditNoteIssued;
 import io.collectionsledger.contracts.receivable.InvoiceIssued;
 import io.collectionsledger.contracts.receivable.InvoiceTerm;
 import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeeCorrection;
+import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 import io.collectionsledger.testing.FreshDatabase;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,6 +132,23 @@ class AgingProjectionTest {
         assertThat(row.total()).isEqualTo(cny("250.00"));
         assertThat(row.unappliedCredit()).isEqualTo(cny("0.00"));
         assertThat(report(LocalDate.parse("2026-11-05"), NOW).customers().get(0).unappliedCredit()).isEqualTo(cny("200.00"));
+    }
+
+    @Test
+    void lateFeesTakenBackLeaveTheTermAndWhatHadPaidThemIsCredit() {
+        issue("INV-1", "1000.00", "CNY", LocalDate.parse("2026-10-01"));
+        at(new LateFeesAccrued(customer, LocalDate.parse("2026-10-31"), List.of(
+                new LateFeeAccrual("INV-1", "T1", cny("15.00"), 30, LocalDate.parse("2026-10-31"), false))), NOW);
+        at(payment("P1", "2026-11-01", "10.00", List.of(new Allocation("INV-1", "T1", Allocation.Component.LATE_FEES, cny("10.00"))),
+                "0.00"), NOW);
+        at(new LateFeesCorrected(customer, LocalDate.parse("2026-11-02"), List.of(new LateFeeCorrection("INV-1", "T1",
+                LocalDate.parse("2026-10-31"), cny("15.00"), cny("6.00"), cny("9.00"), cny("4.00"))), "above the legal cap"), NOW);
+
+        AgingRow row = report(AS_OF, NOW).customers().get(0);
+
+        assertThat(row.total()).isEqualTo(cny("1000.00"));
+        assertThat(row.unappliedCredit()).isEqualTo(cny("4.00"));
+        assertThat(report(LocalDate.parse("2026-11-01"), NOW).customers().get(0).total()).isEqualTo(cny("1005.00"));
     }
 
     @Test

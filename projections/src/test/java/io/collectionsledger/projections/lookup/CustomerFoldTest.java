@@ -20,6 +20,10 @@ import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.receivable.InvoiceIssued;
 import io.collectionsledger.contracts.receivable.InvoiceTerm;
 import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeeCorrection;
+import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.LateFeesCorrected;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -113,6 +117,32 @@ class CustomerFoldTest {
         assertThat(totals.open()).isEqualTo(cny("1000.00"));
         assertThat(totals.overdue()).isEqualTo(cny("0.00"));
         assertThat(totals.lateFeesOpen()).isEqualTo(cny("4.00"));
+    }
+
+    @Test
+    void lateFeesTakenBackLeaveTheTermsFeesAndWhatHadPaidThemIsCredit() {
+        List<CustomerFold.Fact> corrected = new java.util.ArrayList<>(facts.subList(0, 2));
+        corrected.add(fact(new LateFeesAccrued("C-1", LocalDate.parse("2026-10-31"), List.of(
+                new LateFeeAccrual("INV-1", "T1", cny("6.00"), 30, LocalDate.parse("2026-10-31"), false))), 2));
+        corrected.add(fact(new PaymentRecorded("C-1", "P-2", LocalDate.parse("2026-11-01"), cny("4.00"), RecordPayment.Method.CHEQUE, null,
+                List.of(new Allocation("INV-1", "T1", Allocation.Component.LATE_FEES, cny("4.00"))), cny("0.00")), 3));
+        corrected.add(fact(new LateFeesCorrected("C-1", LocalDate.parse("2026-11-02"), List.of(new LateFeeCorrection("INV-1", "T1",
+                LocalDate.parse("2026-10-31"), cny("6.00"), cny("1.00"), cny("5.00"), cny("3.00"))), "above the legal cap"), 4));
+
+        CustomerRecords records = CustomerFold.fold("C-1", TODAY, T0.plusSeconds(60), corrected);
+
+        Invoice invoice = records.invoices().get(0);
+        assertThat(invoice.terms().get(0).lateFeesAccrued()).isEqualTo(cny("1.00"));
+        assertThat(invoice.terms().get(0).lateFeesOpen()).isEqualTo(cny("0.00"));
+        assertThat(invoice.lateFeesOpen()).isEqualTo(cny("0.00"));
+        assertThat(invoice.lateFeeCorrections()).singleElement().satisfies(correction -> {
+            assertThat(correction.takenBack()).isEqualTo(cny("5.00"));
+            assertThat(correction.reason()).isEqualTo("above the legal cap");
+        });
+        assertThat(records.file().totals().get(0).lateFeesOpen()).isEqualTo(cny("0.00"));
+        assertThat(records.file().totals().get(0).unappliedCredit()).isEqualTo(cny("3.00"));
+        assertThat(CustomerFold.fold("C-1", LocalDate.parse("2026-11-01"), T0.plusSeconds(60), corrected).file().totals().get(0)
+                .lateFeesOpen()).as("before the correction").isEqualTo(cny("2.00"));
     }
 
     @Test

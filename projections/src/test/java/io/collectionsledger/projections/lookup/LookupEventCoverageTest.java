@@ -63,7 +63,9 @@ import io.collectionsledger.contracts.shared.EventType;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.CollectionStageReached;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.time.OrdersHeld;
 import io.collectionsledger.contracts.time.OrdersReleased;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
@@ -166,6 +168,8 @@ class LookupEventCoverageTest {
                 new UnappliedCreditRefunded(C, "R-1", date("2026-03-27"), cny("50.00"), "transfer"),
                 new LateFeesAccrued(C, date("2026-04-10"), List.of(new LateFeeAccrual("INV-1", "T1", cny("3.60"), 9,
                         date("2026-04-10"), false))),
+                new LateFeesCorrected(C, date("2026-04-10"), List.of(new LateFeeCorrection("INV-1", "T1", date("2026-04-10"), cny("3.60"),
+                        cny("3.00"), cny("0.60"), cny("0.00"))), "above the legal cap"),
                 new OrdersHeld(C, date("2026-04-11"), "INV-1", "T1", 10),
                 new OrdersReleased(C, date("2026-04-12"), "paid"),
                 new SupplySuspended(C, date("2026-04-13"), "letter unanswered"),

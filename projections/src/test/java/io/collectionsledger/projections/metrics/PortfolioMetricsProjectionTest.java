@@ -32,7 +32,9 @@ import io.collectionsledger.contracts.receivable.InvoiceTerm;
 import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.watchlist.PromiseRate;
 import io.collectionsledger.contracts.watchlist.PromiseRatesQuery;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
@@ -193,6 +195,22 @@ class PortfolioMetricsProjectionTest {
         assertThat(april.ceiPercent()).isEqualByComparingTo("0.00");
         assertThat(april.invoiced()).isEqualTo(cny("0"));
         assertThat(april.dso()).isNull();
+    }
+
+    @Test
+    void feesTakenBackAreNeitherOpenNorChargedSoTheCorrectionCollectsNothing() {
+        history();
+        at(new LateFeesAccrued(C, day("04-10"), List.of(new LateFeeAccrual("I-1", "T1", cny("15"), 31, day("04-10"), false))));
+        // recorded 15, the cap 9: 6 taken back, none of it paid yet
+        at(new LateFeesCorrected(C, day("04-20"), List.of(new LateFeeCorrection("I-1", "T1", day("04-10"), cny("15"), cny("9"), cny("6"),
+                cny("0"))), "late fees above the legal cap"));
+
+        CurrencyMetrics april = overall().get(3).currencies().get(0);
+        assertThat(april.openAtEnd()).isEqualTo(cny("309"));
+        assertThat(april.overdueAtEnd()).isEqualTo(cny("309"));
+        // (300 + 0 invoiced + 15 − 6 charged − 309) ÷ (300 + 9 − 0 current) = 0 %: taking fees back is not collecting them
+        assertThat(april.ceiPercent()).isEqualByComparingTo("0.00");
+        assertThat(april.collected()).isEqualTo(cny("0"));
     }
 
     @Test

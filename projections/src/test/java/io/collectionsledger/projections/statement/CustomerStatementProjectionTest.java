@@ -189,6 +189,33 @@ class CustomerStatementProjectionTest {
     }
 
     @Test
+    void lateFeesTakenBackLeaveTheStatementAndWhatHadPaidThemBecomesCredit() {
+        feed(invoice("INV-1", "1000.00", term("T1", "1000.00", "2026-10-01")));
+        feed(new io.collectionsledger.contracts.time.LateFeesAccrued(customer, LocalDate.parse("2026-10-31"), List.of(
+                new io.collectionsledger.contracts.time.LateFeeAccrual("INV-1", "T1", Money.of("15.00", "CNY"), 30,
+                        LocalDate.parse("2026-10-31"), false))));
+        feed(payment("P1", "10.00", List.of(new Allocation("INV-1", "T1", Allocation.Component.LATE_FEES, Money.of("10.00", "CNY"))), "0.00"));
+        // the cap through 2026-10-31 was 6.00: 9.00 taken back, of which 5.00 was open and 4.00 paid
+        feed(new io.collectionsledger.contracts.time.LateFeesCorrected(customer, LocalDate.parse("2026-11-02"), List.of(
+                new io.collectionsledger.contracts.time.LateFeeCorrection("INV-1", "T1", LocalDate.parse("2026-10-31"),
+                        Money.of("15.00", "CNY"), Money.of("6.00", "CNY"), Money.of("9.00", "CNY"), Money.of("4.00", "CNY"))),
+                "above the legal cap"));
+
+        assertThat(statement().totalOpen()).containsExactly(Money.of("1000.00", "CNY"));
+        assertThat(statement().unappliedCredit()).containsExactly(Money.of("4.00", "CNY"));
+        StatementOfAccount after = projection.handle(new StatementOfAccountQuery(customer, LocalDate.parse("2026-11-02"), NOW));
+        assertThat(after.items()).singleElement().satisfies(item -> {
+            assertThat(item.lateFees()).isEqualTo(Money.of("6.00", "CNY"));
+            assertThat(item.paid()).isEqualTo(Money.of("6.00", "CNY"));
+            assertThat(item.openLateFees()).isEqualTo(Money.of("0.00", "CNY"));
+            assertThat(item.open()).isEqualTo(Money.of("1000.00", "CNY"));
+        });
+        assertThat(after.unappliedCredit()).containsExactly(Money.of("4.00", "CNY"));
+        StatementOfAccount before = projection.handle(new StatementOfAccountQuery(customer, LocalDate.parse("2026-11-01"), NOW));
+        assertThat(before.items()).singleElement().satisfies(item -> assertThat(item.openLateFees()).isEqualTo(Money.of("5.00", "CNY")));
+    }
+
+    @Test
     void theStatementOfAccountAsKnownAtATimeLeavesOutWhatWasRecordedLater() {
         feed(invoice("INV-1", "300.00", term("T1", "300.00", "2026-10-01")));
         events.feed(payment("P1", "500.00", List.of(principal("INV-1", "T1", "300.00")), "200.00"), NOW.plusSeconds(3600));

@@ -1,0 +1,22 @@
+package io.collectionsledger.contracts.time;
+
+import io.collectionsledger.contracts.shared.Money;
+
+import java.time.LocalDate;
+
+/**
+ * Late fees taken back on one term because more was recorded than the caps allow through
+ * {@code accruedThrough}: {@code recorded} is what the term's accruals (net of earlier corrections)
+ * added up to, {@code cap} the lower of the contract's and the legal cap through that day, and
+ * {@code takenBack} the difference. Of it, {@code credited} had already been paid: that money was
+ * received for fees not owed, so it becomes the customer's unapplied credit; the rest leaves the
+ * fees open on the term.
+ */
+public record LateFeeCorrection(String invoiceId, String termId, LocalDate accruedThrough, Money recorded, Money cap,
+                                Money takenBack, Money credited) {
+
+    /** What the correction removes from the fees open on the term. */
+    public Money openTakenBack() {
+        return takenBack.minus(credited);
+    }
+}

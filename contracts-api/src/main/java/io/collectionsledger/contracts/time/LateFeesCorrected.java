@@ -1,0 +1,22 @@
+package io.collectionsledger.contracts.time;
+
+import io.collectionsledger.contracts.shared.AccountEvent;
+import io.collectionsledger.contracts.shared.EventType;
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Late fees recorded above the caps, taken back by the close of a business day: recorded
+ * accruals are never edited, so history shows both the fees as first accrued and this correction.
+ * {@code reason} says which rule the recorded fees broke.
+ */
+@EventType("time.LateFeesCorrected")
+@Revision("1")
+public record LateFeesCorrected(
+        String customerId,
+        LocalDate occurredOn,
+        List<LateFeeCorrection> corrections,
+        String reason) implements AccountEvent {
+}

@@ -1,0 +1,132 @@
+package io.collectionsledger.ledger.account;
+
+import io.collectionsledger.contracts.payment.PaymentRecorded;
+import io.collectionsledger.contracts.payment.RecordPayment;
+import io.collectionsledger.contracts.payment.RefundUnappliedCredit;
+import io.collectionsledger.contracts.payment.UnappliedCreditRefunded;
+import io.collectionsledger.contracts.receivable.Allocation;
+import io.collectionsledger.contracts.time.CloseBusinessDay;
+import io.collectionsledger.contracts.time.CollectionStage;
+import io.collectionsledger.contracts.time.CollectionStageReached;
+import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeeCorrection;
+import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.LateFeesCorrected;
+import io.collectionsledger.contracts.time.OrdersHeld;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.collectionsledger.ledger.account.Accounts.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The legal cap on late fees (15.4% a year by default) is taken on the principal overdue on each
+ * day, not on the term's original principal; fees recorded above it are taken back by a
+ * correcting event at the next close, once (issue 17, part 2).
+ */
+class LateFeeCapTest extends AccountFixture {
+
+    /** 90 days before {@link Accounts#TODAY}: the term is 90 days overdue on it. */
+    private static final LocalDate DUE = TODAY.minusDays(90);
+    /** The ninth overdue day: 8 days at 60,000 before it, 82 at 45,000 from it. */
+    private static final LocalDate MIDWAY = DUE.plusDays(9);
+    private static final String REASON =
+            "late fees above the legal cap of 15.4% a year on the principal overdue on each day, or above the contract's cap";
+
+    @Test
+    void theLegalCapIsTakenOnThePrincipalOverdueNotOnTheTermsPrincipal() {
+        // the issue's example: a 60,000 term of which 45,000 is overdue for 90 days. 0.05% a day is
+        // 45,000 x 0.0005 x 90 = 2,025.00; the legal cap is 45,000 x 15.4% x 90 / 365 = 623,700 / 365
+        // = 1,708.767..., so 1,708.77 (on the term's 60,000 it was 2,278.36, and 2,025.00 went uncapped)
+        assertThat(new BigDecimal("45000").multiply(new BigDecimal("0.154")).multiply(BigDecimal.valueOf(90))
+                .divide(BigDecimal.valueOf(365), 2, RoundingMode.HALF_UP)).isEqualByComparingTo("1708.77");
+        fixture.given(overdue(paidOn("P1", DUE, "15000.00")))
+                .when(new CloseBusinessDay(CUSTOMER, TODAY))
+                .expectEvents(new LateFeesAccrued(CUSTOMER, TODAY, List.of(
+                        new LateFeeAccrual("INV-1", "T1", cny("1708.77"), 90, TODAY, true))));
+    }
+
+    @Test
+    void aTermPartlyPaidMidwayIsCappedOnEachPeriodsPrincipal() {
+        // first 8 days on 60,000: 0.05% a day is 240.00, the cap 60,000 x 15.4% x 8 / 365 = 202.52 (capped);
+        // through today: (60,000 x 8 + 45,000 x 82) x 15.4% / 365 = 4,170,000 x 0.154 / 365 = 642,180 / 365
+        // = 1,759.397..., so 1,759.40; room 1,759.40 - 202.52 = 1,556.88, below 45,000 x 0.0005 x 82 = 1,845.00
+        fixture.given(overdue(accrued(MIDWAY.minusDays(1), "202.52", 8, true),
+                        paidOn("P1", MIDWAY, "15000.00")))
+                .when(new CloseBusinessDay(CUSTOMER, TODAY))
+                .expectEvents(new LateFeesAccrued(CUSTOMER, TODAY, List.of(
+                        new LateFeeAccrual("INV-1", "T1", cny("1556.88"), 82, TODAY, true))));
+    }
+
+    @Test
+    void feesRecordedAboveTheCorrectedCapAreTakenBackAtTheNextClose() {
+        // recorded under the earlier rule: 45,000 x 0.0005 x 90 = 2,025.00, under its cap on 60,000;
+        // the cap on each day's principal through today is 1,759.40 (above): 265.60 is taken back
+        fixture.given(overdue(paidOn("P1", MIDWAY, "15000.00"), accrued(TODAY, "2025.00", 90, false)))
+                .when(new CloseBusinessDay(CUSTOMER, TODAY))
+                .expectEvents(corrected("0.00"));
+    }
+
+    @Test
+    void aCorrectionIsMadeOnce() {
+        fixture.given(overdue(paidOn("P1", MIDWAY, "15000.00"), accrued(TODAY, "2025.00", 90, false), corrected("0.00")))
+                .when(new CloseBusinessDay(CUSTOMER, TODAY))
+                .expectNoEvents();
+    }
+
+    @Test
+    void feesAtOrBelowTheCapAreLeftAlone() {
+        fixture.given(overdue(paidOn("P1", MIDWAY, "15000.00"), accrued(TODAY, "1759.40", 90, true)))
+                .when(new CloseBusinessDay(CUSTOMER, TODAY))
+                .expectNoEvents();
+    }
+
+    @Test
+    void whatHadPaidFeesTakenBackBecomesUnappliedCredit() {
+        // 2,000.00 of the 2,025.00 was paid: of the 265.60 taken back, 25.00 was open and 240.60 paid
+        PaymentRecorded paidFees = new PaymentRecorded(CUSTOMER, "P2", TODAY, cny("2000.00"), RecordPayment.Method.BANK_TRANSFER, null,
+                List.of(new Allocation("INV-1", "T1", Allocation.Component.LATE_FEES, cny("2000.00"))), cny("0.00"));
+        fixture.given(overdue(paidOn("P1", MIDWAY, "15000.00"), accrued(TODAY, "2025.00", 90, false), paidFees))
+                .when(new CloseBusinessDay(CUSTOMER, TODAY))
+                .expectEvents(corrected("240.60"));
+    }
+
+    @Test
+    void theCreditFromFeesTakenBackCanBeRefunded() {
+        PaymentRecorded paidFees = new PaymentRecorded(CUSTOMER, "P2", TODAY, cny("2000.00"), RecordPayment.Method.BANK_TRANSFER, null,
+                List.of(new Allocation("INV-1", "T1", Allocation.Component.LATE_FEES, cny("2000.00"))), cny("0.00"));
+        fixture.given(overdue(paidOn("P1", MIDWAY, "15000.00"), accrued(TODAY, "2025.00", 90, false), paidFees, corrected("240.60")))
+                .when(new RefundUnappliedCredit(CUSTOMER, "R-1", TODAY, cny("240.60"), "fees taken back"))
+                .expectEvents(new UnappliedCreditRefunded(CUSTOMER, "R-1", TODAY, cny("240.60"), "fees taken back"));
+    }
+
+    /** A 60,000.00 term 90 days overdue today, with what time already produced for it besides fees: its stages and the hold. */
+    private static List<Object> overdue(Object... facts) {
+        List<Object> history = new ArrayList<>(List.of(registered(), contractWithStagedTerms(),
+                invoiced("INV-1", "60000.00", DUE.toString()),
+                new CollectionStageReached(CUSTOMER, "INV-1", "T1", DUE.plusDays(1), DUE, CollectionStage.DPD_1_30, cny("60000.00")),
+                new CollectionStageReached(CUSTOMER, "INV-1", "T1", DUE.plusDays(31), DUE, CollectionStage.DPD_31_90, cny("45000.00")),
+                new OrdersHeld(CUSTOMER, DUE.plusDays(16), "INV-1", "T1", 16)));
+        history.addAll(List.of(facts));
+        return history;
+    }
+
+    private static PaymentRecorded paidOn(String paymentId, LocalDate on, String amount) {
+        return new PaymentRecorded(CUSTOMER, paymentId, on, cny(amount), RecordPayment.Method.BANK_TRANSFER, null,
+                List.of(principal("INV-1", "T1", amount)), cny("0.00"));
+    }
+
+    private static LateFeesAccrued accrued(LocalDate through, String amount, int days, boolean capped) {
+        return new LateFeesAccrued(CUSTOMER, through, List.of(new LateFeeAccrual("INV-1", "T1", cny(amount), days, through, capped)));
+    }
+
+    private static LateFeesCorrected corrected(String credited) {
+        return new LateFeesCorrected(CUSTOMER, TODAY, List.of(new LateFeeCorrection("INV-1", "T1", TODAY, cny("2025.00"),
+                cny("1759.40"), cny("265.60"), cny(credited))), REASON);
+    }
+}
