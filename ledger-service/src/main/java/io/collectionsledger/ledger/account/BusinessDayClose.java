@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * What one business day produces for an account, computed from its state, not yet applied:
@@ -85,13 +86,7 @@ final class BusinessDayClose {
      */
     Optional<AccountEvent> lateFeeCorrections(Collection<Invoice> invoices, Contracts contracts) {
         List<LateFeeCorrection> corrections = new ArrayList<>();
-        for (Invoice invoice : invoices) {
-            LateFeeTerms lateFees = contracts.lateFeeTerms(invoice.contractId);
-            if (invoice.writtenOff() || lateFees == null) {
-                continue;
-            }
-            invoice.terms().forEach(t -> LateFees.correction(t, lateFees, policy).ifPresent(corrections::add));
-        }
+        termsBearingLateFees(invoices, contracts, (t, lateFees) -> LateFees.correction(t, lateFees, policy).ifPresent(corrections::add));
         return corrections.isEmpty() ? Optional.empty() : Optional.of(new LateFeesCorrected(customerId, day, corrections,
                 "late fees above the legal cap of " + policy.legalLateFeeCapAnnualPercent().toPlainString()
                         + "% a year on the principal overdue on each day, or above the contract's cap"));
@@ -100,15 +95,11 @@ final class BusinessDayClose {
     /** Late fees on the overdue principal of invoices under a contract with late-fee terms, not written off. */
     Optional<AccountEvent> lateFees(Collection<Invoice> invoices, Contracts contracts) {
         List<LateFeeAccrual> accruals = new ArrayList<>();
-        for (Invoice invoice : invoices) {
-            LateFeeTerms lateFees = contracts.lateFeeTerms(invoice.contractId);
-            if (invoice.writtenOff() || lateFees == null) {
-                continue;
+        termsBearingLateFees(invoices, contracts, (t, lateFees) -> {
+            if (t.overdueOn(day) && t.open(Allocation.Component.PRINCIPAL).signum() > 0) {
+                LateFees.accrue(t, lateFees, day, policy).ifPresent(accruals::add);
             }
-            invoice.terms().stream()
-                    .filter(t -> t.overdueOn(day) && t.open(Allocation.Component.PRINCIPAL).signum() > 0)
-                    .forEach(t -> LateFees.accrue(t, lateFees, day, policy).ifPresent(accruals::add));
-        }
+        });
         return accruals.isEmpty() ? Optional.empty() : Optional.of(new LateFeesAccrued(customerId, day, accruals));
     }
 
@@ -126,20 +117,25 @@ final class BusinessDayClose {
         List<Optional<LocalDate>> days = new ArrayList<>();
         days.add(promises.nextJudgementDay(policy));
         invoices.collectableTerms().forEach(term -> days.add(term.nextStageDay()));
-        for (Invoice invoice : invoices.all()) {
-            LateFeeTerms lateFees = contracts.lateFeeTerms(invoice.contractId);
-            if (!invoice.writtenOff() && lateFees != null) {
-                invoice.terms().forEach(term -> {
-                    days.add(term.nextAccrualDay());
-                    // a payment dated back can lower the cap under fees already recorded: the next close, whatever its day, takes them back
-                    if (LateFees.correction(term, lateFees, policy).isPresent()) {
-                        days.add(Optional.of(term.dueDate));
-                    }
-                });
+        termsBearingLateFees(invoices.all(), contracts, (term, lateFees) -> {
+            days.add(term.nextAccrualDay());
+            // a payment dated back can lower the cap under fees already recorded: the next close, whatever its day, takes them back
+            if (LateFees.correction(term, lateFees, policy).isPresent()) {
+                days.add(Optional.of(term.dueDate));
             }
-        }
+        });
         days.add(creditFile.nextHoldDay(policy, justClosed));
         return days.stream().flatMap(Optional::stream).min(LocalDate::compareTo);
+    }
+
+    /** The terms of invoices under a contract with late-fee terms, not written off, each with those terms. */
+    private static void termsBearingLateFees(Collection<Invoice> invoices, Contracts contracts, BiConsumer<OpenTerm, LateFeeTerms> action) {
+        for (Invoice invoice : invoices) {
+            LateFeeTerms lateFees = contracts.lateFeeTerms(invoice.contractId);
+            if (!invoice.writtenOff() && lateFees != null) {
+                invoice.terms().forEach(term -> action.accept(term, lateFees));
+            }
+        }
     }
 
     /** Orders are held from the first day the term was more than the allowed days past due. */
