@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -55,7 +55,7 @@ class AgingProjectionTest {
 
     @BeforeEach
     void setUp() {
-        projection = new AgingProjection(JdbcClient.create(dataSource));
+        projection = new AgingProjection(new JdbcTemplate(dataSource));
         customer = "C-" + UUID.randomUUID();
     }
 

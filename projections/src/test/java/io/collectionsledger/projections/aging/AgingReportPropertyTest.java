@@ -29,7 +29,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -83,7 +83,7 @@ class AgingReportPropertyTest {
                                                     @ForAll("days") int asOfDay, @ForAll("seconds") int knownAtSecond) {
         String customer = "C-" + UUID.randomUUID();
         List<Fact> facts = history.stream().map(f -> new Fact(forCustomer(f.event(), customer), f.occurredOn(), f.recordedAt())).toList();
-        AgingProjection projection = new AgingProjection(JdbcClient.create(dataSource));
+        AgingProjection projection = new AgingProjection(new JdbcTemplate(dataSource));
         for (int i = 0; i < facts.size(); i++) {
             AgingFeed.feed(projection, facts.get(i).event(), facts.get(i).recordedAt(), customer + "-" + i);
         }
@@ -110,7 +110,7 @@ class AgingReportPropertyTest {
                                                                        @ForAll("histories") List<Fact> third,
                                                                        @ForAll("days") int asOfDay, @ForAll("seconds") int knownAtSecond,
                                                                        @ForAll boolean afterEverything) {
-        AgingProjection projection = new AgingProjection(JdbcClient.create(portfolioDataSource));
+        AgingProjection projection = new AgingProjection(new JdbcTemplate(portfolioDataSource));
         projection.reset();
         LocalDate asOf = afterEverything ? START.plusDays(800) : START.plusDays(asOfDay);
         Instant knownAt = afterEverything ? RECORDED_FROM.plusSeconds(1000) : RECORDED_FROM.plusSeconds(knownAtSecond);

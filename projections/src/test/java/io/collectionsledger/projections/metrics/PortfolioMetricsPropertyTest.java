@@ -88,7 +88,7 @@ class PortfolioMetricsPropertyTest {
                                                                     @ForAll("histories") List<Fact> third,
                                                                     @ForAll("seconds") int knownAtSecond) {
         PortfolioMetricsProjection metrics = new PortfolioMetricsProjection(new JdbcTemplate(dataSource));
-        AgingProjection aging = new AgingProjection(JdbcClient.create(dataSource));
+        AgingProjection aging = new AgingProjection(new JdbcTemplate(dataSource));
         EventFeed metricsFeed = new EventFeed(metrics);
         EventFeed agingFeed = new EventFeed(aging);
         metricsFeed.reset();
