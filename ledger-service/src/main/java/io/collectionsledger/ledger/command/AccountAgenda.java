@@ -30,7 +30,11 @@ public class AccountAgenda {
                 .param(day).query(String.class).list();
     }
 
-    /** Each account's first day due (empty: none until a new fact), in the caller's transaction, in one statement. */
+    /**
+     * Each account's first day due (empty: none until a new fact), in the caller's transaction, in one
+     * statement. Most commands leave the day as it was: such a row is not rewritten, which spares
+     * the command a new row version and its WAL.
+     */
     void record(Map<String, Optional<LocalDate>> firstDaysDue) {
         if (firstDaysDue.isEmpty()) {
             return;
@@ -38,7 +42,8 @@ public class AccountAgenda {
         jdbc.sql("""
                         insert into account_agenda (account, next_day)
                         select a.account, a.next_day::date from unnest(?::text[], ?::text[]) as a(account, next_day)
-                        on conflict (account) do update set next_day = excluded.next_day""")
+                        on conflict (account) do update set next_day = excluded.next_day
+                        where account_agenda.next_day is distinct from excluded.next_day""")
                 .params(firstDaysDue.keySet().toArray(String[]::new),
                         firstDaysDue.values().stream().map(day -> day.map(LocalDate::toString).orElse(null)).toArray(String[]::new))
                 .update();
