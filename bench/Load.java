@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  *   commands --customers N [--seed S] [--seconds 20] [--workers 16] [--fractions 0.25,0.5,0.75,1] [--rates R,R,..] [--mix all|payments]
  *   aging    --customers N [--seed S] [--samples 200] [--portfolio-samples 20] [--past-days 180]
  *   lookups  --customers N [--seed S] [--samples 200] [--past-days 180]
- *   rebuild  [--timeout 3600]
+ *   rebuild  [--timeout 3600] [--model NAME]
  *   caught-up [--timeout 3600]
  *   profile  FILE.jfr [--top 20]   (where the service spent its CPU: methods by own samples, and the ledger's and Axon's by total)
  *   show     [--customer 1] [--invoices 20] [--seed S]   (one customer's history, as imported)
@@ -72,7 +72,7 @@ public class Load {
             case "aging" -> new Aging(o).run();
             case "lookups" -> new Lookups(o).run();
             case "metrics" -> Metrics.run((int) o.num("samples", 50));
-            case "rebuild" -> ReadModels.rebuild(o.num("timeout", 3600));
+            case "rebuild" -> ReadModels.rebuild(o.num("timeout", 3600), o.text("model", ""));
             case "caught-up" -> ReadModels.awaitCaughtUp(o.num("timeout", 3600));
             case "profile" -> Profile.print(java.nio.file.Path.of(args[1]), (int) o.num("top", 20));
             case "show" -> history((int) o.num("customer", 1), (int) o.num("invoices", 20), o.num("seed", 7))
@@ -370,7 +370,9 @@ public class Load {
             seed = o.num("seed", 7);
             seconds = (int) o.num("seconds", 20);
             workers = (int) o.num("workers", 16);
-            fractions = Arrays.stream(o.text("fractions", "0.25,0.5,0.75,1").split(",")).mapToDouble(Double::parseDouble).toArray();
+            // "none": the closed-loop peak alone, as measured beside a rebuild
+            String steps = o.text("fractions", "0.25,0.5,0.75,1");
+            fractions = steps.equals("none") ? new double[0] : Arrays.stream(steps.split(",")).mapToDouble(Double::parseDouble).toArray();
             rates = o.text("rates", "").isEmpty() ? null : Arrays.stream(o.text("rates", "").split(",")).mapToDouble(Double::parseDouble).toArray();
             paymentsOnly = o.text("mix", "all").equals("payments");
         }
@@ -665,20 +667,29 @@ public class Load {
 
         /**
          * Rebuilds every read model at once (one request: the service reads the journal once for all), as an
-         * operator would after a change, and times each until its new tables have replaced the live ones.
+         * operator would after a change, or the one named alone, and times each until its new tables have
+         * replaced the live ones.
          */
-        static void rebuild(long timeoutSeconds) throws Exception {
+        static void rebuild(long timeoutSeconds, String model) throws Exception {
             Map<String, Boolean> models = caughtUp();
+            if (!model.isEmpty() && !models.containsKey(model)) {
+                throw new IllegalArgumentException("no read model " + model + " among " + models.keySet());
+            }
             long start = System.nanoTime();
-            HttpResponse<String> response = send(request("/admin/read-models/rebuild").POST(HttpRequest.BodyPublishers.noBody()).build());
+            String path = model.isEmpty() ? "/admin/read-models/rebuild" : "/admin/read-models/" + model + "/rebuild";
+            HttpResponse<String> response = send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build());
             if (response.statusCode() != 202) {
                 throw new IllegalStateException("rebuild answered " + response.statusCode() + ": " + response.body());
             }
             Map<String, Double> finished = new TreeMap<>();
             await(start, timeoutSeconds, finished);
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "rebuild-seconds %.1f (%d read models at once: %s)%n", seconds, models.size(),
-                    finished.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue())).toList());
+            if (model.isEmpty()) {
+                System.out.printf(Locale.ROOT, "rebuild-seconds %.1f (%d read models at once: %s)%n", seconds, models.size(),
+                        finished.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue())).toList());
+            } else {
+                System.out.printf(Locale.ROOT, "rebuild-seconds %.1f (%s alone)%n", seconds, model);
+            }
         }
 
         static void await(long start, long timeoutSeconds, Map<String, Double> finished) throws Exception {
