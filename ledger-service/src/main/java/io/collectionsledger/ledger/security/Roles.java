@@ -31,6 +31,15 @@ final class Roles {
         return orUnserved(AuthorityAuthorizationManager.hasAnyRole(Arrays.stream(roles).map(Role::name).toArray(String[]::new)));
     }
 
+    /**
+     * These roles only, with no exception for paths nothing serves: the actuator's endpoints are served
+     * by the management port's own application context, whose handler mappings {@link Endpoints} does
+     * not see, so to it every actuator path looks unserved and any token would pass.
+     */
+    AuthorizationManager<RequestAuthorizationContext> only(Role... roles) {
+        return AuthorityAuthorizationManager.hasAnyRole(Arrays.stream(roles).map(Role::name).toArray(String[]::new));
+    }
+
     /** Nobody, except to hear that nothing is served there. */
     AuthorizationManager<RequestAuthorizationContext> none() {
         return orUnserved((authentication, context) -> new AuthorizationDecision(false));

@@ -90,7 +90,7 @@ class SecurityConfiguration {
                             .requestMatchers(EndpointRequest.to(HealthEndpoint.class, PrometheusScrapeEndpoint.class)).permitAll()
                             .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/asyncapi.json").permitAll()
                             .requestMatchers(HttpMethod.GET, "/events").access(roles.any(service, auditor))
-                            .requestMatchers(HttpMethod.GET, "/actuator/**").access(roles.any(service, collector, auditor, analyst));
+                            .requestMatchers(HttpMethod.GET, "/actuator/**").access(roles.only(service, collector, auditor, analyst));
                     commands(requests, roles);
                     // a service that mistypes a command's path is told not-found rather than forbidden
                     requests.requestMatchers(HttpMethod.POST, "/customers/**", "/imports", "/admin/**").access(roles.any(service))
