@@ -81,6 +81,6 @@ class ModuleBoundariesTest {
         static final java.util.List<String> VERBS = java.util.List.of("Agree", "Apply", "Assign", "Change", "Classify", "Close",
                 "Confirm", "Correct", "File", "Flag", "Issue", "Log", "Raise", "Record", "Refund", "Register", "Resolve", "Resume",
                 "Reverse", "Send", "Set", "Suspend", "Write");
-        static final java.util.List<String> IRREGULAR_PAST = java.util.List.of("Broken", "Held", "Kept", "Paid", "Sent", "Set", "WrittenOff");
+        static final java.util.List<String> IRREGULAR_PAST = java.util.List.of("Broken", "Held", "Kept", "Paid", "Sent", "Set", "Withdrawn", "WrittenOff");
     }
 }

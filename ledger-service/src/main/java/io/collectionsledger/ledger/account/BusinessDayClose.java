@@ -9,11 +9,11 @@ import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.CollectionStage;
 import io.collectionsledger.contracts.time.CollectionStageReached;
+import io.collectionsledger.contracts.time.CollectionStageWithdrawn;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
 import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.time.LateFeesCorrected;
-import io.collectionsledger.contracts.time.OrdersHeld;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,8 +25,9 @@ import java.util.function.BiConsumer;
 /**
  * What one business day produces for an account, computed from its state, not yet applied:
  * promises judged once their date and grace have passed, terms entering a collection stage
- * (dated the day they crossed it), late fees recorded above the caps taken back, late fees
- * accrued day by day, new orders held or released; and, from the same rules, the first day whose
+ * (dated the day they crossed it, as the facts' business dates tell), late fees recorded above the
+ * caps taken back, late fees accrued day by day; and, from the same rules and {@link CreditFile}'s
+ * (new orders held or released, credit limits raised), the first day whose
  * close would produce any of them ({@link #firstDayDue}), which the close of day uses to send the
  * command only to accounts due.
  */
@@ -62,21 +63,28 @@ final class BusinessDayClose {
         return outcomes;
     }
 
+    /**
+     * Terms entering collection stages through this day, each on the day it entered as the facts'
+     * business dates tell ({@link StageEntries}); an entry recorded earlier that the facts recorded
+     * since contradict is withdrawn, and the right one recorded when its day has come.
+     */
     List<AccountEvent> stagesReached(List<OpenTerm> terms) {
-        List<AccountEvent> reached = new ArrayList<>();
+        List<AccountEvent> events = new ArrayList<>();
         for (OpenTerm term : terms) {
-            if (!term.overdueOn(day)) {
-                continue;
-            }
             for (CollectionStage stage : CollectionStage.values()) {
-                boolean already = term.stage() != null && term.stage().compareTo(stage) >= 0;
-                if (!already && term.daysPastDue(day) >= stage.firstDay()) {
-                    reached.add(new CollectionStageReached(customerId, term.invoiceId, term.termId,
-                            term.dueDate.plusDays(stage.firstDay()), term.dueDate, stage, term.totalOpen()));
+                Optional<LocalDate> entered = StageEntries.entered(term, stage);
+                LocalDate recorded = term.stagesEntered().get(stage);
+                if (recorded != null && !entered.equals(Optional.of(recorded))) {
+                    events.add(new CollectionStageWithdrawn(customerId, term.invoiceId, term.termId, recorded, stage,
+                            "facts recorded since show the term " + (entered.isEmpty() ? "did not enter the stage" : "entered it on " + entered.get())));
+                }
+                if (entered.isPresent() && !entered.get().isAfter(day) && !entered.get().equals(recorded)) {
+                    events.add(new CollectionStageReached(customerId, term.invoiceId, term.termId, entered.get(), term.dueDate, stage,
+                            term.openOn(entered.get())));
                 }
             }
         }
-        return reached;
+        return events;
     }
 
     /**
@@ -105,18 +113,19 @@ final class BusinessDayClose {
 
     /**
      * The first business day whose close would record anything for an account in this state: the
-     * earliest of the days a promise is judged, an open term enters its next stage, late fees accrue
-     * (every day while a term with late-fee terms is overdue, as long as fees are recorded daily), and
-     * orders are held or judged for release. Closing any earlier day records nothing, so a close of day
-     * that skips the account until then records what a close of every account would, on the same days.
-     * {@code justClosed} is the day of the close the account has just been sent, or null after any
-     * other command. Empty when only a new fact can make the account due.
+     * earliest of the days a promise is judged, a term enters a stage not recorded (or one recorded
+     * is contradicted), late fees accrue (every day while a term with late-fee terms is overdue, as
+     * long as fees are recorded daily), and the holds or raises called for differ from those recorded.
+     * Closing any earlier day records nothing, so a close of day that skips the account until then
+     * records what a close of every account would, on the same days; and a fact dated on a day
+     * already closed makes the account due at once when it changes what that day produced. Empty
+     * when only a new fact can make the account due.
      */
-    static Optional<LocalDate> firstDayDue(Promises promises, Invoices invoices, Contracts contracts, CreditFile creditFile,
-                                           CollectionPolicy policy, LocalDate justClosed) {
+    static Optional<LocalDate> firstDayDue(String customerId, Promises promises, Invoices invoices, Contracts contracts,
+                                           CreditFile creditFile, CollectionPolicy policy) {
         List<Optional<LocalDate>> days = new ArrayList<>();
         days.add(promises.nextJudgementDay(policy));
-        invoices.collectableTerms().forEach(term -> days.add(term.nextStageDay()));
+        invoices.collectableTerms().forEach(term -> days.add(StageEntries.nextChange(term)));
         termsBearingLateFees(invoices.all(), contracts, (term, lateFees) -> {
             days.add(term.nextAccrualDay());
             // a payment dated back can lower the cap under fees already recorded: the next close, whatever its day, takes them back
@@ -124,7 +133,7 @@ final class BusinessDayClose {
                 days.add(Optional.of(term.dueDate));
             }
         });
-        days.add(creditFile.nextHoldDay(policy, justClosed));
+        days.add(creditFile.nextDayToJudge(customerId, policy));
         return days.stream().flatMap(Optional::stream).min(LocalDate::compareTo);
     }
 
@@ -136,11 +145,5 @@ final class BusinessDayClose {
                 invoice.terms().forEach(term -> action.accept(term, lateFees));
             }
         }
-    }
-
-    /** Orders are held from the first day the term was more than the allowed days past due. */
-    AccountEvent ordersHeld(OpenTerm longOverdue) {
-        int daysPastDue = policy.orderHoldDaysPastDue() + 1;
-        return new OrdersHeld(customerId, longOverdue.dueDate.plusDays(daysPastDue), longOverdue.invoiceId, longOverdue.termId, daysPastDue);
     }
 }

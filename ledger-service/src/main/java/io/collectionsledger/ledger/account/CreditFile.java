@@ -2,6 +2,7 @@ package io.collectionsledger.ledger.account;
 
 import io.collectionsledger.contracts.collection.AssignCollector;
 import io.collectionsledger.contracts.collection.CollectorAssigned;
+import io.collectionsledger.contracts.collection.CreditLimitRaiseWithdrawn;
 import io.collectionsledger.contracts.collection.CreditLimitRaised;
 import io.collectionsledger.contracts.collection.CreditLimitSet;
 import io.collectionsledger.contracts.collection.EarlyWarningFlagged;
@@ -18,21 +19,19 @@ import io.collectionsledger.contracts.customer.RecordResponsiblePersonChange;
 import io.collectionsledger.contracts.customer.RecordResponsiblePersonChange.Responsibility;
 import io.collectionsledger.contracts.customer.ResponsiblePersonChanged;
 import io.collectionsledger.contracts.payment.PaymentRecorded;
-import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.OrdersHeld;
+import io.collectionsledger.contracts.time.OrdersHoldWithdrawn;
 import io.collectionsledger.contracts.time.OrdersReleased;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateLifecycle;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -43,12 +42,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 final class CreditFile {
 
-    private final Invoices invoices;
-    private Money creditLimit;
-    /** Consecutive early payments since the limit was last raised. */
-    private final List<String> earlyPayments = new ArrayList<>();
-    /** The day new orders were held from, while they are; null when they are not. */
-    private LocalDate ordersHeldSince;
+    private final CreditLimitRaises limit;
+    private final OrderHolds holds;
     private boolean supplySuspended;
     private final Ids warnings = new Ids("early warning");
     /** Who answers for the customer, as far as the ledger was told. */
@@ -56,12 +51,13 @@ final class CreditFile {
     private final Ids responsiblePersonChanges = new Ids("responsible person change");
 
     CreditFile(Invoices invoices) {
-        this.invoices = invoices;
+        this.limit = new CreditLimitRaises(invoices);
+        this.holds = new OrderHolds(invoices);
     }
 
     @CommandHandler
     void handle(SetCreditLimit command) {
-        apply(new CreditLimitSet(command.customerId(), command.occurredOn(), creditLimit, command.limit(), command.reason()));
+        apply(new CreditLimitSet(command.customerId(), command.occurredOn(), limit.limit(), command.limit(), command.reason()));
     }
 
     @CommandHandler
@@ -105,57 +101,28 @@ final class CreditFile {
                 command.contactPerson(), command.contactPhone()));
     }
 
-    /** Enough consecutive early payments raise a limit that is set. */
-    void raiseLimitIfEarned(String customerId, LocalDate paidOn, CollectionPolicy policy) {
-        if (creditLimit != null && earlyPayments.size() >= policy.earlyPaymentsForRaise()) {
-            apply(new CreditLimitRaised(customerId, paidOn, creditLimit,
-                    creditLimit.percent(BigDecimal.valueOf(100).add(policy.creditLimitRaisePercent())), List.copyOf(earlyPayments)));
-        }
-    }
-
-    /** New orders are held from the day a term is long overdue, and released once none is. */
-    void holdOrReleaseOrders(String customerId, BusinessDayClose close, LocalDate day, CollectionPolicy policy) {
-        if (ordersHeldSince == null) {
-            longOverdue(day, policy).map(close::ordersHeld).ifPresent(AggregateLifecycle::apply);
-        } else {
-            releaseOrdersIfNothingLongOverdue(customerId, day, day, policy,
-                    "nothing is open more than " + policy.orderHoldDaysPastDue() + " days past due");
-        }
+    /**
+     * Enough consecutive early payments, in the order of their business dates, raise a limit that is
+     * set; a raise recorded that no longer stands is withdrawn.
+     */
+    void judgeRaises(String customerId, CollectionPolicy policy) {
+        limit.judge(customerId, policy).forEach(AggregateLifecycle::apply);
     }
 
     /**
-     * Held orders are released when nothing is long overdue {@code today}, as of the business day
-     * the customer stopped qualifying for the hold ({@code settledOn}: a payment's own date, not
-     * the day it was recorded), and never before the hold began.
+     * New orders are held from the day a term is long overdue, and released from the day none is,
+     * as the facts' business dates tell through {@code through}; a hold recorded that should not
+     * have been is withdrawn. {@code releaseReason} is what a release says. Only a close records the
+     * holds missing ({@code recordMissing}).
      */
-    void releaseOrdersIfNothingLongOverdue(String customerId, LocalDate settledOn, LocalDate today, CollectionPolicy policy,
-                                           String reason) {
-        if (ordersHeldSince != null && longOverdue(today, policy).isEmpty()) {
-            apply(new OrdersReleased(customerId, settledOn.isBefore(ordersHeldSince) ? ordersHeldSince : settledOn, reason));
-        }
+    void judgeHolds(String customerId, LocalDate through, CollectionPolicy policy, String releaseReason, boolean recordMissing) {
+        holds.judge(customerId, through, policy, releaseReason, recordMissing).forEach(AggregateLifecycle::apply);
     }
 
-    /**
-     * The first day a close could hold or release orders. Not held: the day a term still open first
-     * becomes long overdue. Held: a close releases them only if nothing is long overdue on its day, and
-     * terms only grow older, so a close that kept them ({@code justClosed}) is followed by none that
-     * releases them until a new fact changes what is open; after any other command, the next close
-     * judges them again, whatever its day (none comes before the day they were held from).
-     */
-    Optional<LocalDate> nextHoldDay(CollectionPolicy policy, LocalDate justClosed) {
-        if (ordersHeldSince != null) {
-            return justClosed == null ? Optional.of(ordersHeldSince) : Optional.empty();
-        }
-        return invoices.collectableTerms()
-                .filter(t -> !t.settled())
-                .map(t -> t.dueDate.plusDays(policy.orderHoldDaysPastDue() + 1L))
-                .min(Comparator.naturalOrder());
-    }
-
-    private Optional<OpenTerm> longOverdue(LocalDate day, CollectionPolicy policy) {
-        return invoices.collectableTerms()
-                .filter(t -> !t.settled() && t.daysPastDue(day) > policy.orderHoldDaysPastDue())
-                .min(Comparator.comparing((OpenTerm t) -> t.dueDate));
+    /** The first day whose close would change the holds or the raises recorded: see {@link OrderHolds}, {@link CreditLimitRaises}. */
+    Optional<LocalDate> nextDayToJudge(String customerId, CollectionPolicy policy) {
+        return Stream.of(holds.nextDayToJudge(policy), limit.nextDayToJudge(customerId, policy))
+                .flatMap(Optional::stream).min(Comparator.naturalOrder());
     }
 
     @EventSourcingHandler
@@ -173,25 +140,22 @@ final class CreditFile {
 
     @EventSourcingHandler
     void on(CreditLimitSet event) {
-        creditLimit = event.limit();
+        limit.set(event);
     }
 
     @EventSourcingHandler
     void on(CreditLimitRaised event) {
-        creditLimit = event.limit();
-        earlyPayments.clear();
+        limit.raised(event);
     }
 
-    /** Early: everything it paid was not yet due. Anything else breaks the run of early payments. */
+    @EventSourcingHandler
+    void on(CreditLimitRaiseWithdrawn event) {
+        limit.withdrawn(event);
+    }
+
     @EventSourcingHandler
     void on(PaymentRecorded event) {
-        boolean early = !event.allocations().isEmpty() && event.allocations().stream()
-                .allMatch(a -> invoices.known(a.invoiceId(), event.customerId()).term(a.termId()).dueDate.isAfter(event.occurredOn()));
-        if (early) {
-            earlyPayments.add(event.paymentId());
-        } else if (!event.allocations().isEmpty()) {
-            earlyPayments.clear();
-        }
+        limit.paid(event);
     }
 
     @EventSourcingHandler
@@ -211,11 +175,16 @@ final class CreditFile {
 
     @EventSourcingHandler
     void on(OrdersHeld event) {
-        ordersHeldSince = event.occurredOn();
+        holds.held(event);
     }
 
     @EventSourcingHandler
     void on(OrdersReleased event) {
-        ordersHeldSince = null;
+        holds.released(event);
+    }
+
+    @EventSourcingHandler
+    void on(OrdersHoldWithdrawn event) {
+        holds.withdrawn(event);
     }
 }

@@ -84,20 +84,26 @@ class CustomerAccount implements DueDates {
         return chain.proceed();
     }
 
-    /** A payment may correct promise outcomes, raise the credit limit and release held orders, as of its own date. */
+    /**
+     * A payment may correct promise outcomes, raise the credit limit and release held orders, as of
+     * its own date; one dated before others already recorded judges the runs of early payments and
+     * the holds recorded again, correcting what it changes (holds it shows missing are the next
+     * close's: the account is due from their day).
+     */
     @CommandHandler
     void handle(RecordPayment command, BusinessCalendar calendar, CollectionPolicy policy) {
         payments.record(command);
         promises.correctOutcomes(customerId, command.paymentId(), command.occurredOn(), calendar.today(), policy);
-        creditFile.raiseLimitIfEarned(customerId, command.occurredOn(), policy);
-        creditFile.releaseOrdersIfNothingLongOverdue(customerId, command.occurredOn(), calendar.today(), policy,
-                "payment " + command.paymentId() + " settled what held them");
+        creditFile.judgeRaises(customerId, policy);
+        creditFile.judgeHolds(customerId, calendar.today(), policy, "payment " + command.paymentId() + " settled what held them", false);
     }
 
     /**
-     * The facts a business day produces once it has come (see {@link BusinessDayClose}). Each is
-     * recorded once: state remembers what was recorded, so closing a day again, or an earlier day
-     * after a later one, adds nothing.
+     * The facts the business days through this one produce (see {@link BusinessDayClose}), judged
+     * on the business dates of every fact recorded, so history recorded after its days (an import,
+     * a payment keyed in late) gets its stages, holds and raises on their own days, and what it
+     * makes wrong a correcting event. Each is recorded once: state remembers what was recorded, so
+     * closing a day again, or an earlier day after a later one, adds nothing.
      */
     @CommandHandler
     void handle(CloseBusinessDay command, CollectionPolicy policy) {
@@ -107,12 +113,13 @@ class CustomerAccount implements DueDates {
         close.stagesReached(invoices.collectableTerms().toList()).forEach(AggregateLifecycle::apply);
         close.lateFeeCorrections(invoices.all(), contracts).ifPresent(AggregateLifecycle::apply);
         close.lateFees(invoices.all(), contracts).ifPresent(AggregateLifecycle::apply);
-        creditFile.holdOrReleaseOrders(customerId, close, day, policy);
+        creditFile.judgeRaises(customerId, policy);
+        creditFile.judgeHolds(customerId, day, policy, "nothing is open more than " + policy.orderHoldDaysPastDue() + " days past due", true);
     }
 
     @Override
-    public Optional<LocalDate> firstDayDue(CollectionPolicy policy, LocalDate justClosed) {
-        return BusinessDayClose.firstDayDue(promises, invoices, contracts, creditFile, policy, justClosed);
+    public Optional<LocalDate> firstDayDue(CollectionPolicy policy) {
+        return BusinessDayClose.firstDayDue(customerId, promises, invoices, contracts, creditFile, policy);
     }
 
     @EventSourcingHandler

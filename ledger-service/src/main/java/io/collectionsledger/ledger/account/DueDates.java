@@ -13,8 +13,8 @@ public interface DueDates {
 
     /**
      * The first business day whose close would record anything on the account as it is now; empty when
-     * only a new fact can make it due. {@code justClosed} is the day of the close the account was just
-     * sent, or null after any other command.
+     * only a new fact can make it due. A fact dated on a day already closed makes the account due on
+     * the first day it changes what those days produced, so the next close judges them again.
      */
-    Optional<LocalDate> firstDayDue(CollectionPolicy policy, LocalDate justClosed);
+    Optional<LocalDate> firstDayDue(CollectionPolicy policy);
 }

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** An issued invoice and its terms, as far as the account's rules need them. */
 final class Invoice {
@@ -24,6 +25,8 @@ final class Invoice {
     final String currency;
     private final Map<String, OpenTerm> terms = new LinkedHashMap<>();
     private Money writtenOff;
+    /** The day of the first write-off, from which the invoice is no longer pursued; null while none. */
+    private LocalDate writtenOffOn;
     private Money recovered;
 
     Invoice(InvoiceIssued issued) {
@@ -76,8 +79,20 @@ final class Invoice {
         return writtenOff.minus(recovered);
     }
 
-    void writeOff(Money amount) {
+    LocalDate writtenOffOn() {
+        return writtenOffOn;
+    }
+
+    /** Whether the invoice was still pursued at the end of the day: not yet written off. */
+    boolean pursuedOn(LocalDate day) {
+        return writtenOffOn == null || day.isBefore(writtenOffOn);
+    }
+
+    void writeOff(Money amount, LocalDate on) {
         writtenOff = writtenOff.plus(amount);
+        if (writtenOffOn == null || on.isBefore(writtenOffOn)) {
+            writtenOffOn = on;
+        }
     }
 
     void recover(Money amount) {
@@ -115,7 +130,7 @@ final class Invoice {
     @Override
     public boolean equals(Object o) {
         return o instanceof Invoice other && invoiceId.equals(other.invoiceId) && terms.equals(other.terms)
-                && writtenOff.equals(other.writtenOff) && recovered.equals(other.recovered);
+                && writtenOff.equals(other.writtenOff) && Objects.equals(writtenOffOn, other.writtenOffOn) && recovered.equals(other.recovered);
     }
 
     @Override

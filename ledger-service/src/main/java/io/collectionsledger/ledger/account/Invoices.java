@@ -14,6 +14,7 @@ import io.collectionsledger.contracts.receivable.IssueCreditNote;
 import io.collectionsledger.contracts.receivable.IssueInvoice;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.CollectionStageReached;
+import io.collectionsledger.contracts.time.CollectionStageWithdrawn;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
 import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
@@ -217,7 +218,7 @@ final class Invoices {
     void on(ReceivableWrittenOff event) {
         writeOffs.add(event.writeOffId());
         event.writtenOff().forEach(a -> settle(a, event.occurredOn()));
-        invoices.get(event.invoiceId()).writeOff(event.amount());
+        invoices.get(event.invoiceId()).writeOff(event.amount(), event.occurredOn());
     }
 
     @EventSourcingHandler
@@ -228,7 +229,12 @@ final class Invoices {
 
     @EventSourcingHandler
     void on(CollectionStageReached event) {
-        invoices.get(event.invoiceId()).term(event.termId()).reach(event.stage());
+        invoices.get(event.invoiceId()).term(event.termId()).reach(event.stage(), event.occurredOn());
+    }
+
+    @EventSourcingHandler
+    void on(CollectionStageWithdrawn event) {
+        invoices.get(event.invoiceId()).term(event.termId()).withdraw(event.stage());
     }
 
     @EventSourcingHandler

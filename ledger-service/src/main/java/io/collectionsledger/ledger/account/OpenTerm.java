@@ -9,6 +9,7 @@ import io.collectionsledger.contracts.time.LateFeeCorrection;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -32,8 +33,10 @@ final class OpenTerm {
      * dated last week counts from last week): the legal cap is taken on each day's open principal.
      */
     private final NavigableMap<LocalDate, Money> principalChanges = new TreeMap<>();
-    /** Time-produced state: the last stage reached, and late fees accrued so far and through which day. */
-    private CollectionStage stage;
+    /** How the total open changed, by business date, from the principal on the issue date: what was open at the end of any day. */
+    private final NavigableMap<LocalDate, Money> openChanges = new TreeMap<>();
+    /** Time-produced state: the stages entered, each on its day (none withdrawn), and late fees accrued so far and through which day. */
+    private final Map<CollectionStage, LocalDate> stagesEntered = new EnumMap<>(CollectionStage.class);
     private Money lateFeesAccrued;
     private LocalDate accruedThrough;
 
@@ -49,6 +52,7 @@ final class OpenTerm {
             open.put(component, Money.zero(currency));
         }
         open.put(Component.PRINCIPAL, principal);
+        openChanges.put(issuedOn, principal);
     }
 
     Money open(Component component) {
@@ -82,21 +86,18 @@ final class OpenTerm {
         return after.isBefore(through) ? principalChanges.subMap(after, false, through, true) : new TreeMap<>();
     }
 
-    boolean overdueOn(LocalDate day) {
-        return daysPastDue(day) > 0 && !settled();
+    /** What was open at the end of {@code day}, after every fact dated that day or before: nothing before the term was issued. */
+    Money openOn(LocalDate day) {
+        return openChanges.headMap(day, true).values().stream().reduce(Money.zero(currency), Money::plus);
     }
 
-    /** The day the term, while open, enters the next collection stage it has not reached; empty once settled or in the last. */
-    Optional<LocalDate> nextStageDay() {
-        if (settled()) {
-            return Optional.empty();
-        }
-        for (CollectionStage next : CollectionStage.values()) {
-            if (stage == null || stage.compareTo(next) < 0) {
-                return Optional.of(dueDate.plusDays(Math.max(1, next.firstDay())));
-            }
-        }
-        return Optional.empty();
+    /** The days on which what is open changed, in order. */
+    NavigableMap<LocalDate, Money> openChanges() {
+        return openChanges;
+    }
+
+    boolean overdueOn(LocalDate day) {
+        return daysPastDue(day) > 0 && !settled();
     }
 
     /**
@@ -111,8 +112,14 @@ final class OpenTerm {
         return Optional.of(accruedThrough == null ? dueDate.plusDays(1) : accruedThrough.plusDays(1));
     }
 
+    /** The last stage entered, or null. */
     CollectionStage stage() {
-        return stage;
+        return stagesEntered.keySet().stream().max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /** The stages entered, each with the day it was entered on. */
+    Map<CollectionStage, LocalDate> stagesEntered() {
+        return stagesEntered;
     }
 
     Money lateFeesAccrued() {
@@ -134,13 +141,18 @@ final class OpenTerm {
 
     private void change(Component component, Money amount, LocalDate on) {
         open.merge(component, amount, Money::plus);
+        openChanges.merge(on, amount, Money::plus);
         if (component == Component.PRINCIPAL) {
             principalChanges.merge(on, amount, Money::plus);
         }
     }
 
-    void reach(CollectionStage reached) {
-        stage = reached;
+    void reach(CollectionStage reached, LocalDate on) {
+        stagesEntered.put(reached, on);
+    }
+
+    void withdraw(CollectionStage entered) {
+        stagesEntered.remove(entered);
     }
 
     /** Late fees accrued are owed like any other component, and the next accrual starts the day after. */
@@ -153,6 +165,7 @@ final class OpenTerm {
     /** Fees taken back leave what was accrued; only the part not yet paid leaves what is open (the paid part became credit). */
     void correct(LateFeeCorrection correction) {
         open.merge(Component.LATE_FEES, correction.openTakenBack().negate(), Money::plus);
+        openChanges.merge(correction.accruedThrough(), correction.openTakenBack().negate(), Money::plus);
         lateFeesAccrued = lateFeesAccrued.minus(correction.takenBack());
     }
 
@@ -161,7 +174,7 @@ final class OpenTerm {
     public boolean equals(Object o) {
         return o instanceof OpenTerm other && invoiceId.equals(other.invoiceId) && termId.equals(other.termId)
                 && issuedOn.equals(other.issuedOn) && dueDate.equals(other.dueDate) && open.equals(other.open) && principalChanges.equals(other.principalChanges)
-                && stage == other.stage && lateFeesAccrued.equals(other.lateFeesAccrued)
+                && stagesEntered.equals(other.stagesEntered) && lateFeesAccrued.equals(other.lateFeesAccrued)
                 && Objects.equals(accruedThrough, other.accruedThrough);
     }
 

@@ -2,7 +2,6 @@ package io.collectionsledger.ledger.command;
 
 import io.collectionsledger.contracts.shared.AccountCommand;
 import io.collectionsledger.contracts.shared.CommandAccepted;
-import io.collectionsledger.contracts.time.CloseBusinessDay;
 import io.collectionsledger.ledger.account.CollectionPolicy;
 import io.collectionsledger.ledger.account.DueDates;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -129,8 +128,7 @@ public class CommandDispatcher {
                 String customerId = request.command().customerId();
                 Aggregate<?> account = accounts.load(customerId);
                 completions.add(new CommandLog.Completion(request.context(), customerId, account.version()));
-                LocalDate justClosed = request.command() instanceof CloseBusinessDay close ? close.businessDate() : null;
-                firstDaysDue.put(customerId, account.invoke(state -> ((DueDates) state).firstDayDue(policy, justClosed)));
+                firstDaysDue.put(customerId, account.invoke(state -> ((DueDates) state).firstDayDue(policy)));
             }
             // Registered after every command ran, so it follows the event bus's own prepare-commit
             // step that appends their events: the answers can name the events' positions.

@@ -11,6 +11,7 @@ import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.receivable.InvoiceIssued;
 import io.collectionsledger.contracts.receivable.InvoiceTerm;
 import io.collectionsledger.contracts.time.OrdersHeld;
+import io.collectionsledger.contracts.time.OrdersHoldWithdrawn;
 import io.collectionsledger.contracts.time.OrdersReleased;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,9 +88,9 @@ class BackDatedFactsTest extends AccountFixture {
                 .expectException(refusedBy(Rule.CREDIT_EXCEEDS_OPEN_AMOUNT));
     }
 
-    /** The release is dated the later of the payment's date and the hold's, whenever the payment is recorded. */
+    /** The release is dated the payment's date, whenever the payment is recorded. */
     @ParameterizedTest(name = "paid on {0}: released on {1}")
-    @CsvSource({"2026-11-01, 2026-11-01", "2026-10-17, 2026-10-17", "2026-10-10, 2026-10-17", "2026-11-24, 2026-11-24"})
+    @CsvSource({"2026-11-01, 2026-11-01", "2026-10-18, 2026-10-18", "2026-11-24, 2026-11-24"})
     void aPaymentThatClearsAHoldReleasesTheOrdersOnItsOwnDateNeverBeforeTheHold(LocalDate paidOn, LocalDate releasedOn) {
         fixture.given(registered(), new CreditLimitSet(CUSTOMER, LocalDate.parse("2026-01-05"), null, cny("100000.00"), "opening"),
                         issued("INV-1", LocalDate.parse("2026-09-01"), "1000.00", "2026-10-01"),
@@ -98,6 +99,22 @@ class BackDatedFactsTest extends AccountFixture {
                 .expectEvents(new PaymentRecorded(CUSTOMER, "P1", paidOn, cny("1000.00"), RecordPayment.Method.BANK_TRANSFER, null,
                                 List.of(principal("INV-1", "T1", "1000.00")), cny("0.00")),
                         new OrdersReleased(CUSTOMER, releasedOn, "payment P1 settled what held them"));
+    }
+
+    /**
+     * Paid by the end of the hold's first day, the term was never long overdue: the hold should not
+     * have been, and is withdrawn by a correcting event dated its day, not released.
+     */
+    @ParameterizedTest(name = "paid on {0}")
+    @ValueSource(strings = {"2026-10-17", "2026-10-10"})
+    void aPaymentDatedByTheHoldsFirstDayWithdrawsTheHold(LocalDate paidOn) {
+        fixture.given(registered(), new CreditLimitSet(CUSTOMER, LocalDate.parse("2026-01-05"), null, cny("100000.00"), "opening"),
+                        issued("INV-1", LocalDate.parse("2026-09-01"), "1000.00", "2026-10-01"),
+                        new OrdersHeld(CUSTOMER, HELD, "INV-1", "T1", 16))
+                .when(payment("P1", paidOn, "1000.00"))
+                .expectEvents(new PaymentRecorded(CUSTOMER, "P1", paidOn, cny("1000.00"), RecordPayment.Method.BANK_TRANSFER, null,
+                                List.of(principal("INV-1", "T1", "1000.00")), cny("0.00")),
+                        new OrdersHoldWithdrawn(CUSTOMER, HELD, null, "facts recorded since show nothing open more than 15 days past due on 2026-10-17"));
     }
 
     @Test

@@ -164,21 +164,21 @@ class FirstDayDueTest extends AccountFixture {
         void through(LocalDate last) {
             for (; !next.isAfter(last); next = next.plusDays(1)) {
                 for (AccountCommand fact : facts.getOrDefault(next, List.of())) {
-                    run(fact, null);
+                    run(fact);
                 }
                 if (!onlyWhenDue || due.get().filter(day -> !day.isAfter(next)).isPresent()) {
                     closesSent.add(next);
-                    run(new CloseBusinessDay(CUSTOMER, next), next);
+                    run(new CloseBusinessDay(CUSTOMER, next));
                 }
             }
         }
 
-        private void run(AccountCommand command, LocalDate justClosed) {
+        private void run(AccountCommand command) {
             List<Object> produced = new ArrayList<>();
             fixture.given(history).when(command)
                     .expectSuccessfulHandlerExecution()
                     .expectEventsMatching(kept(produced))
-                    .expectState(account -> due.set(account.firstDayDue(POLICY, justClosed)));
+                    .expectState(account -> due.set(account.firstDayDue(POLICY)));
             history.addAll(produced);
             recorded.addAll(produced);
         }

@@ -1,6 +1,7 @@
 package io.collectionsledger.projections.lookup;
 
 import io.collectionsledger.contracts.collection.CollectorAssigned;
+import io.collectionsledger.contracts.collection.CreditLimitRaiseWithdrawn;
 import io.collectionsledger.contracts.collection.CreditLimitRaised;
 import io.collectionsledger.contracts.collection.CreditLimitSet;
 import io.collectionsledger.contracts.collection.EarlyWarningFlagged;
@@ -65,6 +66,7 @@ import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.time.OrdersHeld;
+import io.collectionsledger.contracts.time.OrdersHoldWithdrawn;
 import io.collectionsledger.contracts.time.OrdersReleased;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 import io.collectionsledger.contracts.writeoff.RecoveryAfterWriteOffRecorded;
@@ -92,8 +94,8 @@ final class CustomerFold {
 
     /** The facts the fold reads; the read model keeps no other. */
     static final Set<Class<? extends AccountEvent>> FACTS = Set.of(CustomerRegistered.class, CollectorAssigned.class,
-            CreditLimitSet.class, CreditLimitRaised.class, SupplySuspended.class, SupplyResumed.class, OrdersHeld.class,
-            OrdersReleased.class, ReceivableClassified.class, ContractRecorded.class, DeliveryRecorded.class, DeliveryCorrected.class,
+            CreditLimitSet.class, CreditLimitRaised.class, CreditLimitRaiseWithdrawn.class, SupplySuspended.class, SupplyResumed.class,
+            OrdersHeld.class, OrdersReleased.class, OrdersHoldWithdrawn.class, ReceivableClassified.class, ContractRecorded.class, DeliveryRecorded.class, DeliveryCorrected.class,
             InvoiceIssued.class, CreditNoteIssued.class, PaymentRecorded.class, PaymentReversed.class, UnappliedCreditApplied.class,
             UnappliedCreditRefunded.class, LateFeesAccrued.class, LateFeesCorrected.class, PaymentPlanAgreed.class, PaymentPromiseRecorded.class,
             PaymentPromiseKept.class, PaymentPromisePartiallyKept.class, PaymentPromiseBroken.class,
@@ -113,11 +115,13 @@ final class CustomerFold {
     private CorrespondenceAddress address;
     private String collector;
     private ReminderTier tier;
-    private Money creditLimit;
+    /** The limits set and raised, not withdrawn: the one of the latest day counts (a raise after a setting of its day). */
+    private final List<Limit> limits = new ArrayList<>();
     private boolean suspended;
     private LocalDate supplyChangedOn;
     private String supplyReason;
-    private boolean ordersHeld;
+    /** The first day of each hold on new orders not released by {@code asOf} nor withdrawn, with its release if any. */
+    private final List<LocalDate[]> holds = new ArrayList<>();
     private final Map<String, Contract> contracts = new LinkedHashMap<>();
     private final Map<String, DeliveryState> deliveries = new LinkedHashMap<>();
     private final Map<String, InvoiceState> invoices = new LinkedHashMap<>();
@@ -178,17 +182,25 @@ final class CustomerFold {
             collector = e.collector();
             tier = e.tier();
         } else if (event instanceof CreditLimitSet e) {
-            creditLimit = e.limit();
+            limits.add(new Limit(e.occurredOn(), false, e.limit(), List.of()));
         } else if (event instanceof CreditLimitRaised e) {
-            creditLimit = e.limit();
+            limits.add(new Limit(e.occurredOn(), true, e.limit(), e.earlyPaymentIds()));
+        } else if (event instanceof CreditLimitRaiseWithdrawn e) {
+            limits.remove(new Limit(e.occurredOn(), true, e.limit(), e.earlyPaymentIds()));
         } else if (event instanceof SupplySuspended e) {
             supply(true, e.occurredOn(), e.reason());
         } else if (event instanceof SupplyResumed e) {
             supply(false, e.occurredOn(), e.reason());
-        } else if (event instanceof OrdersHeld) {
-            ordersHeld = true;
-        } else if (event instanceof OrdersReleased) {
-            ordersHeld = false;
+        } else if (event instanceof OrdersHeld e) {
+            holds.add(new LocalDate[]{e.occurredOn(), null});
+        } else if (event instanceof OrdersReleased e) {
+            // a release ends the hold still lasting that began last on or before its day (holds recorded late come in any order)
+            holds.stream().filter(h -> h[1] == null && !h[0].isAfter(e.occurredOn())).max(java.util.Comparator.comparing((LocalDate[] h) -> h[0]))
+                    .ifPresent(h -> h[1] = e.occurredOn());
+        } else if (event instanceof OrdersHoldWithdrawn e) {
+            // its release, if one was recorded, may be after asOf and so not read
+            holds.stream().filter(h -> h[0].equals(e.occurredOn()) && (h[1] == null || h[1].equals(e.releasedOn()))).findFirst()
+                    .ifPresent(holds::remove);
         } else if (event instanceof ReceivableClassified e) {
             invoice(e.invoiceId(), invoice -> invoice.receivableClass = e.receivableClass());
         } else if (event instanceof ContractRecorded e) {
@@ -369,6 +381,15 @@ final class CustomerFold {
 
     // ------------------------------------------------------------------ what the fold answers
 
+    /** The limit of the latest day, whatever the order recorded: a raise counts after a setting of its day. */
+    private Money creditLimit() {
+        return limits.stream().max(java.util.Comparator.comparing(Limit::on).thenComparing(Limit::raise)).map(Limit::limit).orElse(null);
+    }
+
+    /** A limit set, or raised by the early payments it names. */
+    private record Limit(LocalDate on, boolean raise, Money limit, List<String> earlyPaymentIds) {
+    }
+
     private CustomerRecords records(String customerId, Instant knownAt) {
         List<Dispute> allDisputes = List.copyOf(disputes.values());
         List<Invoice> invoiceList = invoices.values().stream().map(invoice -> invoice.snapshot(allDisputes)).toList();
@@ -376,8 +397,8 @@ final class CustomerFold {
         List<Promise> promiseList = promises.values().stream().map(PromiseState::snapshot).toList();
         List<LegalCase> caseList = cases.values().stream().map(CaseState::snapshot).toList();
         CustomerFile file = new CustomerFile(customerId, asOf, knownAt, registered.name(), registered.registrationNumber(),
-                registered.occurredOn(), registeredAt, registered.creditFile(), address, collector, tier, creditLimit,
-                new CustomerFile.Supply(suspended, supplyChangedOn, supplyReason, ordersHeld),
+                registered.occurredOn(), registeredAt, registered.creditFile(), address, collector, tier, creditLimit(),
+                new CustomerFile.Supply(suspended, supplyChangedOn, supplyReason, holds.stream().anyMatch(h -> h[1] == null)),
                 classes(invoiceList), totals(invoiceList, planList),
                 (int) promiseList.stream().filter(promise -> promise.outcome() == null).count(),
                 (int) allDisputes.stream().filter(dispute -> dispute.resolution() == null).count(),

@@ -2,6 +2,7 @@ package io.collectionsledger.projections.lookup;
 
 import io.collectionsledger.contracts.collection.CollectorAssigned;
 import io.collectionsledger.contracts.collection.ContactAttemptLogged;
+import io.collectionsledger.contracts.collection.CreditLimitRaiseWithdrawn;
 import io.collectionsledger.contracts.collection.CreditLimitRaised;
 import io.collectionsledger.contracts.collection.CreditLimitSet;
 import io.collectionsledger.contracts.collection.EarlyWarningFlagged;
@@ -62,11 +63,13 @@ import io.collectionsledger.contracts.party.LedgerPartyRecorded;
 import io.collectionsledger.contracts.shared.EventType;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.CollectionStageReached;
+import io.collectionsledger.contracts.time.CollectionStageWithdrawn;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
 import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.time.OrdersHeld;
+import io.collectionsledger.contracts.time.OrdersHoldWithdrawn;
 import io.collectionsledger.contracts.time.OrdersReleased;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 import io.collectionsledger.contracts.writeoff.RecoveryAfterWriteOffRecorded;
@@ -102,6 +105,8 @@ class LookupEventCoverageTest {
             ReconciliationStatementConfirmed.class,
             // a term entering a collection stage follows from its due date, which the lookup reads as of any date itself
             CollectionStageReached.class,
+            // nor does it read a stage withdrawn, for the same reason
+            CollectionStageWithdrawn.class,
             // the ledger's own party, the sender of its documents: no customer's record
             LedgerPartyRecorded.class);
 
@@ -172,6 +177,8 @@ class LookupEventCoverageTest {
                         cny("3.00"), cny("0.60"), cny("0.00"))), "above the legal cap"),
                 new OrdersHeld(C, date("2026-04-11"), "INV-1", "T1", 10),
                 new OrdersReleased(C, date("2026-04-12"), "paid"),
+                new OrdersHeld(C, date("2026-04-12"), "INV-1", "T1", 11),
+                new OrdersHoldWithdrawn(C, date("2026-04-12"), null, "a payment keyed in late was dated before it"),
                 new SupplySuspended(C, date("2026-04-13"), "letter unanswered"),
                 new SupplyResumed(C, date("2026-04-14"), "plan agreed"),
                 new ReceivableClassified(C, "INV-1", date("2026-04-15"), ReceivableClass.OVERDUE, "past due"),
@@ -196,6 +203,7 @@ class LookupEventCoverageTest {
                         cny("600.00"), true, "complaint.pdf"),
                 new LegalStepRecorded(C, "LC-1", "S-1", date("2026-05-06"), LegalStep.PRESERVATION_ORDERED, null, "frozen", "order.pdf"),
                 new CreditLimitRaised(C, date("2026-05-07"), cny("50000.00"), cny("57500.00"), List.of("P-2")),
+                new CreditLimitRaiseWithdrawn(C, date("2026-05-07"), cny("50000.00"), cny("57500.00"), List.of("P-2"), "a late payment broke the run"),
                 new ReceivableWrittenOff(C, "INV-1", "W-1", date("2026-05-08"), cny("600.00"), "lost", List.of(principal("INV-1", "600.00"))),
                 new RecoveryAfterWriteOffRecorded(C, "INV-1", "RC-1", date("2026-05-09"), cny("100.00"), "insurer"));
         List<CustomerFold.Fact> facts = new ArrayList<>();
