@@ -2,10 +2,14 @@ package io.collectionsledger.projections.shared;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcOperations;
 
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,6 +26,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one statement keep the order they were added in). A statement that reads what the read model
  * wrote (an update found by a key another event inserted, an insert from a select) either is
  * declared after what it reads, or goes through {@link #now}, which writes what is pending first.
+ * <p>
+ * The rows of an insert from {@code values (...)} (no upsert, no select) are written with one
+ * statement taking each column as an array ({@link ArrayInsert}): such rows read nothing, so they
+ * need not go one by one. The rows of every other statement go as a JDBC batch, one by one in the
+ * database.
  * <p>
  * Outside a unit of work (a handler called directly, as the read models' tests do) every row is
  * written at once.
@@ -72,6 +81,8 @@ public final class BatchedWrites {
 
         private final int order;
         private final String sql;
+        /** The statement for arrays, once the database has told the parameters' types; empty when the statement has none. */
+        private volatile Optional<ArrayInsert> arrays;
 
         private Statement(int order, String sql) {
             this.order = order;
@@ -86,6 +97,42 @@ public final class BatchedWrites {
             } else {
                 pending.rows.get(order).add(args);
             }
+        }
+
+        /** The rows, in the order they were added: in one statement when it is an insert from values, as a JDBC batch otherwise. */
+        private void write(List<Object[]> rows) {
+            if (rows.size() > 1) {
+                Optional<ArrayInsert> insert = arrayInsert();
+                Optional<Object[]> columns = insert.flatMap(statement -> statement.arrays(rows));
+                if (columns.isPresent()) {
+                    jdbc.update(insert.get().sql(), columns.get());
+                    return;
+                }
+            }
+            jdbc.batchUpdate(sql, rows);
+        }
+
+        private Optional<ArrayInsert> arrayInsert() {
+            Optional<ArrayInsert> known = arrays;
+            if (known == null) {
+                known = ArrayInsert.rewrite(sql, parameterTypes());
+                arrays = known;
+            }
+            return known;
+        }
+
+        /** The parameters' types as the database infers them from the statement (a describe, without running it). */
+        private List<String> parameterTypes() {
+            return jdbc.execute((ConnectionCallback<List<String>>) connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    ParameterMetaData parameters = statement.getParameterMetaData();
+                    List<String> types = new ArrayList<>();
+                    for (int p = 1; p <= parameters.getParameterCount(); p++) {
+                        types.add(parameters.getParameterTypeName(p));
+                    }
+                    return types;
+                }
+            });
         }
     }
 
@@ -102,7 +149,7 @@ public final class BatchedWrites {
             for (Statement statement : statements) {
                 List<Object[]> batch = rows.get(statement.order);
                 if (!batch.isEmpty()) {
-                    jdbc.batchUpdate(statement.sql, batch);
+                    statement.write(batch);
                     batch.clear();
                 }
             }
