@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcOperations;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * declared after what it reads, or goes through {@link #now}, which writes what is pending first.
  * <p>
  * The rows of an insert from {@code values (...)} (no upsert, no select) are written with one
- * statement taking each column as an array ({@link ArrayInsert}): such rows read nothing, so they
+ * statement taking each column as an array ({@link ArrayStatement}): such rows read nothing, so they
  * need not go one by one. The rows of every other statement go as a JDBC batch, one by one in the
  * database.
  * <p>
@@ -50,7 +51,21 @@ public final class BatchedWrites {
 
     /** Declares a statement; declare them in the order they must be written. */
     public Statement statement(String sql) {
-        Statement statement = new Statement(statements.size(), sql);
+        Statement statement = new Statement(statements.size(), sql, null);
+        statements.add(statement);
+        return statement;
+    }
+
+    /**
+     * Declares a statement that reads all the rows added to it in the batch at once, as a table
+     * {@code input} with these columns (each a name and a type, {@code "customer_id text"}, in the
+     * order of the rows' values) and {@code row_number} (the order the rows were added in); written
+     * as one statement over all of them. Only for a statement whose rows do not read what the
+     * statement itself writes: each row sees the rows of the statements declared before it, none of
+     * its own statement's.
+     */
+    public Statement statementOverInput(String sql, String... columns) {
+        Statement statement = new Statement(statements.size(), null, ArrayStatement.overInput(sql, List.of(columns)));
         statements.add(statement);
         return statement;
     }
@@ -80,42 +95,55 @@ public final class BatchedWrites {
     public final class Statement {
 
         private final int order;
+        /** The statement of one row; null for a statement over its input, which has only {@link #arrays}. */
         private final String sql;
         /** The statement for arrays, once the database has told the parameters' types; empty when the statement has none. */
-        private volatile Optional<ArrayInsert> arrays;
+        private volatile Optional<ArrayStatement> arrays;
 
-        private Statement(int order, String sql) {
+        private Statement(int order, String sql, ArrayStatement overInput) {
             this.order = order;
             this.sql = sql;
+            this.arrays = overInput == null ? null : Optional.of(overInput);
         }
 
         /** Adds a row: its parameters, in the statement's order. */
         public void add(Object... args) {
             Pending pending = pending();
             if (pending == null) {
-                jdbc.update(sql, args);
+                write(Collections.singletonList(args));
             } else {
                 pending.rows.get(order).add(args);
             }
         }
 
-        /** The rows, in the order they were added: in one statement when it is an insert from values, as a JDBC batch otherwise. */
+        /**
+         * The rows, in the order they were added: in one statement over arrays when it is an insert
+         * from values or a statement over its input, as a JDBC batch otherwise.
+         */
         private void write(List<Object[]> rows) {
-            if (rows.size() > 1) {
-                Optional<ArrayInsert> insert = arrayInsert();
-                Optional<Object[]> columns = insert.flatMap(statement -> statement.arrays(rows));
-                if (columns.isPresent()) {
-                    jdbc.update(insert.get().sql(), columns.get());
-                    return;
-                }
+            if (sql == null) {
+                ArrayStatement overInput = arrays.orElseThrow();
+                jdbc.update(overInput.sql(), overInput.arrays(rows)
+                        .orElseThrow(() -> new IllegalArgumentException("a value of a type not written from text in " + overInput.sql())));
+                return;
             }
-            jdbc.batchUpdate(sql, rows);
+            if (rows.size() == 1) {
+                jdbc.update(sql, rows.get(0));
+                return;
+            }
+            Optional<ArrayStatement> insert = arrayInsert();
+            Optional<Object[]> columns = insert.flatMap(statement -> statement.arrays(rows));
+            if (columns.isPresent()) {
+                jdbc.update(insert.get().sql(), columns.get());
+            } else {
+                jdbc.batchUpdate(sql, rows);
+            }
         }
 
-        private Optional<ArrayInsert> arrayInsert() {
-            Optional<ArrayInsert> known = arrays;
+        private Optional<ArrayStatement> arrayInsert() {
+            Optional<ArrayStatement> known = arrays;
             if (known == null) {
-                known = ArrayInsert.rewrite(sql, parameterTypes());
+                known = ArrayStatement.rewrite(sql, parameterTypes());
                 arrays = known;
             }
             return known;

@@ -117,16 +117,35 @@ class BatchedWritesTest {
     }
 
     @Test
+    void aStatementOverItsInputReadsTheBatchsRowsAsATableAfterTheStatementsDeclaredBeforeIt() {
+        BatchedWrites.Statement doubled = writes.statementOverInput("""
+                insert into batched_writes_test (id, total)
+                select i.id || '-doubled-' || i.row_number, 2 * t.total + i.extra from input i join batched_writes_test t on t.id = i.id""",
+                "id text", "extra int4");
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(GenericEventMessage.asEventMessage("one")));
+
+        batch.execute(() -> {
+            doubled.add("a", 1);
+            doubled.add("b", 0);
+            inserts.add("a", 10);
+            inserts.add("b", 20);
+        });
+
+        assertThat(jdbc.queryForList("select id || '=' || total from batched_writes_test order by id", String.class))
+                .containsExactly("a=10", "a-doubled-1=21", "b=20", "b-doubled-2=40");
+    }
+
+    @Test
     void onlyAnInsertOfOneRowFromValuesIsWrittenFromArrays() {
         List<String> types = List.of("text", "int4");
 
-        assertThat(ArrayInsert.rewrite("insert into t (id, total) values (?, ?)", types)).isPresent();
-        assertThat(ArrayInsert.rewrite("insert into t (id, total) values (?, ?) on conflict (id) do update set total = greatest(t.total, excluded.total)",
+        assertThat(ArrayStatement.rewrite("insert into t (id, total) values (?, ?)", types)).isPresent();
+        assertThat(ArrayStatement.rewrite("insert into t (id, total) values (?, ?) on conflict (id) do update set total = greatest(t.total, excluded.total)",
                 types)).isEmpty();
-        assertThat(ArrayInsert.rewrite("insert into t (id, total) values (?, ?) on conflict do nothing", types)).isEmpty();
-        assertThat(ArrayInsert.rewrite("insert into t (id, total) select ?, ? from t", types)).isEmpty();
-        assertThat(ArrayInsert.rewrite("update t set total = ? where id = ?", types)).isEmpty();
-        assertThat(ArrayInsert.rewrite("insert into t (id, total) values (?, ?)", List.of("text", "point"))).isEmpty();
+        assertThat(ArrayStatement.rewrite("insert into t (id, total) values (?, ?) on conflict do nothing", types)).isEmpty();
+        assertThat(ArrayStatement.rewrite("insert into t (id, total) select ?, ? from t", types)).isEmpty();
+        assertThat(ArrayStatement.rewrite("update t set total = ? where id = ?", types)).isEmpty();
+        assertThat(ArrayStatement.rewrite("insert into t (id, total) values (?, ?)", List.of("text", "point"))).isEmpty();
     }
 
     private static Object[] with(boolean batched, Object[] row) {

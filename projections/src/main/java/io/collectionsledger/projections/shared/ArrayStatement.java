@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -14,19 +15,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An insert of one row from {@code values (...)}, rewritten to insert all the rows of a batch in one
- * statement: each parameter becomes one array, bound once as text and unnested in the database,
- * {@code insert into t (a, b) select cast(r.p1 as text), lower(cast(r.p2 as text)) from unnest(?, ?) as r (p1, p2)}.
- * The database then parses and plans one statement for the batch rather than one per row, and the
- * service formats each value once instead of binding it row by row. The rows go in the order they
- * were added, with the same values an insert a row would write: an insert from values reads
- * nothing the batch writes, so its rows do not depend on each other.
- * <p>
- * The parameters' types come from the database ({@link #rewrite}): each value is sent as text and
- * cast to the type the original statement gives the parameter, as the driver's own text encoding
- * would have it read.
+ * A statement that writes all the rows of a batch at once: each parameter becomes one array holding
+ * that parameter of every row, bound once as text and unnested in the database. The database then
+ * parses and plans one statement for the batch rather than one per row, and the service formats
+ * each value once instead of binding it row by row. Each value is sent as text and cast to its
+ * parameter's type, which reads it as the driver's own text encoding would have it read.
+ * <ul>
+ *     <li>{@link #rewrite}: an insert of one row from {@code values (...)} becomes
+ *     {@code insert into t (a, b) select cast(r.p1 as text), lower(cast(r.p2 as text)) from unnest(?, ?) as r (p1, p2)};
+ *     an insert from values reads nothing the batch writes, so its rows do not depend on each
+ *     other, and they go in the order they were added.</li>
+ *     <li>{@link #overInput}: a statement that reads its rows from a table {@code input}, declared by the read model.</li>
+ * </ul>
  */
-final class ArrayInsert {
+final class ArrayStatement {
 
     private static final Pattern INSERT_VALUES = Pattern.compile(
             "\\s*insert\\s+into\\s+([\\w.]+)\\s*\\(([^()]*)\\)\\s*values\\s*\\((.*)\\)\\s*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -34,7 +36,7 @@ final class ArrayInsert {
     private final String sql;
     private final List<String> types;
 
-    private ArrayInsert(String sql, List<String> types) {
+    private ArrayStatement(String sql, List<String> types) {
         this.sql = sql;
         this.types = types;
     }
@@ -45,9 +47,9 @@ final class ArrayInsert {
      * row from values (an upsert, an insert from a select, an update), whose rows may depend on
      * each other, or when a type is one this class does not format.
      */
-    static Optional<ArrayInsert> rewrite(String sql, List<String> types) {
+    static Optional<ArrayStatement> rewrite(String sql, List<String> types) {
         Matcher insert = INSERT_VALUES.matcher(sql);
-        if (!insert.matches() || !oneTuple(insert.group(3)) || types.isEmpty() || !types.stream().allMatch(ArrayInsert::formatted)) {
+        if (!insert.matches() || !oneTuple(insert.group(3)) || types.isEmpty() || !types.stream().allMatch(ArrayStatement::formatted)) {
             return Optional.empty();
         }
         StringBuilder select = new StringBuilder();
@@ -76,8 +78,40 @@ final class ArrayInsert {
             arrays.append(p == 1 ? "" : ", ").append("cast(? as text[])");
             names.append(p == 1 ? "" : ", ").append('p').append(p);
         }
-        return Optional.of(new ArrayInsert("insert into " + insert.group(1) + " (" + insert.group(2) + ") select " + select
+        return Optional.of(new ArrayStatement("insert into " + insert.group(1) + " (" + insert.group(2) + ") select " + select
                 + " from unnest(" + arrays + ") as r (" + names + ")", types));
+    }
+
+    /**
+     * A statement reading the rows of a batch as the table {@code input}, with these columns, each a
+     * name and a type as {@link #rewrite} takes them ({@code customer_id text}, in the order of the
+     * rows' values), and {@code row_number}, the row's place in the order rows were added.
+     */
+    static ArrayStatement overInput(String sql, List<String> columns) {
+        List<String> names = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        for (String column : columns) {
+            String[] nameAndType = column.trim().split("\\s+");
+            if (nameAndType.length != 2 || !formatted(nameAndType[1])) {
+                throw new IllegalArgumentException("not a column of a name and a type written from text: " + column);
+            }
+            names.add(nameAndType[0]);
+            types.add(nameAndType[1]);
+        }
+        StringBuilder input = new StringBuilder("with input as (select ");
+        StringBuilder arrays = new StringBuilder();
+        StringBuilder aliases = new StringBuilder();
+        for (int p = 1; p <= names.size(); p++) {
+            String separator = p == 1 ? "" : ", ";
+            input.append(separator).append("cast(r.p").append(p).append(" as ").append(types.get(p - 1)).append(") as ").append(names.get(p - 1));
+            arrays.append(separator).append("cast(? as text[])");
+            aliases.append(separator).append('p').append(p);
+        }
+        input.append(", r.row_number from unnest(").append(arrays).append(") with ordinality as r (").append(aliases).append(", row_number))");
+        String statement = sql.strip();
+        return new ArrayStatement(statement.regionMatches(true, 0, "with ", 0, 5)
+                ? input + ", " + statement.substring(5)
+                : input + " " + statement, types);
     }
 
     /** The values are one row's: no parenthesis closes before its own opens (as in {@code ...) on conflict (...}). */
