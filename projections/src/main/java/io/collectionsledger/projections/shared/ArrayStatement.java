@@ -8,7 +8,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -24,62 +26,229 @@ import java.util.regex.Pattern;
  *     <li>{@link #rewrite}: an insert of one row from {@code values (...)} becomes
  *     {@code insert into t (a, b) select cast(r.p1 as text), lower(cast(r.p2 as text)) from unnest(?, ?) as r (p1, p2)};
  *     an insert from values reads nothing the batch writes, so its rows do not depend on each
- *     other, and they go in the order they were added.</li>
+ *     other, and they go in the order they were added. Upserts and updates of one row by its key
+ *     likewise, a round of rows at a time.</li>
  *     <li>{@link #overInput}: a statement that reads its rows from a table {@code input}, declared by the read model.</li>
  * </ul>
  */
 final class ArrayStatement {
 
-    private static final Pattern INSERT_VALUES = Pattern.compile(
-            "\\s*insert\\s+into\\s+([\\w.]+)\\s*\\(([^()]*)\\)\\s*values\\s*\\((.*)\\)\\s*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.DOTALL;
+    private static final Pattern INSERT = Pattern.compile("\\s*insert\\s+into\\s+([\\w.]+(?:\\s+as\\s+\\w+)?)\\s*\\(([^()]*)\\)\\s*(values\\s*\\(|select\\s)(.*)", CI);
+    private static final Pattern CONFLICT = Pattern.compile("\\s*(?:on\\s+conflict\\s*(?:\\(([^()]*)\\))?\\s*do\\s+(nothing|update\\s.*))?\\s*", CI);
+    private static final Pattern ON_CONFLICT = Pattern.compile("\\bon\\s+conflict\\b", CI);
+    private static final Pattern FROM_A_TABLE = Pattern.compile("\\b(from|where|union|group|order|limit)\\b", CI);
+    private static final Pattern UPDATE = Pattern.compile("\\s*update\\s+([\\w.]+)\\s+set\\s(.*)\\swhere\\s(.*)", CI);
+    private static final Pattern KEY_EQUALS = Pattern.compile("\\s*[\\w.]+\\s*=\\s*\\?\\s*", CI);
 
     private final String sql;
     private final List<String> types;
+    /** The parameters that say which row of the table a row writes (an upsert's conflict key, an update's where), or none. */
+    private final List<Integer> keys;
 
-    private ArrayStatement(String sql, List<String> types) {
+    private ArrayStatement(String sql, List<String> types, List<Integer> keys) {
         this.sql = sql;
         this.types = types;
+        this.keys = keys;
     }
 
     /**
      * The statement rewritten for arrays, given its parameters' types as the database names them
-     * ({@code numeric}, {@code timestamptz}, {@code _text}); empty when it is not an insert of one
-     * row from values (an upsert, an insert from a select, an update), whose rows may depend on
-     * each other, or when a type is one this class does not format.
+     * ({@code numeric}, {@code timestamptz}, {@code _text}); empty when it is none of these, or when
+     * a type is one this class does not format:
+     * <ul>
+     *     <li>an insert of one row, from {@code values (...)} or {@code select ...} without a table,
+     *     with or without {@code on conflict do nothing};</li>
+     *     <li>an upsert of one row, {@code on conflict (key) do update}, whose key columns each come
+     *     from at most one parameter, and whose update takes no parameter;</li>
+     *     <li>an update whose where clause is {@code column = ?} and nothing else.</li>
+     * </ul>
+     * An upsert's or an update's rows are written in rounds ({@link #rounds}): those of the
+     * same key each in a later statement, so that no statement writes a row twice and a row's
+     * changes come in the order they were added, as they would one by one.
      */
     static Optional<ArrayStatement> rewrite(String sql, List<String> types) {
-        Matcher insert = INSERT_VALUES.matcher(sql);
-        if (!insert.matches() || !oneTuple(insert.group(3)) || types.isEmpty() || !types.stream().allMatch(ArrayStatement::formatted)) {
+        if (types.isEmpty() || !types.stream().allMatch(ArrayStatement::formatted)) {
             return Optional.empty();
         }
-        StringBuilder select = new StringBuilder();
-        int parameter = 0;
+        Matcher insert = INSERT.matcher(sql);
+        if (insert.matches()) {
+            return insert(insert, types);
+        }
+        Matcher update = UPDATE.matcher(sql);
+        if (update.matches()) {
+            return update(update, types);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ArrayStatement> insert(Matcher insert, List<String> types) {
+        String body = insert.group(4);
+        String expressions;
+        String rest;
+        if (insert.group(3).toLowerCase().startsWith("values")) {
+            int close = closing(body);
+            if (close < 0) {
+                return Optional.empty();
+            }
+            expressions = body.substring(0, close);
+            rest = body.substring(close + 1);
+        } else {
+            Matcher conflict = ON_CONFLICT.matcher(body);
+            int end = conflict.find() ? conflict.start() : body.length();
+            expressions = body.substring(0, end);
+            rest = body.substring(end);
+            if (FROM_A_TABLE.matcher(expressions).find()) {
+                return Optional.empty();
+            }
+        }
+        Matcher conflict = CONFLICT.matcher(rest);
+        if (!conflict.matches() || parameters(rest) > 0) {
+            return Optional.empty();
+        }
+        List<Integer> keys = new ArrayList<>();
+        if (conflict.group(2) != null && conflict.group(2).toLowerCase().startsWith("update")) {
+            if (conflict.group(1) == null) {
+                return Optional.empty();
+            }
+            List<String> columns = Arrays.stream(insert.group(2).split(",")).map(column -> column.trim().toLowerCase()).toList();
+            List<String> values = topLevel(expressions);
+            if (values.size() != columns.size()) {
+                return Optional.empty();
+            }
+            for (String key : conflict.group(1).split(",")) {
+                int column = columns.indexOf(key.trim().toLowerCase());
+                if (column < 0 || parameters(values.get(column)) > 1) {
+                    return Optional.empty();
+                }
+                if (parameters(values.get(column)) == 1) {
+                    keys.add(values.subList(0, column).stream().mapToInt(ArrayStatement::parameters).sum());
+                }
+            }
+        }
+        StringBuilder statement = new StringBuilder("insert into ").append(insert.group(1)).append(" (").append(insert.group(2)).append(") select ");
+        if (substitute(expressions, 0, types, statement) != types.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ArrayStatement(statement.append(" from ").append(unnest(types.size())).append(rest).toString(), types, keys));
+    }
+
+    private static Optional<ArrayStatement> update(Matcher update, List<String> types) {
+        String[] conditions = update.group(3).split("(?i)\\sand\\s");
+        if (!Arrays.stream(conditions).allMatch(condition -> KEY_EQUALS.matcher(condition).matches())) {
+            return Optional.empty();
+        }
+        StringBuilder statement = new StringBuilder("update ").append(update.group(1)).append(" set ");
+        int set = substitute(update.group(2), 0, types, statement);
+        statement.append(" from ").append(unnest(types.size())).append(" where ");
+        if (set + substitute(update.group(3), set, types, statement) != types.size()) {
+            return Optional.empty();
+        }
+        List<Integer> keys = new ArrayList<>();
+        for (int key = set; key < types.size(); key++) {
+            keys.add(key);
+        }
+        return Optional.of(new ArrayStatement(statement.toString(), types, keys));
+    }
+
+    /** Appends the text with each parameter, from the {@code first}, replaced by its column of the arrays; returns how many it replaced. */
+    private static int substitute(String text, int first, List<String> types, StringBuilder out) {
+        int parameter = first;
         boolean quoted = false;
-        for (char c : insert.group(3).toCharArray()) {
+        for (char c : text.toCharArray()) {
             if (c == '\'') {
                 quoted = !quoted;
             }
             if (c == '?' && !quoted) {
                 if (parameter == types.size()) {
-                    return Optional.empty();
+                    return Integer.MAX_VALUE / 2;
                 }
-                select.append("cast(r.p").append(parameter + 1).append(" as ").append(types.get(parameter)).append(')');
+                out.append("cast(r.p").append(parameter + 1).append(" as ").append(types.get(parameter)).append(')');
                 parameter++;
             } else {
-                select.append(c);
+                out.append(c);
             }
         }
-        if (parameter != types.size()) {
-            return Optional.empty();
+        return parameter - first;
+    }
+
+    private static int parameters(String text) {
+        int parameters = 0;
+        boolean quoted = false;
+        for (char c : text.toCharArray()) {
+            quoted ^= c == '\'';
+            parameters += c == '?' && !quoted ? 1 : 0;
         }
+        return parameters;
+    }
+
+    private static String unnest(int parameters) {
         StringBuilder arrays = new StringBuilder();
         StringBuilder names = new StringBuilder();
-        for (int p = 1; p <= parameter; p++) {
+        for (int p = 1; p <= parameters; p++) {
             arrays.append(p == 1 ? "" : ", ").append("cast(? as text[])");
             names.append(p == 1 ? "" : ", ").append('p').append(p);
         }
-        return Optional.of(new ArrayStatement("insert into " + insert.group(1) + " (" + insert.group(2) + ") select " + select
-                + " from unnest(" + arrays + ") as r (" + names + ")", types));
+        return "unnest(" + arrays + ") as r (" + names + ")";
+    }
+
+    /** Where the parenthesis the text is inside of closes, or -1 when a parenthesis closes without having opened. */
+    private static int closing(String text) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            quoted ^= c == '\'';
+            if (!quoted) {
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (depth < 0) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The text's comma-separated parts outside parentheses. */
+    private static List<String> topLevel(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (c == ',' && depth == 0) {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+
+    /**
+     * The rows in statements that each write a row of the table at most once: all of them when the
+     * statement has no key; otherwise a row of a key goes in the statement after the one holding the
+     * key's row before it.
+     */
+    List<List<Object[]>> rounds(List<Object[]> rows) {
+        if (keys.isEmpty()) {
+            return List.of(rows);
+        }
+        List<List<Object[]>> rounds = new ArrayList<>();
+        Map<List<Object>, Integer> seen = new HashMap<>();
+        for (Object[] row : rows) {
+            List<Object> key = new ArrayList<>(keys.size());
+            for (int parameter : keys) {
+                key.add(row[parameter] instanceof BigDecimal number ? number.stripTrailingZeros() : row[parameter]);
+            }
+            int round = seen.merge(key, 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(row);
+        }
+        return rounds;
     }
 
     /**
@@ -111,19 +280,7 @@ final class ArrayStatement {
         String statement = sql.strip();
         return new ArrayStatement(statement.regionMatches(true, 0, "with ", 0, 5)
                 ? input + ", " + statement.substring(5)
-                : input + " " + statement, types);
-    }
-
-    /** The values are one row's: no parenthesis closes before its own opens (as in {@code ...) on conflict (...}). */
-    private static boolean oneTuple(String values) {
-        int depth = 0;
-        for (char c : values.toCharArray()) {
-            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            if (depth < 0) {
-                return false;
-            }
-        }
-        return depth == 0;
+                : input + " " + statement, types, List.of());
     }
 
     private static boolean formatted(String type) {

@@ -28,15 +28,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * wrote (an update found by a key another event inserted, an insert from a select) either is
  * declared after what it reads, or goes through {@link #now}, which writes what is pending first.
  * <p>
- * The rows of an insert from {@code values (...)} (no upsert, no select) are written with one
- * statement taking each column as an array ({@link ArrayStatement}): such rows read nothing, so they
- * need not go one by one. The rows of every other statement go as a JDBC batch, one by one in the
- * database.
+ * The rows of an insert of one row without a table to read, an upsert of one row by its key, and an
+ * update of rows by their key are written with one statement taking each parameter as an array
+ * ({@link ArrayStatement}): such rows read nothing but the row they write, so they need not go one by
+ * one (an upsert's and an update's in rounds, a key's rows each in a later round). The rows of
+ * every other statement go as a JDBC batch, one by one in the database.
  * <p>
  * Outside a unit of work (a handler called directly, as the read models' tests do) every row is
  * written at once.
  */
 public final class BatchedWrites {
+
+    /** Rows a round of an upsert or an update must hold on average for its rows to be written from arrays rather than as a JDBC batch. */
+    private static final int ROWS_A_ROUND = 4;
 
     private final JdbcOperations jdbc;
     private final List<Statement> statements = new ArrayList<>();
@@ -117,8 +121,8 @@ public final class BatchedWrites {
         }
 
         /**
-         * The rows, in the order they were added: in one statement over arrays when it is an insert
-         * from values or a statement over its input, as a JDBC batch otherwise.
+         * The rows, in the order they were added: in statements over arrays when it is a statement
+         * {@link ArrayStatement#rewrite} takes or a statement over its input, as a JDBC batch otherwise.
          */
         private void write(List<Object[]> rows) {
             if (sql == null) {
@@ -131,16 +135,26 @@ public final class BatchedWrites {
                 jdbc.update(sql, rows.get(0));
                 return;
             }
-            Optional<ArrayStatement> insert = arrayInsert();
-            Optional<Object[]> columns = insert.flatMap(statement -> statement.arrays(rows));
-            if (columns.isPresent()) {
-                jdbc.update(insert.get().sql(), columns.get());
-            } else {
+            Optional<ArrayStatement> arrayed = arrayStatement();
+            List<List<Object[]>> rounds = arrayed.map(statement -> statement.rounds(rows)).orElse(List.of());
+            // a key written in most rows again: rounds of a row or two, no fewer statements than rows
+            if (arrayed.isEmpty() || rounds.size() > 1 && rounds.size() * ROWS_A_ROUND > rows.size()) {
                 jdbc.batchUpdate(sql, rows);
+                return;
             }
+            List<Object[]> columns = new ArrayList<>();
+            for (List<Object[]> round : rounds) {
+                Optional<Object[]> arrays = arrayed.get().arrays(round);
+                if (arrays.isEmpty()) {
+                    jdbc.batchUpdate(sql, rows);
+                    return;
+                }
+                columns.add(arrays.get());
+            }
+            columns.forEach(arrays -> jdbc.update(arrayed.get().sql(), arrays));
         }
 
-        private Optional<ArrayStatement> arrayInsert() {
+        private Optional<ArrayStatement> arrayStatement() {
             Optional<ArrayStatement> known = arrays;
             if (known == null) {
                 known = ArrayStatement.rewrite(sql, parameterTypes());

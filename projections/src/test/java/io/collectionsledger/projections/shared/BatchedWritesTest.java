@@ -136,15 +136,49 @@ class BatchedWritesTest {
     }
 
     @Test
-    void onlyAnInsertOfOneRowFromValuesIsWrittenFromArrays() {
+    void upsertsAndUpdatesByKeyAreWrittenFromArraysARoundAtATimeAsTheyWouldBeRowByRow() {
+        BatchedWrites arrays = new BatchedWrites(new JdbcTemplate(jdbc.getDataSource()) {
+            @Override
+            public int[] batchUpdate(String sql, List<Object[]> batchArgs) {
+                throw new AssertionError("written row by row: " + sql);
+            }
+        });
+        BatchedWrites.Statement upserts = arrays.statement("""
+                insert into batched_writes_test as t (id, total) select ?, cast(? as int)
+                on conflict (id) do update set total = t.total * 10 + excluded.total""");
+        BatchedWrites.Statement doublings = arrays.statement("update batched_writes_test set total = total * 2 + ? where id = ?");
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(GenericEventMessage.asEventMessage("one")));
+
+        // twelve keys, each upserted three times and doubled twice: three rounds of twelve rows, two of twelve
+        batch.execute(() -> {
+            for (int round = 1; round <= 3; round++) {
+                for (int key = 0; key < 12; key++) {
+                    upserts.add("k" + key, round);
+                    if (round < 3) {
+                        doublings.add(round, "k" + key);
+                    }
+                }
+            }
+        });
+
+        // 1, then 1 * 10 + 2 = 12, then 12 * 10 + 3 = 123; doubled plus one, then doubled plus two
+        assertThat(jdbc.queryForList("select distinct total from batched_writes_test", Integer.class)).containsExactly((123 * 2 + 1) * 2 + 2);
+        assertThat(count()).isEqualTo(12);
+    }
+
+    @Test
+    void onlyStatementsWritingRowsTheyDoNotReadAreWrittenFromArrays() {
         List<String> types = List.of("text", "int4");
 
         assertThat(ArrayStatement.rewrite("insert into t (id, total) values (?, ?)", types)).isPresent();
-        assertThat(ArrayStatement.rewrite("insert into t (id, total) values (?, ?) on conflict (id) do update set total = greatest(t.total, excluded.total)",
-                types)).isEmpty();
-        assertThat(ArrayStatement.rewrite("insert into t (id, total) values (?, ?) on conflict do nothing", types)).isEmpty();
+        assertThat(ArrayStatement.rewrite("insert into t (id, total) values (?, ?) on conflict do nothing", types)).isPresent();
+        assertThat(ArrayStatement.rewrite("insert into t as t (id, total) select ?, ? on conflict (id) do update set total = t.total + excluded.total",
+                types)).isPresent();
+        assertThat(ArrayStatement.rewrite("update t set total = total + ? where id = ?", List.of("int4", "text"))).isPresent();
+        assertThat(ArrayStatement.rewrite("insert into t (id, total) values (?, ?) on conflict do update set total = 0", types)).isEmpty();
+        assertThat(ArrayStatement.rewrite("insert into t (id, total) values (?, 1) on conflict (id) do update set total = ?", types)).isEmpty();
         assertThat(ArrayStatement.rewrite("insert into t (id, total) select ?, ? from t", types)).isEmpty();
-        assertThat(ArrayStatement.rewrite("update t set total = ? where id = ?", types)).isEmpty();
+        assertThat(ArrayStatement.rewrite("update t set total = ? where id > ?", List.of("int4", "text"))).isEmpty();
         assertThat(ArrayStatement.rewrite("insert into t (id, total) values (?, ?)", List.of("text", "point"))).isEmpty();
     }
 
