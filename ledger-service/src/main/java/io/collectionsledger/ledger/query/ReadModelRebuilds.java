@@ -72,6 +72,8 @@ public class ReadModelRebuilds implements DisposableBean {
     static final int BATCH = 5000;
     /** Read models handling a batch at once: each is mostly waiting on the database, and each holds a connection. */
     private static final int PARALLEL = 4;
+    /** Memory for each sort or hash of a read model's statements in a rebuild, beyond the server's default of 4 MB: a batch's rows go in few statements. */
+    private static final String WORK_MEM = "64MB";
     /** The advisory lock every switch takes. */
     private static final long SWITCH_LOCK = 0x6c65646765723234L;
 
@@ -201,6 +203,8 @@ public class ReadModelRebuilds implements DisposableBean {
         });
         List<Future<?>> handled = handlers.stream().map(handler -> workers.submit(() -> transactions.executeWithoutResult(status -> {
             jdbc.sql("set local search_path to " + schema + ", " + live).update();
+            // a batch's rows go in a few statements over arrays (BatchedWrites), whose sorts and hashes span the whole batch
+            jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
             handle(events, List.of(handler));
         }))).collect(Collectors.toList());
         for (Future<?> done : handled) {

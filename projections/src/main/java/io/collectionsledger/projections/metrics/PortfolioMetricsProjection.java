@@ -146,19 +146,14 @@ public class PortfolioMetricsProjection {
         // what is open on a term moved: on each stock a row, and for each later change known to its event the row that takes it
         // out again; when principal moved, the term's recovery cohort: on or before the due date it makes the cohort, after it
         // what was collected counts in the first window it falls in (collected_within_90: 31 to 90 days past due)
-        this.movements = writes.statement("""
-                with input as (
-                    select cast(? as text) as customer_id, cast(? as text) as invoice_id, cast(? as text) as term_id, cast(? as text) as currency,
-                           cast(? as numeric) as amount, cast(? as boolean) as principal, cast(? as boolean) as collection,
-                           cast(? as date) as occurred_on, cast(? as timestamptz) as recorded_at, cast(? as bigint) as seq, cast(? as text) as event_id,
-                           cast(null as text) as named
-                ), term as (
-                    select i.*, t.due_date from input i join metrics_term t using (customer_id, invoice_id, term_id)
+        this.movements = writes.statementOverInput("""
+                with term as (
+                    select i.*, cast(null as text) as named, t.due_date from input i join metrics_term t using (customer_id, invoice_id, term_id)
                 ), start as (
                     select t.*, m.measure, case m.measure when 'overdue' then greatest(t.occurred_on, t.due_date + 1) else t.occurred_on end as x
                     from term t cross join (values ('open'), ('overdue')) as m (measure)
                 ), span as (
-                    select s.*, p.at, lead(p.at) over (partition by s.measure order by p.at) as until
+                    select s.*, p.at, lead(p.at) over (partition by s.row_number, s.measure order by p.at) as until
                     from start s cross join lateral (
                         select s.x as at
                         union select a.effective_on from metrics_assignment a
@@ -180,36 +175,27 @@ public class PortfolioMetricsProjection {
                 cross join lateral (
                     select 'cohort' as measure, d.amount where d.occurred_on <= d.due_date
                     union all
-                    select 'collected_within_' || min(n), -d.amount from unnest(cast(? as int[])) as n
+                    select 'collected_within_' || min(n), -d.amount from unnest(cast('""" + RECOVERY_DAYS_ARRAY + "' as int[])) as n" + """
                     where d.collection and d.occurred_on - d.due_date between 1 and n having count(*) > 0) m
-                where d.principal""");
-        this.flows = writes.statement("""
-                with input as (
-                    select cast(? as text) as customer_id, cast(? as text) as invoice_id, cast(? as text) as measure, cast(? as text) as currency,
-                           cast(? as numeric) as amount, cast(? as date) as day, cast(? as text) as named, cast(? as date) as occurred_on,
-                           cast(? as timestamptz) as recorded_at, cast(? as bigint) as seq, cast(? as text) as event_id
-                )
-                """ + INTO_FACT + """
+                where d.principal""", "customer_id text", "invoice_id text", "term_id text", "currency text", "amount numeric", "principal bool",
+                "collection bool", "occurred_on date", "recorded_at timestamptz", "seq int8", "event_id text");
+        this.flows = writes.statementOverInput(INTO_FACT + """
                 select i.customer_id, i.invoice_id, i.measure, i.currency, i.day, i.day, w.collector, w.tier, w.receivable_class, i.amount,
                        i.occurred_on, i.recorded_at, i.seq, i.event_id
-                from input i""" + WHO.formatted("i", "i.day"));
-        this.outcomes = writes.statement("""
-                with input as (
-                    select cast(? as text) as customer_id, cast(? as text) as promise_id, cast(? as text) as measure, cast(? as numeric) as amount,
-                           cast(? as date) as occurred_on, cast(? as timestamptz) as recorded_at, cast(? as bigint) as seq, cast(? as text) as event_id
-                ), dated as (
+                from input i""" + WHO.formatted("i", "i.day"), "customer_id text", "invoice_id text", "measure text", "currency text",
+                "amount numeric", "day date", "named text", "occurred_on date", "recorded_at timestamptz", "seq int8", "event_id text");
+        this.outcomes = writes.statementOverInput("""
+                with dated as (
                     select i.*, '' as invoice_id, p.promised_on, p.promised_date, p.collector as named
                     from input i join metrics_promise p using (customer_id, promise_id)
                 )
                 """ + INTO_FACT + """
                 select d.customer_id, '', d.measure, '', d.promised_date, d.promised_on, w.collector, w.tier, w.receivable_class, d.amount,
                        d.occurred_on, d.recorded_at, d.seq, d.event_id
-                from dated d""" + WHO.formatted("d", "d.promised_on"));
-        this.resolutions = writes.statement("""
-                with input as (
-                    select cast(? as text) as customer_id, cast(? as text) as dispute_id, cast(? as date) as occurred_on,
-                           cast(? as timestamptz) as recorded_at, cast(? as bigint) as seq, cast(? as text) as event_id
-                ), dated as (
+                from dated d""" + WHO.formatted("d", "d.promised_on"), "customer_id text", "promise_id text", "measure text", "amount numeric",
+                "occurred_on date", "recorded_at timestamptz", "seq int8", "event_id text");
+        this.resolutions = writes.statementOverInput("""
+                with dated as (
                     select i.*, d.invoice_id, d.raised_on, cast(null as text) as named
                     from input i join metrics_dispute d using (customer_id, dispute_id)
                 )
@@ -217,7 +203,8 @@ public class PortfolioMetricsProjection {
                 select d.customer_id, d.invoice_id, m.measure, '', d.occurred_on, d.occurred_on, w.collector, w.tier, w.receivable_class,
                        m.amount, d.occurred_on, d.recorded_at, d.seq, d.event_id
                 from dated d""" + WHO.formatted("d", "d.occurred_on") + """
-                cross join lateral (values ('disputes_resolved', 1), ('dispute_days', d.occurred_on - d.raised_on)) as m (measure, amount)""");
+                cross join lateral (values ('disputes_resolved', 1), ('dispute_days', d.occurred_on - d.raised_on)) as m (measure, amount)""",
+                "customer_id text", "dispute_id text", "occurred_on date", "recorded_at timestamptz", "seq int8", "event_id text");
         // a change of collector and tier (no invoice) or of an invoice's class: what counted under the old ones from its day on
         // counts under the new ones, and the stocks before its day are carried over to it
         this.changes = writes.statement("""
@@ -443,7 +430,7 @@ public class PortfolioMetricsProjection {
     private void move(String customerId, String invoiceId, String termId, Money amount, boolean principal, boolean collection,
                       LocalDate occurredOn, Instant at, long seq, String eventId) {
         movements.add(customerId, invoiceId, termId, amount.currency(), amount.amount(), principal, collection, occurredOn, java.sql.Timestamp.from(at),
-                seq, eventId, RECOVERY_DAYS_ARRAY);
+                seq, eventId);
     }
 
     private void flow(String customerId, String invoiceId, String measure, Money amount, LocalDate occurredOn, Instant at, long seq, String eventId) {
