@@ -85,13 +85,15 @@ class CustomerAccount implements DueDates {
     }
 
     /**
-     * A payment may correct promise outcomes, raise the credit limit and release held orders, as of
-     * its own date; one dated before others already recorded judges the runs of early payments and
-     * the holds recorded again, correcting what it changes (holds it shows missing are the next
-     * close's: the account is due from their day).
+     * A payment is allocated to the late fees accrued before its date (so they are fixed first), and may
+     * correct promise outcomes, raise the credit limit and release held orders, as of its own date; one
+     * dated before others already recorded judges the runs of early payments and the holds recorded
+     * again, correcting what it changes (holds it shows missing are the next close's: the account is
+     * due from their day).
      */
     @CommandHandler
     void handle(RecordPayment command, BusinessCalendar calendar, CollectionPolicy policy) {
+        invoices.fixLateFeesBefore(command.customerId(), command.occurredOn(), invoices.all(), policy);
         payments.record(command);
         promises.correctOutcomes(customerId, command.paymentId(), command.occurredOn(), calendar.today(), policy);
         creditFile.judgeRaises(customerId, policy);
@@ -112,7 +114,7 @@ class CustomerAccount implements DueDates {
         close.judgePromises(promises.all(), payments).forEach(AggregateLifecycle::apply);
         close.stagesReached(invoices.collectableTerms().toList()).forEach(AggregateLifecycle::apply);
         close.lateFeeCorrections(invoices.all(), contracts).ifPresent(AggregateLifecycle::apply);
-        close.lateFees(invoices.all(), contracts).ifPresent(AggregateLifecycle::apply);
+        close.lateFees(invoices.all(), contracts).forEach(AggregateLifecycle::apply);
         creditFile.judgeRaises(customerId, policy);
         creditFile.judgeHolds(customerId, day, policy, "nothing is open more than " + policy.orderHoldDaysPastDue() + " days past due", true);
     }

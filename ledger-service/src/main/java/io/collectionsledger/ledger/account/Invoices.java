@@ -25,6 +25,7 @@ import io.collectionsledger.contracts.writeoff.RecoveryAfterWriteOffRecorded;
 import io.collectionsledger.contracts.writeoff.WriteOffReceivable;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateLifecycle;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,6 +33,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -75,7 +79,7 @@ final class Invoices {
     }
 
     @CommandHandler
-    void handle(IssueCreditNote command) {
+    void handle(IssueCreditNote command, CollectionPolicy policy) {
         Invoice invoice = known(command.invoiceId(), command.customerId());
         creditNotes.requireUnused(command.creditNoteId());
         requireCurrency(invoice.currency, command.amount());
@@ -83,6 +87,9 @@ final class Invoices {
             throw new RuleViolation(Rule.UNKNOWN_TERM, "invoice " + invoice.invoiceId + " has no term " + command.termId());
         }
         List<Allocation> reductions = invoice.creditNoteReductions(command.amount(), command.termId());
+        // a credit note takes principal off the terms it reduces: the fees accrued on them before are fixed first
+        Set<String> reduced = reductions.stream().map(Allocation::termId).collect(Collectors.toSet());
+        fixLateFeesBefore(command.customerId(), command.occurredOn(), List.of(invoice), term -> reduced.contains(term.termId), policy);
         Money open = AllocationPlan.total(reductions, invoice.currency);
         if (command.amount().exceeds(open)) {
             String what = command.termId() == null ? "invoice " + invoice.invoiceId : "term " + command.termId() + " of invoice " + invoice.invoiceId;
@@ -101,9 +108,11 @@ final class Invoices {
     }
 
     @CommandHandler
-    void handle(WriteOffReceivable command) {
+    void handle(WriteOffReceivable command, CollectionPolicy policy) {
         Invoice invoice = known(command.invoiceId(), command.customerId());
         writeOffs.requireUnused(command.writeOffId());
+        // the fees accrued before the write-off are fixed first: a written-off receivable accrues none, and the write-off may take them
+        fixLateFeesBefore(command.customerId(), command.occurredOn(), List.of(invoice), policy);
         requireCurrency(invoice.currency, command.amount());
         if (command.amount().exceeds(invoice.open())) {
             throw new RuleViolation(Rule.WRITE_OFF_EXCEEDS_OPEN_AMOUNT, "writing off " + command.amount() + " exceeds the "
@@ -129,6 +138,20 @@ final class Invoices {
         }
         apply(new RecoveryAfterWriteOffRecorded(command.customerId(), command.invoiceId(), command.recoveryId(), command.occurredOn(),
                 command.amount(), command.reference()));
+    }
+
+    /**
+     * Records the late fees accrued and not yet recorded on the terms of {@code which} through the day
+     * before {@code on}: a payment or credit allocated, a letter or statement, or a write-off of that day
+     * must see or state them (see {@link LateFees#fixedBefore}).
+     */
+    void fixLateFeesBefore(String customerId, LocalDate on, Collection<Invoice> which, CollectionPolicy policy) {
+        fixLateFeesBefore(customerId, on, which, term -> true, policy);
+    }
+
+    private void fixLateFeesBefore(String customerId, LocalDate on, Collection<Invoice> which, Predicate<OpenTerm> terms, CollectionPolicy policy) {
+        LateFees.fixedBefore(customerId, on, which, terms, invoice -> contracts.lateFeeTerms(invoice.contractId), policy.legalLateFeeCaps().recorded())
+                .ifPresent(AggregateLifecycle::apply);
     }
 
     Invoice known(String invoiceId, String customerId) {

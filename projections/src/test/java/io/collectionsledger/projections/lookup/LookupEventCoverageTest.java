@@ -60,6 +60,7 @@ import io.collectionsledger.contracts.security.RecordAssetLead;
 import io.collectionsledger.contracts.security.RecordGuarantee;
 import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.contracts.party.LedgerPartyRecorded;
+import io.collectionsledger.contracts.policy.LegalLateFeeCapChanged;
 import io.collectionsledger.contracts.shared.EventType;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.CollectionStageReached;
@@ -108,7 +109,9 @@ class LookupEventCoverageTest {
             // nor does it read a stage withdrawn, for the same reason
             CollectionStageWithdrawn.class,
             // the ledger's own party, the sender of its documents: no customer's record
-            LedgerPartyRecorded.class);
+            LedgerPartyRecorded.class,
+            // the legal cap on late fees by date: the ledger's policy, no customer's record
+            LegalLateFeeCapChanged.class);
 
     private static final String C = "C-1";
     private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
