@@ -76,8 +76,9 @@ class FirstDayDueTest extends AccountFixture {
     void anOverdueTermAccruingLateFeesIsNotDueOnQuietDaysButAtEachMonthsEnd() {
         Walk walk = new Walk(Map.of(LocalDate.parse("2026-08-01"), List.of(invoice("INV-1", CONTRACT, "1000.00", "2026-08-10"))), true);
         walk.through(TODAY);
-        // the stages (1, 31 and 91 days past due), the hold (16 days) and the fees fixed at each month's end: no other day
-        assertThat(walk.closesSent).containsExactly(LocalDate.parse("2026-08-11"), LocalDate.parse("2026-08-26"),
+        // the stages (the invoice's issue on 20 August, after its due date, for 1-30; then 31 and 91 days past due), the hold
+        // (16 days) and the fees fixed at each month's end: no other day
+        assertThat(walk.closesSent).containsExactly(LocalDate.parse("2026-08-20"), LocalDate.parse("2026-08-26"),
                 LocalDate.parse("2026-08-31"), LocalDate.parse("2026-09-10"), LocalDate.parse("2026-09-30"),
                 LocalDate.parse("2026-10-31"), LocalDate.parse("2026-11-09"));
         assertThat(walk.recorded).filteredOn(LateFeesAccrued.class::isInstance).extracting(event -> ((LateFeesAccrued) event).occurredOn())
