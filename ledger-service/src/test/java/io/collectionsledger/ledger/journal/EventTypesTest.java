@@ -40,7 +40,8 @@ class EventTypesTest {
             "receivable.CreditNoteIssued", "receivable.InvoiceIssued", "reconciliation.ReconciliationStatementConfirmed",
             "security.AssetLeadRecorded", "security.GuaranteeRecorded", "time.CollectionStageReached", "time.LateFeesAccrued", "time.LateFeesCorrected",
             "time.OrdersHeld", "time.OrdersReleased", "writeoff.ReceivableWrittenOff", "writeoff.RecoveryAfterWriteOffRecorded",
-            "customer.ResponsiblePersonChanged", "customer.CorrespondenceAddressRecorded", "party.LedgerPartyRecorded");
+            "customer.ResponsiblePersonChanged", "customer.CorrespondenceAddressRecorded", "party.LedgerPartyRecorded",
+            "policy.LegalLateFeeCapChanged");
 
     private static final PaymentRecorded PAYMENT = new PaymentRecorded("CUST-1", "P-1", LocalDate.parse("2026-11-02"),
             Money.of("50.00", "CNY"), RecordPayment.Method.BANK_TRANSFER, "wire 1", List.of(), Money.of("50.00", "CNY"));

@@ -1,0 +1,117 @@
+package io.collectionsledger.contracts.time;
+
+import io.collectionsledger.contracts.contract.LateFeeTerms;
+import io.collectionsledger.contracts.shared.Money;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Late fees accrue day by day on each day's open principal, are summed exactly, rounded once, and stay under both caps. */
+class AccruingLateFeesTest {
+
+    private static final LocalDate DUE = LocalDate.of(2025, 10, 1);
+    private static final LateFeeTerms HALF_PER_MILLE_A_DAY_CAPPED_AT_TEN_PERCENT = new LateFeeTerms(new BigDecimal("0.05"), BigDecimal.TEN, false);
+    private static final LegalLateFeeCaps GENEROUS_LEGAL_CAP = LegalLateFeeCaps.constant(new BigDecimal("36.5"));
+
+    private static Money cny(String amount) {
+        return Money.of(amount, "CNY");
+    }
+
+    @Test
+    void aMonthOverdueCostsTheDailyRateOnTheOpenPrincipalForEachDay() {
+        AccruingLateFees fees = new AccruingLateFees(DUE, cny("10000.00"), Map.of(), HALF_PER_MILLE_A_DAY_CAPPED_AT_TEN_PERCENT, GENEROUS_LEGAL_CAP);
+
+        AccruingLateFees.Accrued october = fees.after(cny("0"), null, LocalDate.of(2025, 10, 31));
+
+        assertThat(october.amount()).isEqualTo(cny("150.00"));
+        assertThat(october.days()).isEqualTo(30);
+        assertThat(october.accruedThrough()).isEqualTo(LocalDate.of(2025, 10, 31));
+        assertThat(october.capped()).isFalse();
+        assertThat(october.capReachedOn()).isNull();
+    }
+
+    @Test
+    void theDaysAreSummedExactlyAndRoundedOnceNotDayByDay() {
+        AccruingLateFees fees = new AccruingLateFees(DUE, cny("333.33"), Map.of(), HALF_PER_MILLE_A_DAY_CAPPED_AT_TEN_PERCENT, GENEROUS_LEGAL_CAP);
+
+        // 0.166665 a day: three days are 0.499995, 0.50 (rounding each day would have made 0.51)
+        assertThat(fees.after(cny("0"), null, DUE.plusDays(3)).amount()).isEqualTo(cny("0.50"));
+    }
+
+    @Test
+    void aPaymentLowersTheFeesFromItsBusinessDate() {
+        Map<LocalDate, Money> paidHalfOnTheTenthDay = Map.of(DUE.plusDays(10), cny("-5000.00"));
+        AccruingLateFees fees = new AccruingLateFees(DUE, cny("10000.00"), paidHalfOnTheTenthDay, HALF_PER_MILLE_A_DAY_CAPPED_AT_TEN_PERCENT,
+                GENEROUS_LEGAL_CAP);
+
+        // nine days on 10,000 (5.00 a day), then from the payment's day on 5,000 (2.50 a day): 45.00 + 21 × 2.50
+        assertThat(fees.after(cny("0"), null, DUE.plusDays(30)).amount()).isEqualTo(cny("97.50"));
+    }
+
+    @Test
+    void feesStopTheDayTheyReachTheContractsCapAndSaySo() {
+        AccruingLateFees fees = new AccruingLateFees(DUE, cny("1000.00"), Map.of(), new LateFeeTerms(new BigDecimal("0.05"), BigDecimal.ONE, false),
+                GENEROUS_LEGAL_CAP);
+
+        AccruingLateFees.Accrued month = fees.after(cny("0"), null, DUE.plusDays(30));
+        assertThat(month.amount()).isEqualTo(cny("10.00"));
+        assertThat(month.capped()).isTrue();
+        assertThat(month.capReachedOn()).isEqualTo(DUE.plusDays(20));
+
+        AccruingLateFees.Accrued after = fees.after(cny("10.00"), DUE.plusDays(20), DUE.plusDays(60));
+        assertThat(after.amount()).isEqualTo(cny("0.00"));
+        assertThat(after.capReachedOn()).isNull();
+    }
+
+    @Test
+    void theLegalCapIsAnAnnualRateOnThePrincipalOverdueOnEachDay() {
+        // a 60,000 term with 45,000 overdue for 90 days: 0.05 % a day is 18.25 % a year, above the legal 15.4 %
+        Map<LocalDate, Money> paidAQuarterWhenDue = Map.of(DUE, cny("-15000.00"));
+        AccruingLateFees fees = new AccruingLateFees(DUE, cny("60000.00"), paidAQuarterWhenDue, HALF_PER_MILLE_A_DAY_CAPPED_AT_TEN_PERCENT,
+                LegalLateFeeCaps.constant(new BigDecimal("15.4")));
+
+        AccruingLateFees.Accrued quarter = fees.after(cny("0"), null, DUE.plusDays(90));
+
+        // 45,000 × 15.4 % / 365 × 90 = 1,708.767...
+        assertThat(quarter.amount()).isEqualTo(cny("1708.77"));
+        assertThat(quarter.capped()).isTrue();
+        assertThat(quarter.capReachedOn()).isNull();
+        assertThat(fees.legalCap(DUE.plusDays(90))).isEqualTo(cny("1708.77"));
+    }
+
+    @Test
+    void onlyTheDaysAfterThoseRecordedAccrue() {
+        AccruingLateFees fees = new AccruingLateFees(DUE, cny("10000.00"), Map.of(), HALF_PER_MILLE_A_DAY_CAPPED_AT_TEN_PERCENT, GENEROUS_LEGAL_CAP);
+
+        AccruingLateFees.Accrued november = fees.after(cny("150.00"), LocalDate.of(2025, 10, 31), LocalDate.of(2025, 11, 30));
+
+        assertThat(november.amount()).isEqualTo(cny("150.00"));
+        assertThat(november.days()).isEqualTo(30);
+        assertThat(fees.after(cny("150.00"), LocalDate.of(2025, 10, 31), LocalDate.of(2025, 10, 31)).amount()).isEqualTo(cny("0.00"));
+    }
+
+    @Test
+    void aChangeOfTheLegalCapAppliesFromItsDateAndLeavesTheDaysBeforeAlone() {
+        // 18.25 % a year is exactly the contract's daily rate; from 11 October the legal cap halves
+        LegalLateFeeCaps halvedFromTheEleventh = LegalLateFeeCaps.constant(new BigDecimal("18.25")).with(DUE.plusDays(10), new BigDecimal("9.125"));
+        AccruingLateFees fees = new AccruingLateFees(DUE, cny("10000.00"), Map.of(), HALF_PER_MILLE_A_DAY_CAPPED_AT_TEN_PERCENT, halvedFromTheEleventh);
+
+        // nine days at 5.00, then 21 days at the legal 2.50
+        assertThat(fees.after(cny("0"), null, DUE.plusDays(30)).amount()).isEqualTo(cny("97.50"));
+        // recorded at the full rate through the 20th under the old cap: the days recorded are not taken back, later ones get the new rate
+        assertThat(fees.after(cny("100.00"), DUE.plusDays(20), DUE.plusDays(30)).amount()).isEqualTo(cny("25.00"));
+    }
+
+    @Test
+    void nothingAccruesBeforeTheDayAfterTheDueDateNorOnPrincipalPaidInFull() {
+        AccruingLateFees fees = new AccruingLateFees(DUE, cny("10000.00"), Map.of(DUE.plusDays(5), cny("-10000.00")),
+                HALF_PER_MILLE_A_DAY_CAPPED_AT_TEN_PERCENT, GENEROUS_LEGAL_CAP);
+
+        assertThat(fees.after(cny("0"), null, DUE).days()).isZero();
+        assertThat(fees.after(cny("0"), null, DUE.plusDays(60)).amount()).isEqualTo(cny("20.00"));
+    }
+}
