@@ -66,10 +66,11 @@ create table aging_write_off (
 create index aging_write_off_by_invoice on aging_write_off (customer_id, invoice_id);
 
 -- The legal cap (an annual percentage on each day's overdue principal) from each recorded change's
--- effective date; a day before the first change takes the first.
+-- effective date until the next (policy.LegalLateFeeCapChanged, in the one policy stream's order); a day
+-- before the first change takes the first.
 create table aging_legal_cap (
-    effective_from  date        not null,
-    annual_percent  numeric     not null,
-    recorded_at     timestamptz not null,
-    event_id        text        not null primary key
+    sequence_number  bigint      not null primary key,
+    effective_from   date        not null,
+    annual_percent   numeric     not null,
+    recorded_at      timestamptz not null
 );

@@ -5,6 +5,7 @@ import io.collectionsledger.contracts.aging.AgingReportQuery;
 import io.collectionsledger.contracts.contract.ContractRecorded;
 import io.collectionsledger.contracts.dispute.DisputeRaised;
 import io.collectionsledger.contracts.dispute.DisputeResolved;
+import io.collectionsledger.contracts.policy.LegalLateFeeCapChanged;
 import io.collectionsledger.contracts.payment.PaymentRecorded;
 import io.collectionsledger.contracts.payment.PaymentReversed;
 import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
@@ -25,6 +26,7 @@ import io.collectionsledger.projections.shared.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.queryhandling.QueryHandler;
@@ -69,6 +71,7 @@ public class AgingProjection {
     private final BatchedWrites.Statement invoiceContracts;
     private final BatchedWrites.Statement fees;
     private final BatchedWrites.Statement writeOffs;
+    private final BatchedWrites.Statement legalCaps;
 
     /**
      * Rows written in batches when the processor's batch commits ({@link BatchedWrites}): a rebuild
@@ -119,6 +122,14 @@ public class AgingProjection {
                 insert into aging_fee (customer_id, invoice_id, term_id, amount, accrued_through, occurred_on, recorded_at) values (?, ?, ?, ?, ?, ?, ?)""");
         this.writeOffs = writes.statement("""
                 insert into aging_write_off (customer_id, invoice_id, occurred_on, recorded_at) values (?, ?, ?, ?)""");
+        this.legalCaps = writes.statement("""
+                insert into aging_legal_cap (sequence_number, effective_from, annual_percent, recorded_at) values (?, ?, ?, ?)""");
+    }
+
+    /** The legal cap from its effective date: fees of the days before it keep the rate they accrued under. */
+    @EventHandler
+    void on(LegalLateFeeCapChanged event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        legalCaps.add(sequence, event.effectiveFrom(), event.annualPercent(), java.sql.Timestamp.from(recordedAt));
     }
 
     /** Only a contract with late-fee terms matters here: its invoices' terms accrue fees. */
