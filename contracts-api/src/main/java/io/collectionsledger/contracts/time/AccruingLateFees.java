@@ -70,7 +70,7 @@ public final class AccruingLateFees {
             int days,
             /* the last day counted */
             LocalDate accruedThrough,
-            /* true when a cap held the fees below the daily rate on one of those days */
+            /* true when a cap held the fees below the daily rate on one of those days, or they reached the contract's cap */
             boolean capped,
             /* the day the fees reached the contract's cap, if they did on one of those days; no fees accrue after it */
             LocalDate capReachedOn) {
@@ -94,7 +94,7 @@ public final class AccruingLateFees {
         forEachSpan(start, asOf, run::span);
         BigDecimal accrued = unscaled(run.fees).subtract(recorded.amount()).max(BigDecimal.ZERO);
         return new Accrued(new Money(accrued, principal.currency()), (int) ChronoUnit.DAYS.between(start, asOf) + 1, asOf,
-                run.capped, run.capReachedOn);
+                run.capped || run.capReachedOn != null, run.capReachedOn);
     }
 
     /** The contract's cap: its share of the term's principal, rounded half up. */

@@ -4,7 +4,6 @@ import io.collectionsledger.contracts.contract.LateFeeTerms;
 import io.collectionsledger.contracts.promise.PaymentPromiseBroken;
 import io.collectionsledger.contracts.promise.PaymentPromiseKept;
 import io.collectionsledger.contracts.promise.PaymentPromisePartiallyKept;
-import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.CollectionStage;
@@ -13,20 +12,23 @@ import io.collectionsledger.contracts.time.LateFeeAccrual;
 import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.time.LateFeesCorrected;
+import io.collectionsledger.contracts.time.LegalLateFeeCaps;
 import io.collectionsledger.contracts.time.OrdersHeld;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 /**
  * What one business day produces for an account, computed from its state, not yet applied:
  * promises judged once their date and grace have passed, terms entering a collection stage
  * (dated the day they crossed it), late fees recorded above the caps taken back, late fees
- * accrued day by day, new orders held or released; and, from the same rules, the first day whose
+ * fixed at a month's end or when they reach the contract's cap, new orders held or released; and, from the same rules, the first day whose
  * close would produce any of them ({@link #firstDayDue}), which the close of day uses to send the
  * command only to accounts due.
  */
@@ -86,27 +88,32 @@ final class BusinessDayClose {
      */
     Optional<AccountEvent> lateFeeCorrections(Collection<Invoice> invoices, Contracts contracts) {
         List<LateFeeCorrection> corrections = new ArrayList<>();
-        termsBearingLateFees(invoices, contracts, (t, lateFees) -> LateFees.correction(t, lateFees, policy).ifPresent(corrections::add));
+        LegalLateFeeCaps legalCaps = policy.legalLateFeeCaps().recorded();
+        termsBearingLateFees(invoices, contracts, (t, lateFees) -> LateFees.correction(t, lateFees, legalCaps).ifPresent(corrections::add));
         return corrections.isEmpty() ? Optional.empty() : Optional.of(new LateFeesCorrected(customerId, day, corrections,
-                "late fees above the legal cap of " + policy.legalLateFeeCapAnnualPercent().toPlainString()
+                "late fees above the legal cap of " + legalCaps.annualPercentOn(day).toPlainString()
                         + "% a year on the principal overdue on each day, or above the contract's cap"));
     }
 
-    /** Late fees on the overdue principal of invoices under a contract with late-fee terms, not written off. */
-    Optional<AccountEvent> lateFees(Collection<Invoice> invoices, Contracts contracts) {
-        List<LateFeeAccrual> accruals = new ArrayList<>();
-        termsBearingLateFees(invoices, contracts, (t, lateFees) -> {
-            if (t.overdueOn(day) && t.open(Allocation.Component.PRINCIPAL).signum() > 0) {
-                LateFees.accrue(t, lateFees, day, policy).ifPresent(accruals::add);
-            }
-        });
-        return accruals.isEmpty() ? Optional.empty() : Optional.of(new LateFeesAccrued(customerId, day, accruals));
+    /**
+     * Late fees on the overdue principal of invoices under a contract with late-fee terms, not written off,
+     * fixed where the day closes a month or the fees reach the contract's cap: one event per day fixed
+     * (a close that catches up on several months fixes each month's end on its day), none on a quiet day.
+     */
+    List<AccountEvent> lateFees(Collection<Invoice> invoices, Contracts contracts) {
+        LegalLateFeeCaps legalCaps = policy.legalLateFeeCaps().recorded();
+        Map<LocalDate, List<LateFeeAccrual>> byDay = new TreeMap<>();
+        termsBearingLateFees(invoices, contracts, (t, lateFees) -> LateFees.fixedByClose(t, lateFees, legalCaps, day)
+                .forEach(accrual -> byDay.computeIfAbsent(accrual.accruedThrough(), d -> new ArrayList<>()).add(accrual)));
+        List<AccountEvent> fixed = new ArrayList<>();
+        byDay.forEach((on, accruals) -> fixed.add(new LateFeesAccrued(customerId, on, accruals)));
+        return fixed;
     }
 
     /**
      * The first business day whose close would record anything for an account in this state: the
-     * earliest of the days a promise is judged, an open term enters its next stage, late fees accrue
-     * (every day while a term with late-fee terms is overdue, as long as fees are recorded daily), and
+     * earliest of the days a promise is judged, an open term enters its next stage, late fees are fixed
+     * (a month's end, or the day they reach the contract's cap: quiet days between fix nothing), and
      * orders are held or judged for release. Closing any earlier day records nothing, so a close of day
      * that skips the account until then records what a close of every account would, on the same days.
      * {@code justClosed} is the day of the close the account has just been sent, or null after any
@@ -117,10 +124,11 @@ final class BusinessDayClose {
         List<Optional<LocalDate>> days = new ArrayList<>();
         days.add(promises.nextJudgementDay(policy));
         invoices.collectableTerms().forEach(term -> days.add(term.nextStageDay()));
+        LegalLateFeeCaps legalCaps = policy.legalLateFeeCaps().recorded();
         termsBearingLateFees(invoices.all(), contracts, (term, lateFees) -> {
-            days.add(term.nextAccrualDay());
+            days.add(term.nextAccrualDay(lateFees, legalCaps));
             // a payment dated back can lower the cap under fees already recorded: the next close, whatever its day, takes them back
-            if (LateFees.correction(term, lateFees, policy).isPresent()) {
+            if (LateFees.correction(term, lateFees, legalCaps).isPresent()) {
                 days.add(Optional.of(term.dueDate));
             }
         });
@@ -128,14 +136,8 @@ final class BusinessDayClose {
         return days.stream().flatMap(Optional::stream).min(LocalDate::compareTo);
     }
 
-    /** The terms of invoices under a contract with late-fee terms, not written off, each with those terms. */
     private static void termsBearingLateFees(Collection<Invoice> invoices, Contracts contracts, BiConsumer<OpenTerm, LateFeeTerms> action) {
-        for (Invoice invoice : invoices) {
-            LateFeeTerms lateFees = contracts.lateFeeTerms(invoice.contractId);
-            if (!invoice.writtenOff() && lateFees != null) {
-                invoice.terms().forEach(term -> action.accept(term, lateFees));
-            }
-        }
+        LateFees.termsBearingLateFees(invoices, invoice -> contracts.lateFeeTerms(invoice.contractId), action);
     }
 
     /** Orders are held from the first day the term was more than the allowed days past due. */

@@ -84,9 +84,13 @@ class CustomerAccount implements DueDates {
         return chain.proceed();
     }
 
-    /** A payment may correct promise outcomes, raise the credit limit and release held orders, as of its own date. */
+    /**
+     * A payment is allocated to the late fees accrued before its date (so they are fixed first), and may
+     * correct promise outcomes, raise the credit limit and release held orders, as of its own date.
+     */
     @CommandHandler
     void handle(RecordPayment command, BusinessCalendar calendar, CollectionPolicy policy) {
+        invoices.fixLateFeesBefore(command.customerId(), command.occurredOn(), invoices.all(), policy);
         payments.record(command);
         promises.correctOutcomes(customerId, command.paymentId(), command.occurredOn(), calendar.today(), policy);
         creditFile.raiseLimitIfEarned(customerId, command.occurredOn(), policy);
@@ -106,7 +110,7 @@ class CustomerAccount implements DueDates {
         close.judgePromises(promises.all(), payments).forEach(AggregateLifecycle::apply);
         close.stagesReached(invoices.collectableTerms().toList()).forEach(AggregateLifecycle::apply);
         close.lateFeeCorrections(invoices.all(), contracts).ifPresent(AggregateLifecycle::apply);
-        close.lateFees(invoices.all(), contracts).ifPresent(AggregateLifecycle::apply);
+        close.lateFees(invoices.all(), contracts).forEach(AggregateLifecycle::apply);
         creditFile.holdOrReleaseOrders(customerId, close, day, policy);
     }
 

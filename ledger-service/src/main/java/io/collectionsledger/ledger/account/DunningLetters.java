@@ -29,8 +29,10 @@ final class DunningLetters {
     }
 
     @CommandHandler
-    void handle(SendDunningLetter command) {
+    void handle(SendDunningLetter command, CollectionPolicy policy) {
         Ids.requireUnused(sent.containsKey(command.letterId()), "dunning letter", command.letterId());
+        // a letter states the late fees on its invoices: those accrued before its date are fixed first
+        invoices.fixLateFeesBefore(command.customerId(), command.occurredOn(), invoices.pursuable(command.invoiceIds(), command.customerId()), policy);
         String currency = command.amountDemanded().currency();
         Money open = Money.zero(currency);
         Money disputed = Money.zero(currency);

@@ -34,8 +34,10 @@ final class Evidence {
 
     /** The statement records the ledger's own balance beside the one confirmed: what is open less unapplied credit. */
     @CommandHandler
-    void handle(ConfirmReconciliationStatement command) {
+    void handle(ConfirmReconciliationStatement command, CollectionPolicy policy) {
         statements.requireUnused(command.statementId());
+        // the ledger's balance beside the confirmed one states the late fees: those accrued before the statement's date are fixed first
+        invoices.fixLateFeesBefore(command.customerId(), command.occurredOn(), invoices.all(), policy);
         String currency = command.confirmedBalance().currency();
         Money ledgerBalance = invoices.open(currency).minus(payments.unapplied(currency));
         apply(new ReconciliationStatementConfirmed(command.customerId(), command.statementId(), command.occurredOn(),

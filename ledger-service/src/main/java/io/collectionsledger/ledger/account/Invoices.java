@@ -24,6 +24,7 @@ import io.collectionsledger.contracts.writeoff.RecoveryAfterWriteOffRecorded;
 import io.collectionsledger.contracts.writeoff.WriteOffReceivable;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateLifecycle;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -100,9 +101,11 @@ final class Invoices {
     }
 
     @CommandHandler
-    void handle(WriteOffReceivable command) {
+    void handle(WriteOffReceivable command, CollectionPolicy policy) {
         Invoice invoice = known(command.invoiceId(), command.customerId());
         writeOffs.requireUnused(command.writeOffId());
+        // the fees accrued before the write-off are fixed first: a written-off receivable accrues none, and the write-off may take them
+        fixLateFeesBefore(command.customerId(), command.occurredOn(), List.of(invoice), policy);
         requireCurrency(invoice.currency, command.amount());
         if (command.amount().exceeds(invoice.open())) {
             throw new RuleViolation(Rule.WRITE_OFF_EXCEEDS_OPEN_AMOUNT, "writing off " + command.amount() + " exceeds the "
@@ -128,6 +131,16 @@ final class Invoices {
         }
         apply(new RecoveryAfterWriteOffRecorded(command.customerId(), command.invoiceId(), command.recoveryId(), command.occurredOn(),
                 command.amount(), command.reference()));
+    }
+
+    /**
+     * Records the late fees accrued and not yet recorded on the terms of {@code which} through the day
+     * before {@code on}: a payment or credit allocated, a letter or statement, or a write-off of that day
+     * must see or state them (see {@link LateFees#fixedBefore}).
+     */
+    void fixLateFeesBefore(String customerId, LocalDate on, Collection<Invoice> which, CollectionPolicy policy) {
+        LateFees.fixedBefore(customerId, on, which, invoice -> contracts.lateFeeTerms(invoice.contractId), policy.legalLateFeeCaps().recorded())
+                .ifPresent(AggregateLifecycle::apply);
     }
 
     Invoice known(String invoiceId, String customerId) {

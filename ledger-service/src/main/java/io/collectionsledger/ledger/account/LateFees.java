@@ -3,47 +3,92 @@ package io.collectionsledger.ledger.account;
 import io.collectionsledger.contracts.contract.LateFeeTerms;
 import io.collectionsledger.contracts.receivable.Allocation.Component;
 import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.time.AccruingLateFees;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
 import io.collectionsledger.contracts.time.LateFeeCorrection;
+import io.collectionsledger.contracts.time.LateFeesAccrued;
+import io.collectionsledger.contracts.time.LegalLateFeeCaps;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
- * Late fees on one overdue term: the contract's daily rate on the open principal for each day
- * from the day after the due date, never above the contract's cap (a share of the term's
- * principal) nor the legal cap (an annual rate on the principal overdue on each day: through a
- * day, the sum over the overdue days of that day's open principal times the rate over 365).
+ * Late fees on overdue terms: the contract's daily rate on each day's open principal from the day after
+ * the due date, never above the contract's cap (a share of the term's principal) nor the legal cap (an
+ * annual rate on the principal overdue on each day), computed by {@link AccruingLateFees}, the calculation
+ * the read models share. Fees accrue in amount every day but are recorded only when an amount must be
+ * fixed: at a month's end, the day the contract's cap is reached, and before a payment or credit is
+ * allocated, a dunning letter or a statement states them, or a receivable is written off.
  */
 final class LateFees {
-
-    /** An annual percentage over 365 days: the share of a principal one day at that rate costs, times 100. */
-    private static final BigDecimal PERCENT_DAYS_A_YEAR = BigDecimal.valueOf(36500);
 
     private LateFees() {
     }
 
-    static Optional<LateFeeAccrual> accrue(OpenTerm term, LateFeeTerms terms, LocalDate through, CollectionPolicy policy) {
-        LocalDate from = term.accruedThrough() == null ? term.dueDate.plusDays(1) : term.accruedThrough().plusDays(1);
-        if (from.isAfter(through)) {
+    /**
+     * What the close of {@code day} fixes on the term: the fees through each month's end not yet recorded
+     * and through the day the contract's cap is reached, each an accrual through its day (zero when the
+     * days cost less than a cent, so the next run starts after them); nothing on a quiet day in the middle
+     * of a month.
+     */
+    static List<LateFeeAccrual> fixedByClose(OpenTerm term, LateFeeTerms terms, LegalLateFeeCaps legalCaps, LocalDate day) {
+        AccruingLateFees fees = term.accruingLateFees(terms, legalCaps);
+        List<LateFeeAccrual> fixed = new ArrayList<>();
+        Money recorded = term.lateFeesAccrued();
+        LocalDate through = term.accruedThrough();
+        for (Optional<LocalDate> fixOn = nextFixDay(term, terms, fees, recorded, through);
+             fixOn.isPresent() && !fixOn.get().isAfter(day);
+             fixOn = nextFixDay(term, terms, fees, recorded, through)) {
+            AccruingLateFees.Accrued accrued = fees.after(recorded, through, fixOn.get());
+            fixed.add(accrual(term, accrued));
+            recorded = recorded.plus(accrued.amount());
+            through = fixOn.get();
+        }
+        return fixed;
+    }
+
+    /**
+     * The next day the close must fix fees on the term, given those recorded through {@code through}: the
+     * last day of the month the unrecorded days begin in, or the day the fees reach the contract's cap if
+     * earlier. Empty once the fees are at the contract's cap, when the rate is zero, or when no principal
+     * is open and nothing is left unrecorded.
+     */
+    static Optional<LocalDate> nextFixDay(OpenTerm term, LateFeeTerms terms, AccruingLateFees fees, Money recorded, LocalDate through) {
+        if (terms.dailyRatePercent().signum() == 0 || !fees.contractCap().exceeds(recorded)) {
             return Optional.empty();
         }
-        int days = (int) ChronoUnit.DAYS.between(from, through) + 1;
-        Money openPrincipal = term.open(Component.PRINCIPAL);
-        Money due = openPrincipal.percent(terms.dailyRatePercent().multiply(BigDecimal.valueOf(days)));
-        Money room = cap(term, terms, through, policy).minus(term.lateFeesAccrued());
-        boolean capped = due.exceeds(room);
-        Money accrued = capped ? room : due;
-        if (accrued.signum() <= 0) {
-            return capped
-                    ? Optional.of(new LateFeeAccrual(term.invoiceId, term.termId, Money.zero(term.currency), days, through, true))
-                    : Optional.empty();
+        LocalDate firstUnrecorded = through == null || through.isBefore(term.dueDate) ? term.dueDate.plusDays(1) : through.plusDays(1);
+        LocalDate monthEnd = firstUnrecorded.with(TemporalAdjusters.lastDayOfMonth());
+        AccruingLateFees.Accrued toMonthEnd = fees.after(recorded, through, monthEnd);
+        if (toMonthEnd.amount().signum() == 0 && term.open(Component.PRINCIPAL).signum() <= 0) {
+            return Optional.empty();
         }
-        return Optional.of(new LateFeeAccrual(term.invoiceId, term.termId, accrued, days, through, capped));
+        LocalDate capReached = toMonthEnd.capReachedOn();
+        return Optional.of(capReached != null && capReached.isBefore(monthEnd) ? capReached : monthEnd);
+    }
+
+    /** The fees of the days after those recorded on the term, up to and including {@code through}, as one accrual; empty when none. */
+    static Optional<LateFeeAccrual> fixedThrough(OpenTerm term, LateFeeTerms terms, LegalLateFeeCaps legalCaps, LocalDate through) {
+        AccruingLateFees.Accrued accrued = term.accruingLateFees(terms, legalCaps).after(term.lateFeesAccrued(), term.accruedThrough(), through);
+        return accrued.amount().signum() > 0 ? Optional.of(accrual(term, accrued)) : Optional.empty();
+    }
+
+    /**
+     * The fees accrued and not yet recorded on the terms of {@code invoices} through {@code through}, fixed
+     * by a fact of {@code on} that must see or state them: the day before a payment, a letter, a statement
+     * or a write-off (its own day accrues on what it leaves open).
+     */
+    static Optional<LateFeesAccrued> fixedBefore(String customerId, LocalDate on, Collection<Invoice> invoices,
+                                                 Function<Invoice, LateFeeTerms> lateFeeTerms, LegalLateFeeCaps legalCaps) {
+        List<LateFeeAccrual> accruals = new ArrayList<>();
+        termsBearingLateFees(invoices, lateFeeTerms, (term, terms) -> fixedThrough(term, terms, legalCaps, on.minusDays(1)).ifPresent(accruals::add));
+        return accruals.isEmpty() ? Optional.empty() : Optional.of(new LateFeesAccrued(customerId, on, accruals));
     }
 
     /**
@@ -51,11 +96,11 @@ final class LateFees {
      * above the caps through the last day they were accrued for: fees accrued under an earlier
      * rule, or on principal a payment recorded later had already paid on those days.
      */
-    static Optional<LateFeeCorrection> correction(OpenTerm term, LateFeeTerms terms, CollectionPolicy policy) {
+    static Optional<LateFeeCorrection> correction(OpenTerm term, LateFeeTerms terms, LegalLateFeeCaps legalCaps) {
         if (term.accruedThrough() == null) {
             return Optional.empty();
         }
-        Money cap = cap(term, terms, term.accruedThrough(), policy);
+        Money cap = term.accruingLateFees(terms, legalCaps).cap(term.accruedThrough());
         Money recorded = term.lateFeesAccrued();
         if (!recorded.exceeds(cap)) {
             return Optional.empty();
@@ -65,31 +110,19 @@ final class LateFees {
         return Optional.of(new LateFeeCorrection(term.invoiceId, term.termId, term.accruedThrough(), recorded, cap, takenBack, credited));
     }
 
-    /** The lower of the two caps on the fees of the days up to and including {@code through}. */
-    static Money cap(OpenTerm term, LateFeeTerms terms, LocalDate through, CollectionPolicy policy) {
-        Money contractCap = term.principal.percent(terms.capPercentOfPrincipal());
-        return contractCap.min(legalCap(term, through, policy.legalLateFeeCapAnnualPercent()));
+    /** The terms of invoices under a contract with late-fee terms, not written off, each with those terms. */
+    static void termsBearingLateFees(Collection<Invoice> invoices, Function<Invoice, LateFeeTerms> lateFeeTerms,
+                                     BiConsumer<OpenTerm, LateFeeTerms> action) {
+        for (Invoice invoice : invoices) {
+            LateFeeTerms terms = lateFeeTerms.apply(invoice);
+            if (!invoice.writtenOff() && terms != null) {
+                invoice.terms().forEach(term -> action.accept(term, terms));
+            }
+        }
     }
 
-    /**
-     * The legal cap through {@code through}: each overdue day's open principal at the annual rate
-     * over 365, summed exactly over the days and rounded once, half up, to the currency's decimals.
-     */
-    static Money legalCap(OpenTerm term, LocalDate through, BigDecimal annualPercent) {
-        LocalDate first = term.dueDate.plusDays(1);
-        if (through.isBefore(first)) {
-            return Money.zero(term.currency);
-        }
-        BigDecimal principalDays = BigDecimal.ZERO;
-        BigDecimal open = term.principalOpenOn(first).amount();
-        LocalDate from = first;
-        for (Map.Entry<LocalDate, Money> change : term.principalChangesBetween(first, through).entrySet()) {
-            principalDays = principalDays.add(open.multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(from, change.getKey()))));
-            open = open.add(change.getValue().amount());
-            from = change.getKey();
-        }
-        principalDays = principalDays.add(open.multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(from, through) + 1)));
-        BigDecimal cap = principalDays.multiply(annualPercent).divide(PERCENT_DAYS_A_YEAR, Money.decimalsOf(term.currency), RoundingMode.HALF_UP);
-        return new Money(cap.max(BigDecimal.ZERO), term.currency);
+    private static LateFeeAccrual accrual(OpenTerm term, AccruingLateFees.Accrued accrued) {
+        return new LateFeeAccrual(term.invoiceId, term.termId, accrued.amount(), accrued.days(), accrued.accruedThrough(),
+                accrued.capped());
     }
 }

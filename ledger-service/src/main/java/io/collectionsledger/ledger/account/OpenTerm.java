@@ -1,11 +1,14 @@
 package io.collectionsledger.ledger.account;
 
+import io.collectionsledger.contracts.contract.LateFeeTerms;
 import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.receivable.Allocation.Component;
 import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.time.AccruingLateFees;
 import io.collectionsledger.contracts.time.CollectionStage;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
 import io.collectionsledger.contracts.time.LateFeeCorrection;
+import io.collectionsledger.contracts.time.LegalLateFeeCaps;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -72,16 +75,6 @@ final class OpenTerm {
         return ChronoUnit.DAYS.between(dueDate, day);
     }
 
-    /** The principal open at the end of {@code day}, after every fact dated that day or before. */
-    Money principalOpenOn(LocalDate day) {
-        return principalChanges.headMap(day, true).values().stream().reduce(principal, Money::plus);
-    }
-
-    /** The days on which the open principal changed, after {@code after} and up to {@code through}. */
-    NavigableMap<LocalDate, Money> principalChangesBetween(LocalDate after, LocalDate through) {
-        return after.isBefore(through) ? principalChanges.subMap(after, false, through, true) : new TreeMap<>();
-    }
-
     boolean overdueOn(LocalDate day) {
         return daysPastDue(day) > 0 && !settled();
     }
@@ -99,16 +92,18 @@ final class OpenTerm {
         return Optional.empty();
     }
 
+    /** The term's late fees as they accrue day by day under the contract's terms and the legal cap's schedule. */
+    AccruingLateFees accruingLateFees(LateFeeTerms terms, LegalLateFeeCaps legalCaps) {
+        return new AccruingLateFees(dueDate, principal, principalChanges, terms, legalCaps);
+    }
+
     /**
-     * The next day late fees accrue on the term while principal is open on it: the day after the last
-     * one accrued, or the first day past due. Fees are recorded for every day closed, so a term
-     * accruing them is due again each day until it is paid.
+     * The next day the close must fix the term's late fees: the last day of the month the unrecorded days
+     * begin in, or the day the fees reach the contract's cap at the principal open now, if earlier. Fees
+     * accrue in amount every day, but a quiet day fixes nothing, so the term is not due on it.
      */
-    Optional<LocalDate> nextAccrualDay() {
-        if (settled() || open(Component.PRINCIPAL).signum() <= 0) {
-            return Optional.empty();
-        }
-        return Optional.of(accruedThrough == null ? dueDate.plusDays(1) : accruedThrough.plusDays(1));
+    Optional<LocalDate> nextAccrualDay(LateFeeTerms terms, LegalLateFeeCaps legalCaps) {
+        return LateFees.nextFixDay(this, terms, accruingLateFees(terms, legalCaps), lateFeesAccrued, accruedThrough);
     }
 
     CollectionStage stage() {

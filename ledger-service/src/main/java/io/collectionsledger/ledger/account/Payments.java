@@ -93,10 +93,12 @@ final class Payments {
     }
 
     @CommandHandler
-    void handle(ApplyUnappliedCredit command) {
+    void handle(ApplyUnappliedCredit command, CollectionPolicy policy) {
         applications.requireUnused(command.applicationId());
         requireUnapplied(command.amount(), "applying ");
         LocalDate on = command.occurredOn();
+        // credit is allocated like a payment: to the late fees accrued before its date, fixed first
+        invoices.fixLateFeesBefore(command.customerId(), on, invoices.all(), policy);
         // credit applied on a date meets only the receivables issued by then
         List<OpenTerm> issued = invoices.collectableTerms().filter(t -> !t.issuedOn.isAfter(on)).toList();
         AllocationPlan plan = new AllocationPlan(issued, command.amount().currency(), on);

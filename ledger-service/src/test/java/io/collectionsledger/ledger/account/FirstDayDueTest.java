@@ -8,6 +8,7 @@ import io.collectionsledger.contracts.receivable.IssueCreditNote;
 import io.collectionsledger.contracts.receivable.IssueInvoice;
 import io.collectionsledger.contracts.shared.AccountCommand;
 import io.collectionsledger.contracts.time.CloseBusinessDay;
+import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.time.OrdersHeld;
 import io.collectionsledger.contracts.time.OrdersReleased;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The close of day sends an account {@code CloseBusinessDay} only from the first day whose close
  * would record anything on it ({@link DueDates}): a day with nothing due is not sent, a day with a
- * promise to judge, a stage to reach, fees to accrue or orders to hold or release is; and a walk
+ * promise to judge, a stage to reach, fees to fix or orders to hold or release is; and a walk
  * over the days that sends the close only when due records exactly what closing every day records.
  */
 class FirstDayDueTest extends AccountFixture {
@@ -72,11 +73,16 @@ class FirstDayDueTest extends AccountFixture {
     }
 
     @Test
-    void aTermAccruingLateFeesIsDueEveryDayWhileFeesAreRecordedDaily() {
-        Walk walk = new Walk(Map.of(LocalDate.parse("2026-11-01"), List.of(invoice("INV-1", CONTRACT, "1000.00", "2026-11-10"))), true);
+    void anOverdueTermAccruingLateFeesIsNotDueOnQuietDaysButAtEachMonthsEnd() {
+        Walk walk = new Walk(Map.of(LocalDate.parse("2026-08-01"), List.of(invoice("INV-1", CONTRACT, "1000.00", "2026-08-10"))), true);
         walk.through(TODAY);
-        assertThat(walk.closesSent).containsExactlyElementsOf(LocalDate.parse("2026-11-11").datesUntil(TODAY.plusDays(1)).toList());
-        assertThat(walk.due.get()).contains(TODAY.plusDays(1));
+        // the stages (1, 31 and 91 days past due), the hold (16 days) and the fees fixed at each month's end: no other day
+        assertThat(walk.closesSent).containsExactly(LocalDate.parse("2026-08-11"), LocalDate.parse("2026-08-26"),
+                LocalDate.parse("2026-08-31"), LocalDate.parse("2026-09-10"), LocalDate.parse("2026-09-30"),
+                LocalDate.parse("2026-10-31"), LocalDate.parse("2026-11-09"));
+        assertThat(walk.recorded).filteredOn(LateFeesAccrued.class::isInstance).extracting(event -> ((LateFeesAccrued) event).occurredOn())
+                .containsExactly(LocalDate.parse("2026-08-31"), LocalDate.parse("2026-09-30"), LocalDate.parse("2026-10-31"));
+        assertThat(walk.due.get()).contains(LocalDate.parse("2026-11-30"));
     }
 
     @Test

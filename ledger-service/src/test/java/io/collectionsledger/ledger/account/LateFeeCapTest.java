@@ -45,22 +45,27 @@ class LateFeeCapTest extends AccountFixture {
         // = 1,708.767..., so 1,708.77 (on the term's 60,000 it was 2,278.36, and 2,025.00 went uncapped)
         assertThat(new BigDecimal("45000").multiply(new BigDecimal("0.154")).multiply(BigDecimal.valueOf(90))
                 .divide(BigDecimal.valueOf(365), 2, RoundingMode.HALF_UP)).isEqualByComparingTo("1708.77");
+        // closed today, the fees are fixed at each month's end since the due date, each month at the legal cap on
+        // 45,000 (18.986... a day): through 31 August (5 days) 94.93; through 30 September (35) 664.52; through
+        // 31 October (66) 1,253.10; the 24 days of November are fixed at its end
         fixture.given(overdue(paidOn("P1", DUE, "15000.00")))
                 .when(new CloseBusinessDay(CUSTOMER, TODAY))
-                .expectEvents(new LateFeesAccrued(CUSTOMER, TODAY, List.of(
-                        new LateFeeAccrual("INV-1", "T1", cny("1708.77"), 90, TODAY, true))));
+                .expectEvents(accrued(LocalDate.parse("2026-08-31"), "94.93", 5, true),
+                        accrued(LocalDate.parse("2026-09-30"), "569.59", 30, true),
+                        accrued(LocalDate.parse("2026-10-31"), "588.58", 31, true));
     }
 
     @Test
     void aTermPartlyPaidMidwayIsCappedOnEachPeriodsPrincipal() {
         // first 8 days on 60,000: 0.05% a day is 240.00, the cap 60,000 x 15.4% x 8 / 365 = 202.52 (capped);
-        // through today: (60,000 x 8 + 45,000 x 82) x 15.4% / 365 = 4,170,000 x 0.154 / 365 = 642,180 / 365
-        // = 1,759.397..., so 1,759.40; room 1,759.40 - 202.52 = 1,556.88, below 45,000 x 0.0005 x 82 = 1,845.00
+        // through 30 September: (60,000 x 8 + 45,000 x 27) x 15.4% / 365 = 261,030 / 365 = 715.150..., so 715.15,
+        // 512.63 more; through 31 October: (1,695,000 + 45,000 x 31) x 0.154 / 365 = 1,303.726..., 588.58 more,
+        // each below 45,000 x 0.0005 a day
         fixture.given(overdue(accrued(MIDWAY.minusDays(1), "202.52", 8, true),
                         paidOn("P1", MIDWAY, "15000.00")))
                 .when(new CloseBusinessDay(CUSTOMER, TODAY))
-                .expectEvents(new LateFeesAccrued(CUSTOMER, TODAY, List.of(
-                        new LateFeeAccrual("INV-1", "T1", cny("1556.88"), 82, TODAY, true))));
+                .expectEvents(accrued(LocalDate.parse("2026-09-30"), "512.63", 27, true),
+                        accrued(LocalDate.parse("2026-10-31"), "588.58", 31, true));
     }
 
     @Test

@@ -122,21 +122,22 @@ class TimeProducedFactsTest extends AccountFixture {
     }
 
     @Test
-    void lateFeesAccrueDayByDayNeverAboveTheLegalCap() {
-        // 0.05% a day on 10,000 for 10 days is 50.00; the legal cap, 15.4% a year for 10 days, is 42.19
-        fixture.given(registered(), contractWithStagedTerms(), invoiced("INV-1", "10000.00", "2026-11-14"),
-                        stageOn("2026-11-15", CollectionStage.DPD_1_30))
-                .when(new CloseBusinessDay(CUSTOMER, TODAY))
-                .expectEvents(new LateFeesAccrued(CUSTOMER, TODAY, List.of(
-                        new LateFeeAccrual("INV-1", "T1", cny("42.19"), 10, TODAY, true))));
+    void lateFeesAreFixedAtTheMonthsEndDayByDayNeverAboveTheLegalCap() {
+        // 0.05% a day on 10,000 for the 11 days to 31 October is 55.00; the legal cap, 15.4% a year for 11 days, is 46.41
+        fixture.given(registered(), contractWithStagedTerms(), invoiced("INV-1", "10000.00", "2026-10-20"),
+                        stageOn("2026-10-21", CollectionStage.DPD_1_30))
+                .when(new CloseBusinessDay(CUSTOMER, LocalDate.parse("2026-10-31")))
+                .expectEvents(new LateFeesAccrued(CUSTOMER, LocalDate.parse("2026-10-31"), List.of(
+                        new LateFeeAccrual("INV-1", "T1", cny("46.41"), 11, LocalDate.parse("2026-10-31"), true))));
     }
 
     @Test
-    void lateFeesForADayAreAccruedOnce() {
-        fixture.given(registered(), contractWithStagedTerms(), invoiced("INV-1", "10000.00", "2026-11-14"),
-                        stageOn("2026-11-15", CollectionStage.DPD_1_30),
-                        new LateFeesAccrued(CUSTOMER, TODAY, List.of(new LateFeeAccrual("INV-1", "T1", cny("42.19"), 10, TODAY, true))))
-                .when(new CloseBusinessDay(CUSTOMER, TODAY))
+    void lateFeesForADayAreFixedOnce() {
+        fixture.given(registered(), contractWithStagedTerms(), invoiced("INV-1", "10000.00", "2026-10-20"),
+                        stageOn("2026-10-21", CollectionStage.DPD_1_30),
+                        new LateFeesAccrued(CUSTOMER, LocalDate.parse("2026-10-31"), List.of(
+                                new LateFeeAccrual("INV-1", "T1", cny("46.41"), 11, LocalDate.parse("2026-10-31"), true))))
+                .when(new CloseBusinessDay(CUSTOMER, LocalDate.parse("2026-10-31")))
                 .expectNoEvents();
     }
 
