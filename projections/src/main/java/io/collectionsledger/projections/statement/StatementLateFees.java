@@ -5,6 +5,7 @@ import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.statement.AccountItem;
 import io.collectionsledger.contracts.time.AccruingLateFees;
 import io.collectionsledger.contracts.time.LegalLateFeeCaps;
+import io.collectionsledger.projections.shared.LegalLateFeeCapsRecorded;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
@@ -24,12 +25,6 @@ import java.util.TreeMap;
  * cap's schedule as recorded by then. None on a term whose invoice was written off by then.
  */
 final class StatementLateFees {
-
-    /**
-     * With no legal cap recorded, none holds: 365 % a year is 1 % a day, the highest daily rate a contract
-     * may state ({@link LateFeeTerms}), so this line is never below the fees.
-     */
-    private static final LegalLateFeeCaps NO_LEGAL_CAP = LegalLateFeeCaps.constant(BigDecimal.valueOf(365));
 
     private final JdbcClient jdbc;
     private final Map<String, Object> params;
@@ -128,7 +123,7 @@ final class StatementLateFees {
                 .query(rs -> {
                     rates.put(rs.getObject("effective_from", LocalDate.class), rs.getBigDecimal("annual_percent"));
                 });
-        return rates.isEmpty() ? NO_LEGAL_CAP : LegalLateFeeCaps.of(rates);
+        return LegalLateFeeCapsRecorded.of(rates);
     }
 
     private static String key(String invoiceId, String termId) {
