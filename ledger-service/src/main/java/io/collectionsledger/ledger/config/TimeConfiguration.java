@@ -2,8 +2,12 @@ package io.collectionsledger.ledger.config;
 
 import io.collectionsledger.ledger.account.BusinessCalendar;
 import io.collectionsledger.ledger.account.CollectionPolicy;
+import io.collectionsledger.ledger.policy.FirstLegalLateFeeCap;
+import io.collectionsledger.ledger.policy.RecordedLegalLateFeeCaps;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.GenericDeadlineMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,10 +35,21 @@ class TimeConfiguration {
         return new BusinessCalendar(clock, properties.businessZone());
     }
 
+    /** The legal cap on late fees as recorded in the journal; the configured rate is only the one recorded first. */
     @Bean
-    CollectionPolicy collectionPolicy(LedgerProperties properties) {
+    RecordedLegalLateFeeCaps recordedLegalLateFeeCaps(EventStore eventStore, LedgerProperties properties) {
+        return new RecordedLegalLateFeeCaps(eventStore, properties.policy().legalLateFeeCapAnnualPercent());
+    }
+
+    @Bean
+    FirstLegalLateFeeCap firstLegalLateFeeCap(CommandGateway commands, RecordedLegalLateFeeCaps caps, LedgerProperties properties) {
+        return new FirstLegalLateFeeCap(commands, caps, properties.policy().legalLateFeeCapAnnualPercent());
+    }
+
+    @Bean
+    CollectionPolicy collectionPolicy(LedgerProperties properties, RecordedLegalLateFeeCaps legalLateFeeCaps) {
         LedgerProperties.Policy policy = properties.policy();
         return new CollectionPolicy(policy.promiseGraceDays(), policy.legalLateFeeCapAnnualPercent(),
-                policy.earlyPaymentsForRaise(), policy.creditLimitRaisePercent(), policy.orderHoldDaysPastDue());
+                policy.earlyPaymentsForRaise(), policy.creditLimitRaisePercent(), policy.orderHoldDaysPastDue(), legalLateFeeCaps);
     }
 }

@@ -61,12 +61,13 @@ class CloseOfDayIT {
         assertThat(dates("PaymentPromiseBroken")).containsExactly("2026-12-01");
         assertThat(count("OrdersHeld")).isEqualTo(1);
         assertThat(dates("OrdersHeld")).containsExactly("2026-12-09");
-        // one accrual a day closed, from the first day overdue (24 November) through 4 January: 42 days, none twice
-        assertThat(dates("LateFeesAccrued")).hasSize(41).doesNotHaveDuplicates();
+        // fees fixed at each month's end, not every day closed: 30 November (the 7 days from the first day overdue,
+        // 24 November) and 31 December (31 days); the 4 days of January are fixed at its end
+        assertThat(dates("LateFeesAccrued")).containsExactly("2026-11-30", "2026-12-31");
         assertThat(service.jdbc().sql("""
                         select sum((payload -> 'accruals' -> 0 ->> 'days')::int) from event_journal
                         where aggregate_identifier = ? and payload_type like '%.LateFeesAccrued'""")
-                .param(customer).query(Long.class).single()).isEqualTo(42);
+                .param(customer).query(Long.class).single()).isEqualTo(38);
         assertThat(service.jdbc().sql("select count(*) from business_day_closed where business_date between '2026-11-24' and '2027-01-03'")
                 .query(Long.class).single()).isEqualTo(41);
     }
