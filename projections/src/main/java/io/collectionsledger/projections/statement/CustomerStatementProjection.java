@@ -244,6 +244,9 @@ public class CustomerStatementProjection {
 
     @QueryHandler
     public CustomerStatement handle(CustomerStatementQuery query) {
+        // as of today, as the read model knows it now: every fact it holds counts
+        StatementLateFees fees = new StatementLateFees(jdbc, Map.of("customer", query.customerId(), "asOf", query.today(),
+                "knownAt", java.sql.Timestamp.from(Instant.parse("9999-12-31T23:59:59Z"))), query.today());
         List<OpenItem> items = jdbc.sql("""
                         select invoice_id, term_id, contract_id, currency, issued_on, due_date, amount, late_fees, credited, paid,
                                written_off, rescheduled
@@ -252,12 +255,15 @@ public class CustomerStatementProjection {
                         order by due_date, issued_on, invoice_id, term_id""".formatted(OPEN))
                 .param(query.customerId())
                 .query(CustomerStatementProjection::openItem)
-                .list();
+                .stream().map(item -> withFeesAccrued(item, fees)).toList();
+        Map<String, Money> open = new HashMap<>();
+        for (OpenItem item : items) {
+            open.merge(item.open().currency(), item.open(), Money::plus);
+        }
         List<Money> totals = jdbc.sql("""
-                        select currency, sum(%s) as open
-                        from statement_term where customer_id = ? group by currency order by currency""".formatted(OPEN))
+                        select distinct currency from statement_term where customer_id = ? order by currency""")
                 .param(query.customerId())
-                .query((rs, n) -> new Money(rs.getBigDecimal("open"), rs.getString("currency")))
+                .query((rs, n) -> open.getOrDefault(rs.getString("currency"), Money.zero(rs.getString("currency"))))
                 .list();
         List<Money> credit = jdbc.sql("""
                         select currency, unapplied from statement_credit
@@ -338,6 +344,16 @@ public class CustomerStatementProjection {
         return new AccountItem(rs.getString("invoice_id"), rs.getString("term_id"), rs.getString("contract_id"),
                 rs.getObject("issued_on", LocalDate.class), rs.getObject("due_date", LocalDate.class),
                 amount, lateFees, paid, credited, writtenOff, rescheduled, open, open.minus(openLateFees), openLateFees);
+    }
+
+    /** The item with the fees accrued since its last recorded day through the statement's day added. */
+    private static OpenItem withFeesAccrued(OpenItem item, StatementLateFees fees) {
+        Money accrued = fees.accrued(item.invoiceId(), item.termId(), item.dueDate(), item.amount(), item.open());
+        if (accrued.signum() == 0) {
+            return item;
+        }
+        return new OpenItem(item.invoiceId(), item.termId(), item.contractId(), item.issuedOn(), item.dueDate(), item.amount(),
+                item.lateFees().plus(accrued), item.paid(), item.credited(), item.writtenOff(), item.rescheduled(), item.open().plus(accrued));
     }
 
     private static OpenItem openItem(ResultSet rs, int row) throws SQLException {

@@ -29,6 +29,9 @@ final class StatementLateFees {
     private final JdbcClient jdbc;
     private final Map<String, Object> params;
     private final LocalDate asOf;
+    /** Read on the first term asked about. */
+    private Map<String, FeeTerm> feeTerms;
+    private LegalLateFeeCaps legalCaps;
 
     StatementLateFees(JdbcClient jdbc, Map<String, Object> params, LocalDate asOf) {
         this.jdbc = jdbc;
@@ -46,21 +49,8 @@ final class StatementLateFees {
 
     /** The items, each open overdue one with the fees accrued since its last recorded day added to its late fees and what is open. */
     List<AccountItem> withFeesAccrued(List<AccountItem> items) {
-        Map<String, FeeTerm> feeTerms = feeTerms();
-        if (feeTerms.isEmpty()) {
-            return items;
-        }
-        LegalLateFeeCaps legalCaps = legalCaps();
         return items.stream().map(item -> {
-            FeeTerm term = feeTerms.get(key(item.invoiceId(), item.termId()));
-            if (term == null || item.open().signum() == 0 || !item.dueDate().isBefore(asOf)) {
-                return item;
-            }
-            String currency = item.amount().currency();
-            Map<LocalDate, Money> changes = new TreeMap<>();
-            term.principalChanges.forEach((day, change) -> changes.put(day, new Money(change, currency)));
-            Money accrued = new AccruingLateFees(item.dueDate(), item.amount(), changes, term.terms, legalCaps)
-                    .after(new Money(term.recorded, currency), term.recordedThrough, asOf).amount();
+            Money accrued = accrued(item.invoiceId(), item.termId(), item.dueDate(), item.amount(), item.open());
             if (accrued.signum() == 0) {
                 return item;
             }
@@ -68,6 +58,24 @@ final class StatementLateFees {
                     item.lateFees().plus(accrued), item.paid(), item.credited(), item.writtenOff(), item.rescheduled(),
                     item.open().plus(accrued), item.openPrincipal(), item.openLateFees().plus(accrued));
         }).toList();
+    }
+
+    /** The fees accrued on one term since its last recorded day; zero on a term with nothing open, not yet overdue or bearing no fees. */
+    Money accrued(String invoiceId, String termId, LocalDate dueDate, Money principal, Money open) {
+        if (feeTerms == null) {
+            feeTerms = feeTerms();
+        }
+        FeeTerm term = feeTerms.get(key(invoiceId, termId));
+        if (term == null || open.signum() == 0 || !dueDate.isBefore(asOf)) {
+            return Money.zero(principal.currency());
+        }
+        if (legalCaps == null) {
+            legalCaps = legalCaps();
+        }
+        Map<LocalDate, Money> changes = new TreeMap<>();
+        term.principalChanges.forEach((day, change) -> changes.put(day, new Money(change, principal.currency())));
+        return new AccruingLateFees(dueDate, principal, changes, term.terms, legalCaps)
+                .after(new Money(term.recorded, principal.currency()), term.recordedThrough, asOf).amount();
     }
 
     /** The customer's terms under a contract with late-fee terms, not written off by then, with their principal's movements and fees recorded. */

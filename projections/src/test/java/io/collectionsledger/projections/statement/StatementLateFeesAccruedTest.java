@@ -10,6 +10,8 @@ import io.collectionsledger.contracts.receivable.InvoiceTerm;
 import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.statement.AccountItem;
+import io.collectionsledger.contracts.statement.CustomerStatement;
+import io.collectionsledger.contracts.statement.CustomerStatementQuery;
 import io.collectionsledger.contracts.statement.StatementOfAccount;
 import io.collectionsledger.contracts.statement.StatementOfAccountQuery;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
@@ -147,6 +149,21 @@ class StatementLateFeesAccruedTest {
 
         assertThat(item(LocalDate.parse("2026-11-30"), NOW).lateFees()).isEqualTo(cny("6.17"));
         assertThat(item(LocalDate.parse("2026-10-09"), NOW).lateFees()).isEqualTo(cny("5.56"));   // 9 days: 5.555565
+    }
+
+    /** The statement of open items without a date is as of today, the business date the query names: 10 days, 6.17285 -> 6.17. */
+    @Test
+    void theStatementOfOpenItemsOwesTheFeesAccruedThroughToday() {
+        contract("0.05", "10");
+        issue("1234.57");
+
+        CustomerStatement statement = projection.handle(new CustomerStatementQuery(CUSTOMER, LocalDate.parse("2026-10-10")));
+
+        assertThat(statement.items()).singleElement().satisfies(item -> {
+            assertThat(item.lateFees()).isEqualTo(cny("6.17"));
+            assertThat(item.open()).isEqualTo(cny("1240.74"));
+        });
+        assertThat(statement.totalOpen()).containsExactly(cny("1240.74"));
     }
 
     private void contract(String dailyRatePercent, String capPercent) {
