@@ -92,7 +92,9 @@ class FixtureDatabaseIT {
      * The events this build records on the restored database are new to it: restoring the fixture
      * closes its business day again, and that close takes back the late fees its build recorded above
      * the legal cap (issue 17: DEMO-1's INV-001/ACC accrued 2,025.00 on 45,000.00 for 90 days; the
-     * cap on each day's overdue principal, 60,000.00 for 9 days then 45,000.00 for 81, is 1,765.73).
+     * cap on each day's overdue principal, 60,000.00 for 9 days then 45,000.00 for 81, is 1,765.73), and
+     * before it the first start records the legal cap the ledger starts with (issue 17: the fees read it
+     * from the journal), so the correction is the 48th event and the policy's the 47th.
      * Their ids are random, so their ids, the hashes that cover them and the chain's digest differ
      * from run to run; every other field of theirs is compared.
      */

@@ -32,6 +32,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -75,7 +78,7 @@ final class Invoices {
     }
 
     @CommandHandler
-    void handle(IssueCreditNote command) {
+    void handle(IssueCreditNote command, CollectionPolicy policy) {
         Invoice invoice = known(command.invoiceId(), command.customerId());
         creditNotes.requireUnused(command.creditNoteId());
         requireCurrency(invoice.currency, command.amount());
@@ -83,6 +86,9 @@ final class Invoices {
             throw new RuleViolation(Rule.UNKNOWN_TERM, "invoice " + invoice.invoiceId + " has no term " + command.termId());
         }
         List<Allocation> reductions = invoice.creditNoteReductions(command.amount(), command.termId());
+        // a credit note takes principal off the terms it reduces: the fees accrued on them before are fixed first
+        Set<String> reduced = reductions.stream().map(Allocation::termId).collect(Collectors.toSet());
+        fixLateFeesBefore(command.customerId(), command.occurredOn(), List.of(invoice), term -> reduced.contains(term.termId), policy);
         Money open = AllocationPlan.total(reductions, invoice.currency);
         if (command.amount().exceeds(open)) {
             String what = command.termId() == null ? "invoice " + invoice.invoiceId : "term " + command.termId() + " of invoice " + invoice.invoiceId;
@@ -139,7 +145,11 @@ final class Invoices {
      * must see or state them (see {@link LateFees#fixedBefore}).
      */
     void fixLateFeesBefore(String customerId, LocalDate on, Collection<Invoice> which, CollectionPolicy policy) {
-        LateFees.fixedBefore(customerId, on, which, invoice -> contracts.lateFeeTerms(invoice.contractId), policy.legalLateFeeCaps().recorded())
+        fixLateFeesBefore(customerId, on, which, term -> true, policy);
+    }
+
+    private void fixLateFeesBefore(String customerId, LocalDate on, Collection<Invoice> which, Predicate<OpenTerm> terms, CollectionPolicy policy) {
+        LateFees.fixedBefore(customerId, on, which, terms, invoice -> contracts.lateFeeTerms(invoice.contractId), policy.legalLateFeeCaps().recorded())
                 .ifPresent(AggregateLifecycle::apply);
     }
 

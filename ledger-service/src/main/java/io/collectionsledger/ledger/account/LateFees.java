@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Late fees on overdue terms: the contract's daily rate on each day's open principal from the day after
@@ -24,7 +25,8 @@ import java.util.function.Function;
  * annual rate on the principal overdue on each day), computed by {@link AccruingLateFees}, the calculation
  * the read models share. Fees accrue in amount every day but are recorded only when an amount must be
  * fixed: at a month's end, the day the contract's cap is reached, and before a payment or credit is
- * allocated, a dunning letter or a statement states them, or a receivable is written off.
+ * allocated, a dunning letter or a statement states them, a credit note or a payment plan takes principal
+ * off the term, or a receivable is written off.
  */
 final class LateFees {
 
@@ -57,19 +59,21 @@ final class LateFees {
      * The next day the close must fix fees on the term, given those recorded through {@code through}: the
      * last day of the month the unrecorded days begin in, or the day the fees reach the contract's cap if
      * earlier. Empty once the fees are at the contract's cap, when the rate is zero, or when no principal
-     * is open and nothing is left unrecorded.
+     * is open.
      */
     static Optional<LocalDate> nextFixDay(OpenTerm term, LateFeeTerms terms, AccruingLateFees fees, Money recorded, LocalDate through) {
         if (terms.dailyRatePercent().signum() == 0 || !fees.contractCap().exceeds(recorded)) {
             return Optional.empty();
         }
-        LocalDate firstUnrecorded = through == null || through.isBefore(term.dueDate) ? term.dueDate.plusDays(1) : through.plusDays(1);
-        LocalDate monthEnd = firstUnrecorded.with(TemporalAdjusters.lastDayOfMonth());
-        AccruingLateFees.Accrued toMonthEnd = fees.after(recorded, through, monthEnd);
-        if (toMonthEnd.amount().signum() == 0 && term.open(Component.PRINCIPAL).signum() <= 0) {
+        // every fact that takes the principal to nothing (a payment, credit applied, a credit note, a plan, a write-off)
+        // fixes the fees before it, so a term with no principal open has nothing left to fix; one paid in a database
+        // written before fees were fixed this way keeps the fees it was charged then
+        if (term.open(Component.PRINCIPAL).signum() <= 0) {
             return Optional.empty();
         }
-        LocalDate capReached = toMonthEnd.capReachedOn();
+        LocalDate firstUnrecorded = through == null || through.isBefore(term.dueDate) ? term.dueDate.plusDays(1) : through.plusDays(1);
+        LocalDate monthEnd = firstUnrecorded.with(TemporalAdjusters.lastDayOfMonth());
+        LocalDate capReached = fees.after(recorded, through, monthEnd).capReachedOn();
         return Optional.of(capReached != null && capReached.isBefore(monthEnd) ? capReached : monthEnd);
     }
 
@@ -80,14 +84,18 @@ final class LateFees {
     }
 
     /**
-     * The fees accrued and not yet recorded on the terms of {@code invoices} through {@code through}, fixed
-     * by a fact of {@code on} that must see or state them: the day before a payment, a letter, a statement
-     * or a write-off (its own day accrues on what it leaves open).
+     * The fees accrued and not yet recorded on the terms of {@code invoices} that {@code which} names, through the day before, fixed
+     * by a fact of {@code on} that must see or state them: the day before a payment, a letter, a statement,
+     * a credit note, a plan or a write-off (its own day accrues on what it leaves open).
      */
-    static Optional<LateFeesAccrued> fixedBefore(String customerId, LocalDate on, Collection<Invoice> invoices,
+    static Optional<LateFeesAccrued> fixedBefore(String customerId, LocalDate on, Collection<Invoice> invoices, Predicate<OpenTerm> which,
                                                  Function<Invoice, LateFeeTerms> lateFeeTerms, LegalLateFeeCaps legalCaps) {
         List<LateFeeAccrual> accruals = new ArrayList<>();
-        termsBearingLateFees(invoices, lateFeeTerms, (term, terms) -> fixedThrough(term, terms, legalCaps, on.minusDays(1)).ifPresent(accruals::add));
+        termsBearingLateFees(invoices, lateFeeTerms, (term, terms) -> {
+            if (which.test(term)) {
+                fixedThrough(term, terms, legalCaps, on.minusDays(1)).ifPresent(accruals::add);
+            }
+        });
         return accruals.isEmpty() ? Optional.empty() : Optional.of(new LateFeesAccrued(customerId, on, accruals));
     }
 

@@ -69,9 +69,11 @@ final class Promises {
     }
 
     @CommandHandler
-    void handle(AgreePaymentPlan command) {
+    void handle(AgreePaymentPlan command, CollectionPolicy policy) {
         Ids.requireUnused(invoices.contains(command.planId()), "payment plan or invoice", command.planId());
         List<Invoice> covered = invoices.pursuable(command.invoiceIds(), command.customerId());
+        // the plan takes the covered terms' principal off them: the fees accrued on it before are fixed first
+        invoices.fixLateFeesBefore(command.customerId(), command.occurredOn(), covered, policy);
         for (Invoice invoice : covered) {
             LawsuitFiled lawsuit = cases.over(invoice.invoiceId);
             if (lawsuit != null && !command.coversInvoicesInLitigation()) {

@@ -50,7 +50,9 @@ public class FirstLegalLateFeeCap {
         try {
             commands.sendAndWait(new GenericCommandMessage<>(new ChangeLegalLateFeeCap(CHANGE_ID, LocalDate.of(1970, 1, 1),
                     configuredAnnualPercent, "the legal cap configured when the ledger first started (ledger.policy.legal-late-fee-cap-annual-percent)"))
-                    .andMetaData(Map.of(CommandContext.PRINCIPAL, "ledger-service", CommandContext.CLIENT_ID, "ledger-service")));
+                    .andMetaData(Map.of(CommandContext.PRINCIPAL, "ledger:start-up", CommandContext.CLIENT_ID, "ledger",
+                            CommandContext.ROLES, "system", CommandContext.COMMAND_ID, "start-up:legal-late-fee-cap:" + CHANGE_ID,
+                            CommandContext.CORRELATION_ID, "start-up")));
             log.info("recorded the legal cap on late fees the ledger starts with: {}% a year", configuredAnnualPercent.toPlainString());
         } catch (AggregateStreamCreationException | ConcurrencyException anotherInstanceRecordedIt) {
             log.info("another instance recorded the legal cap on late fees first");
