@@ -2,6 +2,7 @@ package io.collectionsledger.ledger.query;
 
 import io.collectionsledger.contracts.statement.CustomerStatement;
 import io.collectionsledger.contracts.statement.CustomerStatementQuery;
+import io.collectionsledger.ledger.account.BusinessCalendar;
 import io.collectionsledger.projections.statement.CustomerStatementProjection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,10 +19,12 @@ class StatementController {
 
     private final ReadModelQueries readModels;
     private final Clock clock;
+    private final BusinessCalendar calendar;
 
-    StatementController(ReadModelQueries readModels, Clock clock) {
+    StatementController(ReadModelQueries readModels, Clock clock, BusinessCalendar calendar) {
         this.readModels = readModels;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     @GetMapping(value = "/customers/{customerId}/statement", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -29,6 +32,6 @@ class StatementController {
             + "position (waiting up to LEDGER_READ_MODEL_WAIT, or less with Prefer: wait=N)")
     CustomerStatement statement(@PathVariable String customerId, MinPosition minPosition) {
         return readModels.askAbout(customerId, clock.instant(), CustomerStatementProjection.PROCESSING_GROUP, minPosition,
-                new CustomerStatementQuery(customerId), CustomerStatement.class);
+                new CustomerStatementQuery(customerId, calendar.today()), CustomerStatement.class);
     }
 }

@@ -46,7 +46,7 @@ final class AgingCalculation {
                       and (m.occurred_on > :asOf or m.recorded_at > :knownAt)) since
                 where (t.last_on > :asOf or t.last_at > :knownAt) and t.issued_on <= :asOf and t.issued_at <= :knownAt
                   and t.open <> since.amount %2$s
-            ), dispute as materialized (
+            ), %4$s, dispute as materialized (
                 select customer_id, invoice_id, sum(amount) as amount
                 from (select customer_id, invoice_id, amount from aging_open_dispute where true %1$s
                       union all
@@ -62,7 +62,8 @@ final class AgingCalculation {
                 group by customer_id, currency having sum(amount) <> 0
             ), disputed_term as materialized (
                 select t.customer_id, t.invoice_id, t.term_id, t.currency, t.due_date, t.open, %3$s
-                from dispute d join open_term t using (customer_id, invoice_id)
+                from dispute d join (select o.customer_id, o.invoice_id, o.term_id, o.currency, o.due_date, o.open + coalesce(f.amount, 0) as open
+                                     from open_term o left join fee f using (customer_id, invoice_id, term_id, currency)) t using (customer_id, invoice_id)
                 window earlier as (partition by t.customer_id, t.invoice_id order by t.due_date desc, t.term_id collate "C"
                                    rows between unbounded preceding and 1 preceding)
             ), page as materialized (
@@ -74,15 +75,18 @@ final class AgingCalculation {
     private static final String NOW = """
             open_term as not materialized (
                 select customer_id, invoice_id, term_id, currency, due_date, open from aging_term where open <> 0 and due_date is not null
-            ), dispute as not materialized (
+            ), %4$s, dispute as not materialized (
                 select customer_id, invoice_id, amount from aging_open_dispute where amount > 0
             ), credit as not materialized (
                 select customer_id, currency, amount from aging_open_credit
-            ), disputed_term as materialized (
+            ), disputed_open as materialized (
                 -- offset 0 keeps the lateral a lookup per disputed invoice rather than a join over every open term
+                select t.* from dispute d cross join lateral (select * from open_term t
+                                                              where t.customer_id = d.customer_id and t.invoice_id = d.invoice_id offset 0) t
+            ), disputed_term as materialized (
                 select t.customer_id, t.invoice_id, t.term_id, t.currency, t.due_date, t.open, %3$s
-                from dispute d cross join lateral (select * from open_term t
-                                                   where t.customer_id = d.customer_id and t.invoice_id = d.invoice_id offset 0) t
+                from dispute d join (select o.customer_id, o.invoice_id, o.term_id, o.currency, o.due_date, o.open + coalesce(f.amount, 0) as open
+                                     from disputed_open o left join fee f using (customer_id, invoice_id, term_id, currency)) t using (customer_id, invoice_id)
                 window earlier as (partition by t.customer_id, t.invoice_id order by t.due_date desc, t.term_id collate "C"
                                    rows between unbounded preceding and 1 preceding)
             ), page as materialized (
@@ -91,6 +95,83 @@ final class AgingCalculation {
                     union
                     (select customer_id from credit where customer_id > :after order by customer_id limit cast(:limit as int))) c
                 order by customer_id limit cast(:limit as int)
+            )""";
+
+    /**
+     * The late fees accrued on each open overdue term after the last day recorded for it (through
+     * {@code accrued_through}, or the due date) up to :asOf, as known at :knownAt, as
+     * {@link io.collectionsledger.contracts.time.AccruingLateFees} has them: day by day, the fees so far
+     * grow by that day's open principal times the contract's daily rate, but never past the contract's cap
+     * (a share of the term's principal) nor the legal line (each overdue day's open principal at the annual
+     * rate in force that day over 365, summed; it runs on from no lower than the fees recorded); summed
+     * exactly and rounded once, half up, to the currency's decimals. None on a term whose invoice was
+     * written off: the write-off fixed its fees.
+     * <p>
+     * Never a row per day: the open principal on a day counts every principal movement dated that day or
+     * before (the issuing one from the first day past due), so a sum over days is a sum over the term's few
+     * movements, each counted on the days from its date. The day-by-day minimum has a closed form: the
+     * fees on :asOf are the least of the contract's cap, the fees recorded plus every day's fee, and, for
+     * each day c of the window, the legal line at c plus the fees of the days after c; that least is reached
+     * at a day before the principal or the legal rate changes, or at :asOf, so only those days are tried.
+     */
+    private static final String FEES = """
+            legal_cap as materialized (
+                select annual_percent,
+                       case when row_number() over (order by effective_from) = 1 then date '-infinity' else effective_from end as from_day,
+                       coalesce(lead(effective_from) over (order by effective_from) - 1, date 'infinity') as through_day
+                from (select distinct on (effective_from) effective_from, annual_percent from aging_legal_cap
+                      where recorded_at <= :knownAt order by effective_from, sequence_number desc) c
+            ), fee_term as materialized (
+                select t.customer_id, t.invoice_id, t.term_id, t.currency, t.due_date, i.decimals, c.daily_rate_percent, c.cap_percent_of_principal,
+                       coalesce(f.recorded, 0) as recorded, greatest(coalesce(f.through, t.due_date), t.due_date) as through
+                from open_term t
+                join aging_invoice_contract i on (i.customer_id, i.invoice_id) = (t.customer_id, t.invoice_id)
+                join aging_late_fee_terms c on (c.customer_id, c.contract_id) = (i.customer_id, i.contract_id)
+                cross join lateral (select sum(f.amount) as recorded, max(f.accrued_through) as through from aging_fee f
+                                    where (f.customer_id, f.invoice_id, f.term_id) = (t.customer_id, t.invoice_id, t.term_id)
+                                      and f.occurred_on <= :asOf and f.recorded_at <= :knownAt) f
+                where t.due_date < :asOf and coalesce(f.through, t.due_date) < :asOf
+                  and not exists (select from aging_write_off w where (w.customer_id, w.invoice_id) = (t.customer_id, t.invoice_id)
+                                                                  and w.occurred_on <= :asOf and w.recorded_at <= :knownAt)
+            ), fee_move as materialized (
+                select b.customer_id, b.invoice_id, b.term_id, m.amount, m.due_date is not null as issuing,
+                       case when m.due_date is not null then b.due_date + 1 else greatest(m.occurred_on, b.due_date + 1) end as from_day
+                from fee_term b join aging_movement m on (m.customer_id, m.invoice_id, m.term_id) = (b.customer_id, b.invoice_id, b.term_id)
+                where m.component = 'PRINCIPAL' and m.occurred_on <= :asOf and m.recorded_at <= :knownAt
+            ), fee_total as materialized (
+                select b.customer_id, b.invoice_id, b.term_id, b.currency, b.due_date, b.decimals, b.recorded,
+                       sum(m.amount) filter (where m.issuing) * b.cap_percent_of_principal / 100 as contract_cap,
+                       b.recorded + sum(m.amount * greatest(cast(:asOf as date) - greatest(b.through + 1, m.from_day) + 1, 0))
+                                    * b.daily_rate_percent / 100 as uncapped,
+                       greatest(b.recorded, sum(m.amount * (select sum(l.annual_percent * greatest(least(b.through, l.through_day)
+                                                                       - greatest(m.from_day, l.from_day) + 1, 0)) from legal_cap l)) / 36500)
+                           as legal_start
+                from fee_term b join fee_move m using (customer_id, invoice_id, term_id)
+                group by b.customer_id, b.invoice_id, b.term_id, b.currency, b.due_date, b.decimals, b.recorded, b.through,
+                         b.cap_percent_of_principal, b.daily_rate_percent
+            ), fee_day as materialized (
+                select customer_id, invoice_id, term_id, cast(:asOf as date) as day from fee_term
+                union
+                select m.customer_id, m.invoice_id, m.term_id, m.from_day - 1 from fee_move m join fee_term b using (customer_id, invoice_id, term_id)
+                where m.from_day - 1 > b.through
+                union
+                select b.customer_id, b.invoice_id, b.term_id, l.from_day - 1 from fee_term b cross join legal_cap l
+                where l.from_day - 1 > b.through and l.from_day <= :asOf
+            ), fee_legal as materialized (
+                select customer_id, invoice_id, term_id, min(bound) as bound
+                from (select d.customer_id, d.invoice_id, d.term_id,
+                             sum(m.amount * (select sum(l.annual_percent * greatest(least(d.day, l.through_day)
+                                                                                    - greatest(b.through + 1, m.from_day, l.from_day) + 1, 0))
+                                             from legal_cap l)) / 36500
+                             + sum(m.amount * greatest(cast(:asOf as date) - greatest(d.day + 1, m.from_day) + 1, 0)) * b.daily_rate_percent / 100 as bound
+                      from fee_day d join fee_term b using (customer_id, invoice_id, term_id) join fee_move m using (customer_id, invoice_id, term_id)
+                      group by d.customer_id, d.invoice_id, d.term_id, d.day, b.daily_rate_percent) by_day
+                group by customer_id, invoice_id, term_id
+            ), fee as materialized (
+                -- least() passes over a null: with no legal cap recorded the bounds are null, and the cap of the contract alone holds
+                select t.customer_id, t.invoice_id, t.term_id, t.currency, t.due_date,
+                       greatest(round(least(t.contract_cap, t.uncapped, t.legal_start + l.bound), t.decimals) - t.recorded, 0) as amount
+                from fee_total t join fee_legal l using (customer_id, invoice_id, term_id)
             )""";
 
     /** The part of a term's open amount its invoice's dispute takes, latest-due terms first. */
@@ -107,6 +188,8 @@ final class AgingCalculation {
                        open as undisputed, 0 as disputed from open_term
                 union all
                 select customer_id, currency, width_bucket(:asOf - due_date, cast(:thresholds as int[])), -disputed, disputed from disputed_term
+                union all
+                select customer_id, currency, width_bucket(:asOf - due_date, cast(:thresholds as int[])), amount, 0 from fee
             )
             select customer_id, currency, bucket, sum(undisputed) as undisputed, sum(disputed) as disputed, null::numeric as credit
             from bucketed where %1$s group by customer_id, currency, bucket
@@ -114,7 +197,9 @@ final class AgingCalculation {
             select customer_id, currency, null, null, null, amount from credit where %1$s
             union all
             select null, currency, width_bucket(:asOf - due_date, cast(:thresholds as int[])), sum(open), 0, null
-            from (select currency, due_date, sum(open) as open from open_term group by currency, due_date) by_due
+            from (select currency, due_date, sum(open) as open from open_term group by currency, due_date
+                  union all
+                  select currency, due_date, sum(amount) from fee group by currency, due_date) by_due
             group by 2, 3
             union all
             select null, currency, width_bucket(:asOf - due_date, cast(:thresholds as int[])), -sum(disputed), sum(disputed), null
@@ -125,9 +210,10 @@ final class AgingCalculation {
             """;
 
     private static final String LINES = """
-            select t.invoice_id, t.term_id, t.currency, t.due_date, t.open, coalesce(d.disputed, 0) as disputed,
+            select t.invoice_id, t.term_id, t.currency, t.due_date, t.open + coalesce(f.amount, 0) as open, coalesce(d.disputed, 0) as disputed,
                    width_bucket(:asOf - t.due_date, cast(:thresholds as int[])) as bucket
             from open_term t left join disputed_term d using (customer_id, invoice_id, term_id, currency)
+            left join fee f using (customer_id, invoice_id, term_id, currency)
             order by t.due_date, t.invoice_id collate "C", t.term_id collate "C"
             """;
 
@@ -157,17 +243,17 @@ final class AgingCalculation {
 
     AgingReport report() {
         if (query.customerId() != null) {
-            String sources = AS_OF.formatted(" and customer_id = :customer", " and t.customer_id = :customer", DISPUTED_PART);
+            String sources = AS_OF.formatted(" and customer_id = :customer", " and t.customer_id = :customer", DISPUTED_PART, FEES);
             return assemble(rows(sources, "true"), lines(sources));
         }
         // Facts are only ever added, so none after the report's date and time on the second look means none on the first either.
         if (!anythingAfter()) {
-            List<Row> rows = rows(NOW.formatted("", "", DISPUTED_PART), onPage("customer_id = any(array(select customer_id from page))"));
+            List<Row> rows = rows(NOW.formatted("", "", DISPUTED_PART, FEES), onPage("customer_id = any(array(select customer_id from page))"));
             if (!anythingAfter()) {
                 return assemble(rows, List.of());
             }
         }
-        return assemble(rows(withDatesWritten(AS_OF.formatted("", "", DISPUTED_PART)), onPage("customer_id in (select customer_id from page)")),
+        return assemble(rows(withDatesWritten(AS_OF.formatted("", "", DISPUTED_PART, FEES)), onPage("customer_id in (select customer_id from page)")),
                 List.of());
     }
 

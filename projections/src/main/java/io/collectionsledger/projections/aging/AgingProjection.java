@@ -2,8 +2,10 @@ package io.collectionsledger.projections.aging;
 
 import io.collectionsledger.contracts.aging.AgingReport;
 import io.collectionsledger.contracts.aging.AgingReportQuery;
+import io.collectionsledger.contracts.contract.ContractRecorded;
 import io.collectionsledger.contracts.dispute.DisputeRaised;
 import io.collectionsledger.contracts.dispute.DisputeResolved;
+import io.collectionsledger.contracts.policy.LegalLateFeeCapChanged;
 import io.collectionsledger.contracts.payment.PaymentRecorded;
 import io.collectionsledger.contracts.payment.PaymentReversed;
 import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
@@ -24,6 +26,7 @@ import io.collectionsledger.projections.shared.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.queryhandling.QueryHandler;
@@ -45,6 +48,11 @@ import java.util.List;
  * time, is computed from the rows that qualify ({@link AgingCalculation}). Beside them, in the
  * same transaction, what is open now: per term (with when it was issued and last moved), disputed
  * per invoice, unapplied credit per customer, so that today's report need not fold the history.
+ * <p>
+ * Late fees are recorded only when an amount must be fixed, so the report adds the fees accrued
+ * since the last recorded day ({@link AgingCalculation}); for them it keeps the contracts' late-fee
+ * terms, each invoice's contract, what each movement moved, the fees recorded and through which day,
+ * the write-offs and the legal cap's dated schedule.
  */
 @Component
 @ProcessingGroup(AgingProjection.PROCESSING_GROUP)
@@ -59,6 +67,11 @@ public class AgingProjection {
     private final BatchedWrites.Statement openDisputes;
     private final BatchedWrites.Statement credits;
     private final BatchedWrites.Statement openCredits;
+    private final BatchedWrites.Statement lateFeeTerms;
+    private final BatchedWrites.Statement invoiceContracts;
+    private final BatchedWrites.Statement fees;
+    private final BatchedWrites.Statement writeOffs;
+    private final BatchedWrites.Statement legalCaps;
 
     /**
      * Rows written in batches when the processor's batch commits ({@link BatchedWrites}): a rebuild
@@ -81,8 +94,8 @@ public class AgingProjection {
                     last_on = greatest(t.last_on, excluded.last_on),
                     last_at = greatest(t.last_at, excluded.last_at)""");
         this.movements = writes.statement("""
-                insert into aging_movement (customer_id, invoice_id, term_id, currency, due_date, amount, occurred_on, recorded_at, event_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                insert into aging_movement (customer_id, invoice_id, term_id, currency, due_date, amount, occurred_on, recorded_at, event_id, component)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         this.disputes = writes.statement("""
                 insert into aging_dispute (customer_id, invoice_id, currency, amount, occurred_on, recorded_at, event_id)
                 values (?, ?, ?, ?, ?, ?, ?)""");
@@ -101,12 +114,41 @@ public class AgingProjection {
                 when matched and o.amount + s.amount = 0 then delete
                 when matched then update set amount = o.amount + s.amount
                 when not matched then insert values (s.customer_id, s.currency, s.amount)""");
+        this.lateFeeTerms = writes.statement("""
+                insert into aging_late_fee_terms (customer_id, contract_id, daily_rate_percent, cap_percent_of_principal) values (?, ?, ?, ?)""");
+        this.invoiceContracts = writes.statement("""
+                insert into aging_invoice_contract (customer_id, invoice_id, contract_id, decimals) values (?, ?, ?, ?)""");
+        this.fees = writes.statement("""
+                insert into aging_fee (customer_id, invoice_id, term_id, amount, accrued_through, occurred_on, recorded_at) values (?, ?, ?, ?, ?, ?, ?)""");
+        this.writeOffs = writes.statement("""
+                insert into aging_write_off (customer_id, invoice_id, occurred_on, recorded_at) values (?, ?, ?, ?)""");
+        this.legalCaps = writes.statement("""
+                insert into aging_legal_cap (sequence_number, effective_from, annual_percent, recorded_at) values (?, ?, ?, ?)""");
+    }
+
+    /** The legal cap from its effective date: fees of the days before it keep the rate they accrued under. */
+    @EventHandler
+    void on(LegalLateFeeCapChanged event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        legalCaps.add(sequence, event.effectiveFrom(), event.annualPercent(), java.sql.Timestamp.from(recordedAt));
+    }
+
+    /** Only a contract with late-fee terms matters here: its invoices' terms accrue fees. */
+    @EventHandler
+    void on(ContractRecorded event) {
+        if (event.lateFees() != null) {
+            lateFeeTerms.add(event.customerId(), event.contractId(), event.lateFees().dailyRatePercent(),
+                    event.lateFees().capPercentOfPrincipal());
+        }
     }
 
     @EventHandler
     void on(InvoiceIssued event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        if (event.contractId() != null) {
+            invoiceContracts.add(event.customerId(), event.invoiceId(), event.contractId(), Money.decimalsOf(event.amount().currency()));
+        }
         for (InvoiceTerm term : event.terms()) {
-            move(event.customerId(), event.invoiceId(), term.termId(), term.dueDate(), term.amount(), event.occurredOn(), recordedAt, eventId);
+            move(event.customerId(), event.invoiceId(), term.termId(), term.dueDate(), Allocation.Component.PRINCIPAL, term.amount(), event.occurredOn(),
+                    recordedAt, eventId);
         }
     }
 
@@ -124,7 +166,8 @@ public class AgingProjection {
     @EventHandler
     void on(PaymentReversed event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
         for (Allocation reopened : event.reopened()) {
-            move(event.customerId(), reopened.invoiceId(), reopened.termId(), null, reopened.amount(), event.occurredOn(), recordedAt, eventId);
+            move(event.customerId(), reopened.invoiceId(), reopened.termId(), null, reopened.component(), reopened.amount(), event.occurredOn(),
+                    recordedAt, eventId);
         }
         credit(event.customerId(), event.unappliedReversed().negate(), event.occurredOn(), recordedAt, eventId);
     }
@@ -143,16 +186,24 @@ public class AgingProjection {
     @EventHandler
     void on(LateFeesAccrued event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
         for (LateFeeAccrual accrual : event.accruals()) {
-            move(event.customerId(), accrual.invoiceId(), accrual.termId(), null, accrual.amount(), event.occurredOn(), recordedAt, eventId);
+            move(event.customerId(), accrual.invoiceId(), accrual.termId(), null, Allocation.Component.LATE_FEES, accrual.amount(), event.occurredOn(),
+                    recordedAt, eventId);
+            fees.add(event.customerId(), accrual.invoiceId(), accrual.termId(), accrual.amount().amount(), accrual.accruedThrough(),
+                    event.occurredOn(), java.sql.Timestamp.from(recordedAt));
         }
     }
 
-    /** Fees taken back leave the term; what had already paid them is the customer's credit. */
+    /**
+     * Fees taken back leave the term; what had already paid them is the customer's credit. All that was
+     * taken back no longer counts against the caps.
+     */
     @EventHandler
     void on(LateFeesCorrected event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
         for (LateFeeCorrection correction : event.corrections()) {
-            move(event.customerId(), correction.invoiceId(), correction.termId(), null, correction.openTakenBack().negate(),
+            move(event.customerId(), correction.invoiceId(), correction.termId(), null, Allocation.Component.LATE_FEES, correction.openTakenBack().negate(),
                     event.occurredOn(), recordedAt, eventId);
+            fees.add(event.customerId(), correction.invoiceId(), correction.termId(), correction.takenBack().amount().negate(),
+                    new SqlParameterValue(Types.DATE, null), event.occurredOn(), java.sql.Timestamp.from(recordedAt));
             credit(event.customerId(), correction.credited(), event.occurredOn(), recordedAt, eventId);
         }
     }
@@ -162,7 +213,7 @@ public class AgingProjection {
     void on(PaymentPlanAgreed event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
         reduce(event.customerId(), event.rescheduled(), event.occurredOn(), recordedAt, eventId);
         for (Installment installment : event.installments()) {
-            move(event.customerId(), event.planId(), installment.installmentId(), installment.dueDate(),
+            move(event.customerId(), event.planId(), installment.installmentId(), installment.dueDate(), null,
                     installment.principal().plus(installment.interest()), event.occurredOn(), recordedAt, eventId);
         }
     }
@@ -170,6 +221,7 @@ public class AgingProjection {
     @EventHandler
     void on(ReceivableWrittenOff event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
         reduce(event.customerId(), event.writtenOff(), event.occurredOn(), recordedAt, eventId);
+        writeOffs.add(event.customerId(), event.invoiceId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt));
     }
 
     @EventHandler
@@ -184,7 +236,9 @@ public class AgingProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate aging_movement, aging_dispute, aging_credit, aging_term, aging_open_dispute, aging_open_credit").update();
+        jdbc.sql("""
+                truncate aging_movement, aging_dispute, aging_credit, aging_term, aging_open_dispute, aging_open_credit,
+                         aging_late_fee_terms, aging_invoice_contract, aging_fee, aging_write_off, aging_legal_cap""").update();
     }
 
     @QueryHandler
@@ -194,12 +248,13 @@ public class AgingProjection {
 
     private void reduce(String customerId, List<Allocation> allocations, LocalDate occurredOn, Instant recordedAt, String eventId) {
         for (Allocation allocation : allocations) {
-            move(customerId, allocation.invoiceId(), allocation.termId(), null, allocation.amount().negate(), occurredOn, recordedAt, eventId);
+            move(customerId, allocation.invoiceId(), allocation.termId(), null, allocation.component(), allocation.amount().negate(), occurredOn,
+                    recordedAt, eventId);
         }
     }
 
     /** The movement kept for reports as of a past date, and what is open on its term now. */
-    private void move(String customerId, String invoiceId, String termId, LocalDate dueDate, Money amount,
+    private void move(String customerId, String invoiceId, String termId, LocalDate dueDate, Allocation.Component component, Money amount,
                       LocalDate occurredOn, Instant recordedAt, String eventId) {
         java.sql.Timestamp recorded = java.sql.Timestamp.from(recordedAt);
         SqlParameterValue due = new SqlParameterValue(Types.DATE, dueDate);
@@ -207,7 +262,8 @@ public class AgingProjection {
                 new SqlParameterValue(Types.DATE, dueDate == null ? null : occurredOn),
                 new SqlParameterValue(Types.TIMESTAMP, dueDate == null ? null : recorded),
                 amount.amount(), occurredOn, recorded);
-        movements.add(customerId, invoiceId, termId, amount.currency(), due, amount.amount(), occurredOn, recorded, eventId);
+        movements.add(customerId, invoiceId, termId, amount.currency(), due, amount.amount(), occurredOn, recorded, eventId,
+                new SqlParameterValue(Types.VARCHAR, component == null ? null : component.name()));
     }
 
     private void dispute(String customerId, String invoiceId, Money amount, LocalDate occurredOn, Instant recordedAt, String eventId) {

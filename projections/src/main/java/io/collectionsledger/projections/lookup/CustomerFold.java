@@ -61,10 +61,12 @@ import io.collectionsledger.contracts.security.AssetLeadRecorded;
 import io.collectionsledger.contracts.security.GuaranteeRecorded;
 import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.time.AccruingLateFees;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
 import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.time.LateFeesCorrected;
+import io.collectionsledger.contracts.time.LegalLateFeeCaps;
 import io.collectionsledger.contracts.time.OrdersHeld;
 import io.collectionsledger.contracts.time.OrdersHoldWithdrawn;
 import io.collectionsledger.contracts.time.OrdersReleased;
@@ -109,6 +111,8 @@ final class CustomerFold {
     }
 
     private final LocalDate asOf;
+    /** The legal cap's schedule as known at the query's time, for the fees accrued since the last recorded day. */
+    private final LegalLateFeeCaps legalCaps;
 
     private CustomerRegistered registered;
     private Instant registeredAt;
@@ -138,13 +142,14 @@ final class CustomerFold {
     private final List<CustomerFile.EarlyWarning> earlyWarnings = new ArrayList<>();
     private final List<CustomerFile.ResponsiblePersonChange> responsiblePersonChanges = new ArrayList<>();
 
-    private CustomerFold(LocalDate asOf) {
+    private CustomerFold(LocalDate asOf, LegalLateFeeCaps legalCaps) {
         this.asOf = asOf;
+        this.legalCaps = legalCaps;
     }
 
     /** The customer's records; null when its registration is not among the facts. */
-    static CustomerRecords fold(String customerId, LocalDate asOf, Instant knownAt, List<Fact> facts) {
-        CustomerFold fold = new CustomerFold(asOf);
+    static CustomerRecords fold(String customerId, LocalDate asOf, Instant knownAt, List<Fact> facts, LegalLateFeeCaps legalCaps) {
+        CustomerFold fold = new CustomerFold(asOf, legalCaps);
         for (Fact fact : facts) {
             if (!fact.event().occurredOn().isAfter(asOf) && !fact.recordedAt().isAfter(knownAt)) {
                 fold.apply(fact.event(), fact.recordedAt());
@@ -217,7 +222,7 @@ final class CustomerFold {
         } else if (event instanceof InvoiceIssued e) {
             invoices.put(e.invoiceId(), new InvoiceState(e, at));
         } else if (event instanceof CreditNoteIssued e) {
-            e.reductions().forEach(reduction -> settle(reduction, false));
+            e.reductions().forEach(reduction -> settle(reduction, e.occurredOn(), false));
             invoice(e.invoiceId(), invoice -> invoice.creditNotes.add(new Invoice.CreditNote(e.creditNoteId(), e.occurredOn(), at,
                     e.amount(), e.reason(), e.reductions())));
         } else if (event instanceof PaymentRecorded e) {
@@ -249,7 +254,7 @@ final class CustomerFold {
             for (Allocation moved : e.rescheduled()) {
                 TermState term = term(moved.invoiceId(), moved.termId());
                 if (term != null) {
-                    term.settle(moved, false);
+                    term.settle(moved, e.occurredOn(), false);
                     term.rescheduled = term.rescheduled.plus(moved.amount());
                 }
             }
@@ -299,7 +304,8 @@ final class CustomerFold {
                         e.documentRef()));
             }
         } else if (event instanceof ReceivableWrittenOff e) {
-            e.writtenOff().forEach(part -> settle(part, false));
+            e.writtenOff().forEach(part -> settle(part, e.occurredOn(), false));
+            invoice(e.invoiceId(), invoice -> invoice.writtenOff = true);
             invoice(e.invoiceId(), invoice -> invoice.writeOffs.add(new Invoice.WriteOff(e.writeOffId(), e.occurredOn(), at,
                     e.amount(), e.reason(), e.writtenOff())));
         } else if (event instanceof RecoveryAfterWriteOffRecorded e) {
@@ -331,16 +337,16 @@ final class CustomerFold {
         return plan == null ? null : plan.installments.get(termId);
     }
 
-    private void settle(Allocation allocation, boolean reopen) {
+    private void settle(Allocation allocation, LocalDate on, boolean reopen) {
         TermState term = term(allocation.invoiceId(), allocation.termId());
         if (term != null) {
-            term.settle(allocation, reopen);
+            term.settle(allocation, on, reopen);
         }
     }
 
     private void allocate(Source source, String sourceId, LocalDate on, List<Allocation> allocations, boolean reopen) {
         for (Allocation allocation : allocations) {
-            settle(allocation, reopen);
+            settle(allocation, on, reopen);
             invoice(allocation.invoiceId(), invoice -> invoice.allocations.add(new Invoice.AllocationReceived(source, sourceId, on,
                     allocation.termId(), allocation.component(), allocation.amount())));
         }
@@ -351,6 +357,9 @@ final class CustomerFold {
         if (term != null) {
             term.feesAccrued = term.feesAccrued.plus(accrual.amount());
             term.feesOpen = term.feesOpen.plus(accrual.amount());
+            if (term.feesThrough == null || accrual.accruedThrough().isAfter(term.feesThrough)) {
+                term.feesThrough = accrual.accruedThrough();
+            }
         }
         invoice(accrual.invoiceId(), invoice -> invoice.lateFees.add(new Invoice.LateFee(on, accrual.termId(), accrual.amount(),
                 accrual.days(), accrual.accruedThrough(), accrual.capped())));
@@ -475,6 +484,10 @@ final class CustomerFold {
         Money feesAccrued;
         Money feesOpen;
         Money rescheduled;
+        /** How the open principal changed, by the business date of the fact: the fees of each day are on that day's. */
+        final Map<LocalDate, Money> principalChanges = new TreeMap<>();
+        /** The last day the fees recorded run through; null while none was. */
+        LocalDate feesThrough;
 
         TermState(String termId, Money amount, LocalDate dueDate) {
             this.termId = termId;
@@ -487,10 +500,13 @@ final class CustomerFold {
         }
 
         /** Collection costs are never charged to a term, so only principal and late fees move. */
-        void settle(Allocation allocation, boolean reopen) {
+        void settle(Allocation allocation, LocalDate on, boolean reopen) {
             Money change = reopen ? allocation.amount() : allocation.amount().negate();
             switch (allocation.component()) {
-                case PRINCIPAL -> principalOpen = principalOpen.plus(change);
+                case PRINCIPAL -> {
+                    principalOpen = principalOpen.plus(change);
+                    principalChanges.merge(on, change, Money::plus);
+                }
                 case LATE_FEES -> feesOpen = feesOpen.plus(change);
                 case COLLECTION_COSTS -> {
                     // nothing charges collection costs to a term yet
@@ -503,6 +519,7 @@ final class CustomerFold {
         final InvoiceIssued issued;
         final Instant recordedAt;
         ReceivableClass receivableClass = ReceivableClass.CURRENT;
+        boolean writtenOff;
         final Map<String, TermState> terms = new LinkedHashMap<>();
         final List<Invoice.AllocationReceived> allocations = new ArrayList<>();
         final List<Invoice.CreditNote> creditNotes = new ArrayList<>();
@@ -527,13 +544,14 @@ final class CustomerFold {
             List<Invoice.Term> termList = new ArrayList<>();
             for (TermState term : terms.values()) {
                 int days = daysPastDue(term.dueDate, term.principalOpen);
+                Money accrued = feesAccruedSinceRecorded(this, term);
                 open = open.plus(term.principalOpen);
-                fees = fees.plus(term.feesOpen);
+                fees = fees.plus(term.feesOpen).plus(accrued);
                 if (days > 0) {
                     overdue = overdue.plus(term.principalOpen);
                 }
-                termList.add(new Invoice.Term(term.termId, term.amount, term.dueDate, days, term.principalOpen, term.feesAccrued,
-                        term.feesOpen, term.rescheduled));
+                termList.add(new Invoice.Term(term.termId, term.amount, term.dueDate, days, term.principalOpen, term.feesAccrued.plus(accrued),
+                        term.feesOpen.plus(accrued), term.rescheduled));
             }
             List<Dispute> own = allDisputes.stream().filter(dispute -> dispute.invoiceId().equals(issued.invoiceId())).toList();
             Money disputed = own.stream().filter(dispute -> dispute.resolution() == null).map(Dispute::amount)
@@ -543,6 +561,23 @@ final class CustomerFold {
                     List.copyOf(allocations), List.copyOf(creditNotes), own, List.copyOf(lateFees), List.copyOf(lateFeeCorrections), List.copyOf(writeOffs),
                     List.copyOf(recoveries));
         }
+    }
+
+    /**
+     * The late fees accrued on a term after the last day recorded for it, up to the file's date: the ledger
+     * records them only when it must fix an amount, while the file as of any day owes the fees of every day
+     * to then ({@link AccruingLateFees}, the account's own calculation). None on a term with nothing open
+     * or an invoice written off (the write-off fixed its fees), nor under a contract without late-fee terms.
+     */
+    private Money feesAccruedSinceRecorded(InvoiceState invoice, TermState term) {
+        Contract contract = invoice.issued.contractId() == null ? null : contracts.get(invoice.issued.contractId());
+        Money none = Money.zero(term.amount.currency());
+        if (contract == null || contract.lateFees() == null || invoice.writtenOff || !term.dueDate.isBefore(asOf)
+                || term.principalOpen.plus(term.feesOpen).signum() == 0) {
+            return none;
+        }
+        return new AccruingLateFees(term.dueDate, term.amount, term.principalChanges, contract.lateFees(), legalCaps)
+                .after(term.feesAccrued, term.feesThrough, asOf).amount();
     }
 
     private final class PlanState {

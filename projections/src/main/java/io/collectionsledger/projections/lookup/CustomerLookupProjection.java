@@ -21,6 +21,7 @@ import io.collectionsledger.contracts.lookup.CustomersQuery.CustomerOrder;
 import io.collectionsledger.contracts.payment.PaymentRecorded;
 import io.collectionsledger.contracts.payment.PaymentReversed;
 import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
+import io.collectionsledger.contracts.policy.LegalLateFeeCapChanged;
 import io.collectionsledger.contracts.promise.Installment;
 import io.collectionsledger.contracts.promise.PaymentPlanAgreed;
 import io.collectionsledger.contracts.receivable.Allocation;
@@ -29,8 +30,10 @@ import io.collectionsledger.contracts.receivable.InvoiceIssued;
 import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.contracts.shared.EventType;
 import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.time.LegalLateFeeCaps;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 import io.collectionsledger.projections.shared.BatchedWrites;
+import io.collectionsledger.projections.shared.LegalLateFeeCapsRecorded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -44,6 +47,7 @@ import org.springframework.stereotype.Component;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -51,6 +55,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -97,6 +102,7 @@ public class CustomerLookupProjection {
     private final BatchedWrites.Statement movements;
     private final BatchedWrites.Statement assignments;
     private final BatchedWrites.Statement classifications;
+    private final BatchedWrites.Statement legalCaps;
 
     /**
      * Statements in the order their rows must be written: a customer's row before what updates it,
@@ -133,6 +139,14 @@ public class CustomerLookupProjection {
         this.classifications = writes.statement("""
                 insert into lookup_class (customer_id, receivable_id, sequence_number, occurred_on, recorded_at, receivable_class)
                 values (?, ?, ?, ?, ?, ?)""");
+        this.legalCaps = writes.statement("""
+                insert into lookup_legal_cap (sequence_number, effective_from, annual_percent, recorded_at) values (?, ?, ?, ?)""");
+    }
+
+    /** The legal cap from its effective date, for the fees a file computes as of a date. */
+    @EventHandler
+    void on(LegalLateFeeCapChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        legalCaps.add(sequence, event.effectiveFrom(), event.annualPercent(), java.sql.Timestamp.from(at));
     }
 
     @EventHandler
@@ -202,8 +216,9 @@ public class CustomerLookupProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate lookup_fact, lookup_customer, lookup_receivable, lookup_customer_open, lookup_movement, lookup_collector, lookup_class")
-                .update();
+        jdbc.sql("""
+                truncate lookup_fact, lookup_customer, lookup_receivable, lookup_customer_open, lookup_movement, lookup_collector, lookup_class,
+                         lookup_legal_cap""").update();
     }
 
     /** A customer's records as of the query's date and time; absent when it had not been registered by then. */
@@ -217,7 +232,7 @@ public class CustomerLookupProjection {
                 .param("knownAt", java.sql.Timestamp.from(query.knownAt()))
                 .query((rs, n) -> fact(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
                 .list();
-        return CustomerFold.fold(query.customerId(), query.asOf(), query.knownAt(), facts);
+        return CustomerFold.fold(query.customerId(), query.asOf(), query.knownAt(), facts, legalCaps(query.knownAt()));
     }
 
     /**
@@ -469,10 +484,22 @@ public class CustomerLookupProjection {
                 .query((rs, n) -> facts.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
                         .add(fact(rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant())))
                 .list();
+        LegalLateFeeCaps legalCaps = legalCaps(query.knownAt());
         return facts.entrySet().stream()
-                .map(customer -> CustomerFold.fold(customer.getKey(), query.asOf(), query.knownAt(), customer.getValue()))
+                .map(customer -> CustomerFold.fold(customer.getKey(), query.asOf(), query.knownAt(), customer.getValue(), legalCaps))
                 .filter(records -> records != null)
                 .toList();
+    }
+
+    /** The legal cap's changes recorded by then, a later one for the same day in the earlier's place. */
+    private LegalLateFeeCaps legalCaps(Instant knownAt) {
+        Map<LocalDate, BigDecimal> rates = new TreeMap<>();
+        jdbc.sql("select effective_from, annual_percent from lookup_legal_cap where recorded_at <= ? order by sequence_number")
+                .param(java.sql.Timestamp.from(knownAt))
+                .query(rs -> {
+                    rates.put(rs.getObject("effective_from", LocalDate.class), rs.getBigDecimal("annual_percent"));
+                });
+        return LegalLateFeeCapsRecorded.of(rates);
     }
 
     private static String json(AccountEvent event) {

@@ -1,9 +1,11 @@
 package io.collectionsledger.projections.statement;
 
+import io.collectionsledger.contracts.contract.ContractRecorded;
 import io.collectionsledger.contracts.payment.PaymentRecorded;
 import io.collectionsledger.contracts.payment.PaymentReversed;
 import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
 import io.collectionsledger.contracts.payment.UnappliedCreditRefunded;
+import io.collectionsledger.contracts.policy.LegalLateFeeCapChanged;
 import io.collectionsledger.contracts.promise.Installment;
 import io.collectionsledger.contracts.promise.PaymentPlanAgreed;
 import io.collectionsledger.contracts.receivable.Allocation;
@@ -26,15 +28,18 @@ import io.collectionsledger.projections.shared.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,8 +53,9 @@ import java.util.Map;
  * payment-plan installment) asked, the late fees added to it, what was credited, paid, written
  * off or moved into a plan, and the unapplied credit. Beside what is open now, every change is
  * kept as a movement with its business date and recording time, so the statement of account as of
- * any date, as known at any time, sums the movements that qualify. It only listens and answers; it
- * never writes events.
+ * any date, as known at any time, sums the movements that qualify, and adds the late fees accrued
+ * since the last day recorded ({@link StatementLateFees}). It only listens and answers; it never
+ * writes events.
  */
 @Component
 @ProcessingGroup(CustomerStatementProjection.PROCESSING_GROUP)
@@ -65,6 +71,9 @@ public class CustomerStatementProjection {
     private static final String WRITTEN_OFF = "written_off";
     private static final String RESCHEDULED = "rescheduled";
 
+    /** A movement's accrued_through, on all but late fees accrued. */
+    private static final SqlParameterValue NO_DAY = new SqlParameterValue(Types.DATE, null);
+
     private final JdbcClient jdbc;
     private final BatchedWrites.Statement terms;
     private final BatchedWrites.Statement installments;
@@ -72,6 +81,9 @@ public class CustomerStatementProjection {
     private final BatchedWrites.Statement credits;
     private final BatchedWrites.Statement movements;
     private final BatchedWrites.Statement creditMovements;
+    private final BatchedWrites.Statement lateFeeTerms;
+    private final BatchedWrites.Statement writeOffs;
+    private final BatchedWrites.Statement legalCaps;
 
     /**
      * Terms and installments are inserted before the amounts are added to them, so a batch's
@@ -97,10 +109,16 @@ public class CustomerStatementProjection {
                 insert into statement_credit (customer_id, currency, unapplied) select ?, ?, cast(? as numeric)
                 on conflict (customer_id, currency) do update set unapplied = statement_credit.unapplied + excluded.unapplied""");
         this.movements = writes.statement("""
-                insert into statement_movement (customer_id, invoice_id, term_id, kind, component, amount, occurred_on, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""");
+                insert into statement_movement (customer_id, invoice_id, term_id, kind, component, amount, occurred_on, recorded_at, accrued_through)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         this.creditMovements = writes.statement("""
                 insert into statement_credit_movement (customer_id, currency, amount, occurred_on, recorded_at) values (?, ?, ?, ?, ?)""");
+        this.lateFeeTerms = writes.statement("""
+                insert into statement_late_fee_terms (customer_id, contract_id, daily_rate_percent, cap_percent_of_principal) values (?, ?, ?, ?)""");
+        this.writeOffs = writes.statement("""
+                insert into statement_write_off (customer_id, invoice_id, occurred_on, recorded_at) values (?, ?, ?, ?)""");
+        this.legalCaps = writes.statement("""
+                insert into statement_legal_cap (sequence_number, effective_from, annual_percent, recorded_at) values (?, ?, ?, ?)""");
     }
 
     /** When a fact happened and when it was recorded: a movement counts as of a date and time both are within. */
@@ -109,6 +127,21 @@ public class CustomerStatementProjection {
         static When of(LocalDate occurredOn, Instant recordedAt) {
             return new When(occurredOn, java.sql.Timestamp.from(recordedAt));
         }
+    }
+
+    /** Only a contract with late-fee terms matters here: its invoices' terms accrue fees. */
+    @EventHandler
+    void on(ContractRecorded event) {
+        if (event.lateFees() != null) {
+            lateFeeTerms.add(event.customerId(), event.contractId(), event.lateFees().dailyRatePercent(),
+                    event.lateFees().capPercentOfPrincipal());
+        }
+    }
+
+    /** The legal cap from its effective date: fees of the days before it keep the rate they accrued under. */
+    @EventHandler
+    void on(LegalLateFeeCapChanged event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        legalCaps.add(sequence, event.effectiveFrom(), event.annualPercent(), java.sql.Timestamp.from(recordedAt));
     }
 
     @EventHandler
@@ -155,7 +188,9 @@ public class CustomerStatementProjection {
     void on(LateFeesAccrued event, @Timestamp Instant recordedAt) {
         When when = When.of(event.occurredOn(), recordedAt);
         for (LateFeeAccrual accrual : event.accruals()) {
-            add(event.customerId(), accrual.invoiceId(), accrual.termId(), LATE_FEES, null, accrual.amount().amount(), when);
+            additions.get(LATE_FEES).add(accrual.amount().amount(), event.customerId(), accrual.invoiceId(), accrual.termId());
+            movements.add(event.customerId(), accrual.invoiceId(), accrual.termId(), LATE_FEES, null, accrual.amount().amount(),
+                    when.occurredOn(), when.recordedAt(), accrual.accruedThrough());
         }
     }
 
@@ -189,7 +224,7 @@ public class CustomerStatementProjection {
             installments.add(event.customerId(), event.planId(), installment.installmentId(), installment.principal().currency(),
                     event.occurredOn(), when.recordedAt(), installment.dueDate(), installment.principal().amount(), installment.interest().amount());
             movements.add(event.customerId(), event.planId(), installment.installmentId(), LATE_FEES, null, installment.interest().amount(),
-                    when.occurredOn(), when.recordedAt());
+                    when.occurredOn(), when.recordedAt(), NO_DAY);
         }
     }
 
@@ -197,15 +232,21 @@ public class CustomerStatementProjection {
     void on(ReceivableWrittenOff event, @Timestamp Instant recordedAt) {
         When when = When.of(event.occurredOn(), recordedAt);
         event.writtenOff().forEach(a -> add(event.customerId(), a, WRITTEN_OFF, a.amount().amount(), when));
+        writeOffs.add(event.customerId(), event.invoiceId(), when.occurredOn(), when.recordedAt());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate statement_term, statement_credit, statement_movement, statement_credit_movement").update();
+        jdbc.sql("""
+                truncate statement_term, statement_credit, statement_movement, statement_credit_movement,
+                         statement_late_fee_terms, statement_write_off, statement_legal_cap""").update();
     }
 
     @QueryHandler
     public CustomerStatement handle(CustomerStatementQuery query) {
+        // as of today, as the read model knows it now: every fact it holds counts
+        StatementLateFees fees = new StatementLateFees(jdbc, Map.of("customer", query.customerId(), "asOf", query.today(),
+                "knownAt", java.sql.Timestamp.from(Instant.parse("9999-12-31T23:59:59Z"))), query.today());
         List<OpenItem> items = jdbc.sql("""
                         select invoice_id, term_id, contract_id, currency, issued_on, due_date, amount, late_fees, credited, paid,
                                written_off, rescheduled
@@ -214,12 +255,15 @@ public class CustomerStatementProjection {
                         order by due_date, issued_on, invoice_id, term_id""".formatted(OPEN))
                 .param(query.customerId())
                 .query(CustomerStatementProjection::openItem)
-                .list();
+                .stream().map(item -> withFeesAccrued(item, fees)).toList();
+        Map<String, Money> open = new HashMap<>();
+        for (OpenItem item : items) {
+            open.merge(item.open().currency(), item.open(), Money::plus);
+        }
         List<Money> totals = jdbc.sql("""
-                        select currency, sum(%s) as open
-                        from statement_term where customer_id = ? group by currency order by currency""".formatted(OPEN))
+                        select distinct currency from statement_term where customer_id = ? order by currency""")
                 .param(query.customerId())
-                .query((rs, n) -> new Money(rs.getBigDecimal("open"), rs.getString("currency")))
+                .query((rs, n) -> open.getOrDefault(rs.getString("currency"), Money.zero(rs.getString("currency"))))
                 .list();
         List<Money> credit = jdbc.sql("""
                         select currency, unapplied from statement_credit
@@ -255,6 +299,7 @@ public class CustomerStatementProjection {
                 .params(params)
                 .query(CustomerStatementProjection::accountItem)
                 .list();
+        all = new StatementLateFees(jdbc, params, query.asOf()).withFeesAccrued(all);
         Map<String, Money> totals = new LinkedHashMap<>();
         all.stream().sorted(java.util.Comparator.comparing((AccountItem item) -> item.open().currency()))
                 .forEach(item -> totals.merge(item.open().currency(), item.open(), Money::plus));
@@ -275,7 +320,7 @@ public class CustomerStatementProjection {
 
     private void add(String customerId, String invoiceId, String termId, String column, String component, BigDecimal delta, When when) {
         additions.get(column).add(delta, customerId, invoiceId, termId);
-        movements.add(customerId, invoiceId, termId, column, component, delta, when.occurredOn(), when.recordedAt());
+        movements.add(customerId, invoiceId, termId, column, component, delta, when.occurredOn(), when.recordedAt(), NO_DAY);
     }
 
     private void addCredit(String customerId, Money delta, When when) {
@@ -299,6 +344,16 @@ public class CustomerStatementProjection {
         return new AccountItem(rs.getString("invoice_id"), rs.getString("term_id"), rs.getString("contract_id"),
                 rs.getObject("issued_on", LocalDate.class), rs.getObject("due_date", LocalDate.class),
                 amount, lateFees, paid, credited, writtenOff, rescheduled, open, open.minus(openLateFees), openLateFees);
+    }
+
+    /** The item with the fees accrued since its last recorded day through the statement's day added. */
+    private static OpenItem withFeesAccrued(OpenItem item, StatementLateFees fees) {
+        Money accrued = fees.accrued(item.invoiceId(), item.termId(), item.dueDate(), item.amount(), item.open());
+        if (accrued.signum() == 0) {
+            return item;
+        }
+        return new OpenItem(item.invoiceId(), item.termId(), item.contractId(), item.issuedOn(), item.dueDate(), item.amount(),
+                item.lateFees().plus(accrued), item.paid(), item.credited(), item.writtenOff(), item.rescheduled(), item.open().plus(accrued));
     }
 
     private static OpenItem openItem(ResultSet rs, int row) throws SQLException {

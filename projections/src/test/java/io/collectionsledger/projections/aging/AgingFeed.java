@@ -1,5 +1,6 @@
 package io.collectionsledger.projections.aging;
 
+import io.collectionsledger.contracts.contract.ContractRecorded;
 import io.collectionsledger.contracts.dispute.DisputeRaised;
 import io.collectionsledger.contracts.dispute.DisputeResolved;
 import io.collectionsledger.contracts.payment.PaymentRecorded;
@@ -22,7 +23,8 @@ final class AgingFeed {
     }
 
     static void feed(AgingProjection projection, Object event, Instant recordedAt, String eventId) {
-        if (event instanceof InvoiceIssued e) projection.on(e, recordedAt, eventId);
+        if (event instanceof ContractRecorded e) projection.on(e);
+        else if (event instanceof InvoiceIssued e) projection.on(e, recordedAt, eventId);
         else if (event instanceof PaymentRecorded e) projection.on(e, recordedAt, eventId);
         else if (event instanceof PaymentReversed e) projection.on(e, recordedAt, eventId);
         else if (event instanceof CreditNoteIssued e) projection.on(e, recordedAt, eventId);

@@ -3,6 +3,8 @@ package io.collectionsledger.projections.aging;
 import io.collectionsledger.contracts.aging.AgingReport;
 import io.collectionsledger.contracts.aging.AgingReportQuery;
 import io.collectionsledger.contracts.aging.AgingRow;
+import io.collectionsledger.contracts.contract.ContractRecorded;
+import io.collectionsledger.contracts.contract.LateFeeTerms;
 import io.collectionsledger.contracts.dispute.DisputeRaised;
 import io.collectionsledger.contracts.dispute.DisputeReason;
 import io.collectionsledger.contracts.dispute.DisputeResolved;
@@ -10,6 +12,7 @@ import io.collectionsledger.contracts.dispute.ResolveDispute;
 import io.collectionsledger.contracts.payment.PaymentRecorded;
 import io.collectionsledger.contracts.payment.PaymentReversed;
 import io.collectionsledger.contracts.payment.RecordPayment;
+import io.collectionsledger.contracts.policy.LegalLateFeeCapChanged;
 import io.collectionsledger.contracts.payment.UnappliedCreditRefunded;
 import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.receivable.CreditNoteIssued;
@@ -33,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -54,11 +58,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * report equals a naive fold over the same events: take those that happened by D and were
  * recorded by T, add up what each term owes, put it in the bucket of its age, move disputed
  * amounts out of the latest-due terms into their own column.
+ * <p>
+ * INV-1 is under a contract with random late-fee terms, and fees are recorded at random days only:
+ * the fold adds the fees accrued since the last recorded day by walking the days one by one, each
+ * day's fee its open principal times the daily rate, the fees so far never past the contract's cap
+ * nor the legal line (each day's open principal at the legal rate in force that day over 365, run on
+ * from no lower than the fees recorded), rounded once at the end. The legal cap changes twice, once
+ * recorded during the histories' recording times.
  */
 class AgingReportPropertyTest {
 
     static final LocalDate START = LocalDate.parse("2025-01-01");
     static final Instant RECORDED_FROM = Instant.parse("2026-01-01T00:00:00Z");
+    /** The legal cap's changes: effective day after START, annual percent, second of recording after RECORDED_FROM (negative: before every fact). */
+    static final List<LegalChange> LEGAL_CAP = List.of(new LegalChange(0, "15", -1), new LegalChange(200, "40", 500), new LegalChange(420, "5", -1));
+
+    record LegalChange(int day, String annualPercent, int recordedSecond) {
+        Instant recordedAt() {
+            return RECORDED_FROM.plusSeconds(recordedSecond);
+        }
+    }
     static DataSource dataSource;
     /** A database of its own for the portfolio, emptied before each try. */
     static DataSource portfolioDataSource;
@@ -67,15 +86,29 @@ class AgingReportPropertyTest {
     record Fact(Object event, LocalDate occurredOn, Instant recordedAt) {
     }
 
+    /** Databases of their own: the legal cap's schedule is the whole ledger's. */
     @BeforeContainer
     static void migrate() {
-        dataSource = FreshDatabase.withReadModels();
-        PGSimpleDataSource portfolio = new PGSimpleDataSource();
-        portfolio.setUrl(FreshDatabase.another());
-        portfolio.setUser(FreshDatabase.user());
-        portfolio.setPassword(FreshDatabase.password());
-        Flyway.configure().dataSource(portfolio).locations("classpath:db/migration/projections").load().migrate();
-        portfolioDataSource = portfolio;
+        dataSource = ownDatabase();
+        recordLegalCap(new AgingProjection(new JdbcTemplate(dataSource)));
+        portfolioDataSource = ownDatabase();
+    }
+
+    private static DataSource ownDatabase() {
+        PGSimpleDataSource own = new PGSimpleDataSource();
+        own.setUrl(FreshDatabase.another());
+        own.setUser(FreshDatabase.user());
+        own.setPassword(FreshDatabase.password());
+        Flyway.configure().dataSource(own).locations("classpath:db/migration/projections").load().migrate();
+        return own;
+    }
+
+    private static void recordLegalCap(AgingProjection projection) {
+        for (int i = 0; i < LEGAL_CAP.size(); i++) {
+            LegalChange change = LEGAL_CAP.get(i);
+            projection.on(new LegalLateFeeCapChanged("L-" + i, START.plusDays(change.day()), new BigDecimal(change.annualPercent()), "the law"),
+                    i, change.recordedAt());
+        }
     }
 
     @Property(tries = 60)
@@ -112,6 +145,7 @@ class AgingReportPropertyTest {
                                                                        @ForAll boolean afterEverything) {
         AgingProjection projection = new AgingProjection(new JdbcTemplate(portfolioDataSource));
         projection.reset();
+        recordLegalCap(projection);
         LocalDate asOf = afterEverything ? START.plusDays(800) : START.plusDays(asOfDay);
         Instant knownAt = afterEverything ? RECORDED_FROM.plusSeconds(1000) : RECORDED_FROM.plusSeconds(knownAtSecond);
         List<String> labels = AgingCalculation.labels(AgingReportQuery.DEFAULT_BUCKETS);
@@ -159,30 +193,52 @@ class AgingReportPropertyTest {
         Map<String, String> currencyOf = new HashMap<>();
         Map<String, BigDecimal> disputed = new HashMap<>();
         Map<String, BigDecimal> credit = new TreeMap<>();
+        Map<String, LateFeeTerms> contracts = new HashMap<>();
+        Map<String, String> contractOf = new HashMap<>();
+        Map<String, BigDecimal> principal = new HashMap<>();
+        Map<String, TreeMap<LocalDate, BigDecimal>> principalMoves = new HashMap<>();
+        Map<String, BigDecimal> feesRecorded = new HashMap<>();
+        Map<String, LocalDate> feesThrough = new HashMap<>();
+        java.util.Set<String> writtenOff = new java.util.HashSet<>();
         for (Fact fact : facts) {
             if (fact.occurredOn().isAfter(asOf) || fact.recordedAt().isAfter(knownAt)) {
                 continue;
             }
             Object event = fact.event();
-            if (event instanceof InvoiceIssued e) {
+            if (event instanceof ContractRecorded e) {
+                contracts.put(e.contractId(), e.lateFees());
+            } else if (event instanceof InvoiceIssued e) {
                 e.terms().forEach(t -> {
                     String key = e.invoiceId() + "/" + t.termId();
                     open.merge(key, t.amount().amount(), BigDecimal::add);
                     due.put(key, t.dueDate());
                     currencyOf.put(key, t.amount().currency());
+                    principal.put(key, t.amount().amount());
+                    if (e.contractId() != null) {
+                        contractOf.put(key, e.contractId());
+                    }
                 });
             } else if (event instanceof PaymentRecorded e) {
                 e.allocations().forEach(a -> open.merge(a.invoiceId() + "/" + a.termId(), a.amount().amount().negate(), BigDecimal::add));
+                e.allocations().forEach(a -> movePrincipal(principalMoves, a, e.occurredOn(), a.amount().amount().negate()));
                 credit.merge(e.unapplied().currency(), e.unapplied().amount(), BigDecimal::add);
             } else if (event instanceof PaymentReversed e) {
                 e.reopened().forEach(a -> open.merge(a.invoiceId() + "/" + a.termId(), a.amount().amount(), BigDecimal::add));
+                e.reopened().forEach(a -> movePrincipal(principalMoves, a, e.occurredOn(), a.amount().amount()));
                 credit.merge(e.unappliedReversed().currency(), e.unappliedReversed().amount().negate(), BigDecimal::add);
             } else if (event instanceof CreditNoteIssued e) {
                 e.reductions().forEach(a -> open.merge(a.invoiceId() + "/" + a.termId(), a.amount().amount().negate(), BigDecimal::add));
+                e.reductions().forEach(a -> movePrincipal(principalMoves, a, e.occurredOn(), a.amount().amount().negate()));
             } else if (event instanceof ReceivableWrittenOff e) {
                 e.writtenOff().forEach(a -> open.merge(a.invoiceId() + "/" + a.termId(), a.amount().amount().negate(), BigDecimal::add));
+                e.writtenOff().forEach(a -> movePrincipal(principalMoves, a, e.occurredOn(), a.amount().amount().negate()));
+                writtenOff.add(e.invoiceId());
             } else if (event instanceof LateFeesAccrued e) {
                 e.accruals().forEach(a -> open.merge(a.invoiceId() + "/" + a.termId(), a.amount().amount(), BigDecimal::add));
+                e.accruals().forEach(a -> {
+                    feesRecorded.merge(a.invoiceId() + "/" + a.termId(), a.amount().amount(), BigDecimal::add);
+                    feesThrough.merge(a.invoiceId() + "/" + a.termId(), a.accruedThrough(), (x, y) -> x.isAfter(y) ? x : y);
+                });
             } else if (event instanceof DisputeRaised e) {
                 disputed.merge(e.invoiceId(), e.amount().amount(), BigDecimal::add);
             } else if (event instanceof DisputeResolved e) {
@@ -191,6 +247,15 @@ class AgingReportPropertyTest {
                 credit.merge(e.amount().currency(), e.amount().amount().negate(), BigDecimal::add);
             }
         }
+        open.forEach((key, amount) -> {
+            String invoiceId = key.substring(0, key.indexOf('/'));
+            LateFeeTerms terms = contracts.get(contractOf.get(key));
+            if (terms != null && amount.signum() != 0 && !writtenOff.contains(invoiceId)) {
+                open.put(key, amount.add(feesAccruedSinceRecorded(due.get(key), principal.get(key),
+                        principalMoves.getOrDefault(key, new TreeMap<>()), terms, feesRecorded.getOrDefault(key, BigDecimal.ZERO),
+                        feesThrough.get(key), asOf, knownAt)));
+            }
+        });
         Map<String, BigDecimal[]> buckets = new TreeMap<>();
         Map<String, BigDecimal> disputedColumn = new TreeMap<>();
         Map<String, List<String>> termsByInvoice = new TreeMap<>();
@@ -232,6 +297,56 @@ class AgingReportPropertyTest {
         return rows;
     }
 
+    private static void movePrincipal(Map<String, TreeMap<LocalDate, BigDecimal>> moves, Allocation allocation, LocalDate on, BigDecimal amount) {
+        if (allocation.component() == PRINCIPAL) {
+            moves.computeIfAbsent(allocation.invoiceId() + "/" + allocation.termId(), k -> new TreeMap<>()).merge(on, amount, BigDecimal::add);
+        }
+    }
+
+    /**
+     * Day by day from the first day past due: the legal line grows by the day's open principal at the
+     * legal rate of the day (from the recorded fees up, once past the last recorded day); after the last
+     * recorded day the fees grow by the day's open principal at the daily rate, never past the contract's
+     * cap nor the legal line. Every amount is kept times 36,500 so that nothing rounds before the end.
+     */
+    private static BigDecimal feesAccruedSinceRecorded(LocalDate due, BigDecimal principal, TreeMap<LocalDate, BigDecimal> principalMoves,
+                                                       LateFeeTerms terms, BigDecimal recorded, LocalDate recordedThrough,
+                                                       LocalDate asOf, Instant knownAt) {
+        BigDecimal scale = BigDecimal.valueOf(36500);
+        BigDecimal fees = recorded.multiply(scale);
+        BigDecimal cap = principal.multiply(terms.capPercentOfPrincipal()).multiply(BigDecimal.valueOf(365));
+        BigDecimal legal = BigDecimal.ZERO;
+        LocalDate through = recordedThrough == null || recordedThrough.isBefore(due) ? due : recordedThrough;
+        if (!through.isBefore(asOf)) {
+            return BigDecimal.ZERO;
+        }
+        for (LocalDate day = due.plusDays(1); !day.isAfter(asOf); day = day.plusDays(1)) {
+            BigDecimal open = principal;
+            for (BigDecimal move : principalMoves.headMap(day, true).values()) {
+                open = open.add(move);
+            }
+            if (day.equals(through.plusDays(1))) {
+                legal = legal.max(fees);
+            }
+            legal = legal.add(open.multiply(legalRateOn(day, knownAt)));
+            if (day.isAfter(through)) {
+                fees = fees.add(open.multiply(terms.dailyRatePercent()).multiply(BigDecimal.valueOf(365))).min(cap).min(legal);
+            }
+        }
+        return fees.divide(scale, 2, RoundingMode.HALF_UP).subtract(recorded).max(BigDecimal.ZERO);
+    }
+
+    /** The rate of the latest change in force on the day, as known at the time; a day before the first takes the first. */
+    private static BigDecimal legalRateOn(LocalDate day, Instant knownAt) {
+        BigDecimal rate = null;
+        for (LegalChange change : LEGAL_CAP) {
+            if (!change.recordedAt().isAfter(knownAt) && (rate == null || !START.plusDays(change.day()).isAfter(day))) {
+                rate = new BigDecimal(change.annualPercent());
+            }
+        }
+        return rate;
+    }
+
     private static BigDecimal[] zeros(int size) {
         BigDecimal[] zeros = new BigDecimal[size];
         java.util.Arrays.fill(zeros, BigDecimal.ZERO);
@@ -261,10 +376,12 @@ class AgingReportPropertyTest {
                     String cur = currencyOf(index);
                     List<InvoiceTerm> terms = new ArrayList<>();
                     for (int t = 0; t < 2; t++) {
-                        terms.add(new InvoiceTerm("T" + t, Money.of(amounts.get(t).toPlainString(), cur), START.plusDays(issued + dueOffsets.get(t))));
+                        // INV-1's principal stays above what the movements can take off it: the account never pays more than is open
+                        BigDecimal termAmount = index == 1 ? amounts.get(t).add(new BigDecimal("40000")) : amounts.get(t);
+                        terms.add(new InvoiceTerm("T" + t, Money.of(termAmount.toPlainString(), cur), START.plusDays(issued + dueOffsets.get(t))));
                     }
                     Money total = terms.get(0).amount().plus(terms.get(1).amount());
-                    return new Fact(new InvoiceIssued("?", "INV-" + index, null, START.plusDays(issued), total, terms, List.of(), null),
+                    return new Fact(new InvoiceIssued("?", "INV-" + index, index == 1 ? "K-1" : null, START.plusDays(issued), total, terms, List.of(), null),
                             START.plusDays(issued), RECORDED_FROM.plusSeconds(rec));
                 });
         Arbitrary<Fact> movement = Combinators.combine(Arbitraries.integers().between(0, 8), Arbitraries.integers().between(1, 3),
@@ -280,7 +397,8 @@ class AgingReportPropertyTest {
                         case 2 -> new PaymentRecorded("?", "P-" + on, date, money, RecordPayment.Method.BANK_TRANSFER, null, List.of(), money);
                         case 3 -> new PaymentReversed("?", "P-" + on, date, "bounced", money, List.of(principal), Money.zero(cur));
                         case 4 -> new CreditNoteIssued("?", invoiceId, "CN-" + on, date, money, "credit", List.of(principal));
-                        case 5 -> new LateFeesAccrued("?", date, List.of(new LateFeeAccrual(invoiceId, "T" + term, money, 1, date, false)));
+                        case 5 -> new LateFeesAccrued("?", date, List.of(new LateFeeAccrual(invoiceId, "T" + term,
+                                Money.of(amt.remainder(new BigDecimal("50")).add(new BigDecimal("0.01")).toPlainString(), cur), 1, date, false)));
                         case 6 -> new DisputeRaised("?", "D-" + on, date, invoiceId, money, DisputeReason.QUALITY, "quality");
                         case 7 -> new DisputeResolved("?", "D-" + on, date, invoiceId, money, ResolveDispute.Resolution.UPHELD, "resolved");
                         default -> new ReceivableWrittenOff("?", invoiceId, "WO-" + on, date, money, "written off",
@@ -294,9 +412,13 @@ class AgingReportPropertyTest {
         // an invoice id is issued once: the account refuses a second one (duplicate-id)
         Arbitrary<List<Fact>> issued = invoice.list().ofMinSize(1).ofMaxSize(3)
                 .uniqueElements(fact -> ((InvoiceIssued) fact.event()).invoiceId());
-        return Combinators.combine(issued, movement.list().ofMaxSize(15), refund.list().ofMaxSize(2))
-                .as((invoices, movements, refunds) -> {
-                    List<Fact> all = new ArrayList<>(invoices);
+        Arbitrary<Fact> contract = Combinators.combine(Arbitraries.of("0.01", "0.05", "0.1", "0.15"), Arbitraries.of("2", "10", "30", "100"))
+                .as((rate, cap) -> new Fact(new ContractRecorded("?", "K-1", START, List.of(), List.of(),
+                        new LateFeeTerms(new BigDecimal(rate), new BigDecimal(cap), false), null, null), START, RECORDED_FROM.minusSeconds(1)));
+        return Combinators.combine(contract, issued, movement.list().ofMaxSize(15), refund.list().ofMaxSize(2))
+                .as((lateFees, invoices, movements, refunds) -> {
+                    List<Fact> all = new ArrayList<>(List.of(lateFees));
+                    all.addAll(invoices);
                     // as in the account: nothing touches an invoice before it was issued and recorded
                     movements.stream().filter(fact -> afterItsInvoice(fact, invoices)).forEach(all::add);
                     all.addAll(refunds);
@@ -340,6 +462,10 @@ class AgingReportPropertyTest {
 
     /** The generated events name no customer; each try gets its own. */
     private static Object forCustomer(Object event, String customer) {
+        if (event instanceof ContractRecorded e) {
+            return new ContractRecorded(customer, e.contractId(), e.occurredOn(), e.validity(), e.paymentTerms(), e.lateFees(), e.disputeClause(),
+                    e.documentRef());
+        }
         if (event instanceof InvoiceIssued e) {
             return new InvoiceIssued(customer, e.invoiceId(), e.contractId(), e.occurredOn(), e.amount(), e.terms(), e.deliveryIds(), e.documentRef());
         }

@@ -1,5 +1,7 @@
 package io.collectionsledger.projections.lookup;
 
+import io.collectionsledger.contracts.time.LegalLateFeeCaps;
+import io.collectionsledger.projections.shared.LegalLateFeeCapsRecorded;
 import io.collectionsledger.contracts.collection.EarlyWarningFlagged;
 import io.collectionsledger.contracts.collection.EarlyWarningSignal;
 import io.collectionsledger.contracts.customer.CorrespondenceAddressRecorded;
@@ -34,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CustomerFoldTest {
 
+    /** No legal cap recorded: the contract's cap alone holds the late fees. */
+    private static final LegalLateFeeCaps NO_LEGAL_CAP = LegalLateFeeCapsRecorded.of(java.util.Map.of());
+
     private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
     private static final LocalDate TODAY = LocalDate.parse("2026-11-24");
 
@@ -49,7 +54,7 @@ class CustomerFoldTest {
 
     @Test
     void aReversedPaymentReopensWhatItPaidAndTakesBackItsCredit() {
-        CustomerRecords records = CustomerFold.fold("C-1", TODAY, T0.plusSeconds(60), facts);
+        CustomerRecords records = CustomerFold.fold("C-1", TODAY, T0.plusSeconds(60), facts, NO_LEGAL_CAP);
 
         Invoice invoice = records.invoices().get(0);
         assertThat(invoice.open()).isEqualTo(cny("1000.00"));
@@ -71,8 +76,8 @@ class CustomerFoldTest {
                 fact(new UnappliedCreditApplied("C-1", "_P-1@2026-09-01", LocalDate.parse("2026-09-01"), cny("100.00"),
                         List.of(principal("T1", "100.00")), "P-1"), 2));
 
-        CustomerRecords before = CustomerFold.fold("C-1", LocalDate.parse("2026-08-31"), T0.plusSeconds(60), backDated);
-        CustomerRecords after = CustomerFold.fold("C-1", LocalDate.parse("2026-09-01"), T0.plusSeconds(60), backDated);
+        CustomerRecords before = CustomerFold.fold("C-1", LocalDate.parse("2026-08-31"), T0.plusSeconds(60), backDated, NO_LEGAL_CAP);
+        CustomerRecords after = CustomerFold.fold("C-1", LocalDate.parse("2026-09-01"), T0.plusSeconds(60), backDated, NO_LEGAL_CAP);
 
         assertThat(before.invoices()).isEmpty();
         assertThat(before.file().totals()).extracting(CustomerFile.CurrencyTotals::unappliedCredit).containsExactly(cny("100.00"));
@@ -87,7 +92,7 @@ class CustomerFoldTest {
 
     @Test
     void asKnownBeforeTheReversalThePaymentStands() {
-        CustomerRecords records = CustomerFold.fold("C-1", TODAY, T0.plusSeconds(2), facts);
+        CustomerRecords records = CustomerFold.fold("C-1", TODAY, T0.plusSeconds(2), facts, NO_LEGAL_CAP);
 
         assertThat(records.invoices().get(0).open()).isEqualTo(cny("550.00"));
         assertThat(records.payments().get(0).reversal()).isNull();
@@ -96,9 +101,9 @@ class CustomerFoldTest {
 
     @Test
     void asOfADateBeforeThePaymentNothingIsPaidAndAsOfOneBeforeRegistrationThereIsNoCustomer() {
-        assertThat(CustomerFold.fold("C-1", LocalDate.parse("2026-11-09"), T0.plusSeconds(60), facts).invoices().get(0).open())
+        assertThat(CustomerFold.fold("C-1", LocalDate.parse("2026-11-09"), T0.plusSeconds(60), facts, NO_LEGAL_CAP).invoices().get(0).open())
                 .isEqualTo(cny("1000.00"));
-        assertThat(CustomerFold.fold("C-1", LocalDate.parse("2026-01-04"), T0.plusSeconds(60), facts)).isNull();
+        assertThat(CustomerFold.fold("C-1", LocalDate.parse("2026-01-04"), T0.plusSeconds(60), facts, NO_LEGAL_CAP)).isNull();
     }
 
     @Test
@@ -108,7 +113,7 @@ class CustomerFoldTest {
                 List.of(principal("T1", "400.00")),
                 List.of(new Installment("I1", cny("400.00"), cny("4.00"), LocalDate.parse("2026-12-15"))), false, "plan.pdf"), 2));
 
-        CustomerRecords records = CustomerFold.fold("C-1", TODAY, T0.plusSeconds(60), planned);
+        CustomerRecords records = CustomerFold.fold("C-1", TODAY, T0.plusSeconds(60), planned, NO_LEGAL_CAP);
 
         assertThat(records.invoices().get(0).terms().get(0).rescheduled()).isEqualTo(cny("400.00"));
         assertThat(records.invoices().get(0).open()).isEqualTo(cny("600.00"));
@@ -129,7 +134,7 @@ class CustomerFoldTest {
         corrected.add(fact(new LateFeesCorrected("C-1", LocalDate.parse("2026-11-02"), List.of(new LateFeeCorrection("INV-1", "T1",
                 LocalDate.parse("2026-10-31"), cny("6.00"), cny("1.00"), cny("5.00"), cny("3.00"))), "above the legal cap"), 4));
 
-        CustomerRecords records = CustomerFold.fold("C-1", TODAY, T0.plusSeconds(60), corrected);
+        CustomerRecords records = CustomerFold.fold("C-1", TODAY, T0.plusSeconds(60), corrected, NO_LEGAL_CAP);
 
         Invoice invoice = records.invoices().get(0);
         assertThat(invoice.terms().get(0).lateFeesAccrued()).isEqualTo(cny("1.00"));
@@ -141,7 +146,7 @@ class CustomerFoldTest {
         });
         assertThat(records.file().totals().get(0).lateFeesOpen()).isEqualTo(cny("0.00"));
         assertThat(records.file().totals().get(0).unappliedCredit()).isEqualTo(cny("3.00"));
-        assertThat(CustomerFold.fold("C-1", LocalDate.parse("2026-11-01"), T0.plusSeconds(60), corrected).file().totals().get(0)
+        assertThat(CustomerFold.fold("C-1", LocalDate.parse("2026-11-01"), T0.plusSeconds(60), corrected, NO_LEGAL_CAP).file().totals().get(0)
                 .lateFeesOpen()).as("before the correction").isEqualTo(cny("2.00"));
     }
 
@@ -154,7 +159,7 @@ class CustomerFoldTest {
                 fact(new ResponsiblePersonChanged("C-1", "RC-1", LocalDate.parse("2026-11-03"), Responsibility.RESPONSIBLE_FOR_PAYMENT,
                         "Zhang Min, CFO", "Li Hua", "business registration extract"), 2));
 
-        CustomerFile file = CustomerFold.fold("C-1", TODAY, T0.plusSeconds(60), told).file();
+        CustomerFile file = CustomerFold.fold("C-1", TODAY, T0.plusSeconds(60), told, NO_LEGAL_CAP).file();
 
         assertThat(file.responsible()).isEqualTo(new CustomerFile.Responsible(null, "Li Hua"));
         assertThat(file.creditFile().responsibleForPayment()).as("the credit file as registered").isEqualTo("Zhang Min, CFO");
@@ -164,7 +169,7 @@ class CustomerFoldTest {
                         CustomerFile.ResponsiblePersonChange::person, CustomerFile.ResponsiblePersonChange::recordedAt)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Zhang Min, CFO", "Li Hua", T0.plusSeconds(2)));
 
-        CustomerFile before = CustomerFold.fold("C-1", LocalDate.parse("2026-11-02"), T0.plusSeconds(60), told).file();
+        CustomerFile before = CustomerFold.fold("C-1", LocalDate.parse("2026-11-02"), T0.plusSeconds(60), told, NO_LEGAL_CAP).file();
         assertThat(before.responsible().responsibleForPayment()).as("as of the day before the change").isEqualTo("Zhang Min, CFO");
         assertThat(before.responsiblePersonChanges()).isEmpty();
         assertThat(before.earlyWarnings()).hasSize(1);
@@ -176,15 +181,15 @@ class CustomerFoldTest {
         moved.add(fact(new CorrespondenceAddressRecorded("C-1", LocalDate.parse("2026-10-01"), "北京市朝阳区建国路 1 号", "100022", "Li Si", null), 1));
         moved.add(fact(new CorrespondenceAddressRecorded("C-1", LocalDate.parse("2026-02-01"), "上海市张江路 88 号", null, "Zhang San", null), 2));
 
-        assertThat(CustomerFold.fold("C-1", TODAY, T0.plusSeconds(60), moved).file().correspondenceAddress().contactPerson())
+        assertThat(CustomerFold.fold("C-1", TODAY, T0.plusSeconds(60), moved, NO_LEGAL_CAP).file().correspondenceAddress().contactPerson())
                 .isEqualTo("Li Si");
-        assertThat(CustomerFold.fold("C-1", LocalDate.parse("2026-09-30"), T0.plusSeconds(60), moved).file().correspondenceAddress())
+        assertThat(CustomerFold.fold("C-1", LocalDate.parse("2026-09-30"), T0.plusSeconds(60), moved, NO_LEGAL_CAP).file().correspondenceAddress())
                 .satisfies(address -> {
                     assertThat(address.contactPerson()).isEqualTo("Zhang San");
                     assertThat(address.since()).isEqualTo(LocalDate.parse("2026-02-01"));
                     assertThat(address.recordedAt()).isEqualTo(T0.plusSeconds(2));
                 });
-        assertThat(CustomerFold.fold("C-1", TODAY, T0.plusSeconds(60), facts).file().correspondenceAddress()).isNull();
+        assertThat(CustomerFold.fold("C-1", TODAY, T0.plusSeconds(60), facts, NO_LEGAL_CAP).file().correspondenceAddress()).isNull();
     }
 
     private static CustomerFold.Fact fact(io.collectionsledger.contracts.shared.AccountEvent event, int second) {

@@ -1,5 +1,7 @@
 package io.collectionsledger.projections.lookup;
 
+import io.collectionsledger.contracts.time.LegalLateFeeCaps;
+import io.collectionsledger.projections.shared.LegalLateFeeCapsRecorded;
 import io.collectionsledger.contracts.collection.CollectorAssigned;
 import io.collectionsledger.contracts.collection.ContactAttemptLogged;
 import io.collectionsledger.contracts.collection.CreditLimitRaiseWithdrawn;
@@ -98,6 +100,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LookupEventCoverageTest {
 
+    /** No legal cap recorded: the contract's cap alone holds the late fees. */
+    private static final LegalLateFeeCaps NO_LEGAL_CAP = LegalLateFeeCapsRecorded.of(java.util.Map.of());
+
     /** The events that shape none of the records issue 20 lists, and why. */
     private static final Set<Class<?>> NOT_THE_LOOKUPS = Set.of(
             // contact history: read by the worklist, the evidence checklist and the dossier; no record of the lookup is made of it
@@ -110,7 +115,8 @@ class LookupEventCoverageTest {
             CollectionStageWithdrawn.class,
             // the ledger's own party, the sender of its documents: no customer's record
             LedgerPartyRecorded.class,
-            // the legal cap on late fees by date: the ledger's policy, no customer's record
+            // the legal cap's schedule is the whole ledger's: kept beside the facts (lookup_legal_cap) and handed to the fold,
+            // which computes with it the late fees accrued since the last recorded day
             LegalLateFeeCapChanged.class);
 
     private static final String C = "C-1";
@@ -139,7 +145,7 @@ class LookupEventCoverageTest {
 
         CustomerRecords before = null;
         for (int told = 1; told <= story.size(); told++) {
-            CustomerRecords after = CustomerFold.fold(C, FAR, T0.plusSeconds(1000), story.subList(0, told));
+            CustomerRecords after = CustomerFold.fold(C, FAR, T0.plusSeconds(1000), story.subList(0, told), NO_LEGAL_CAP);
             assertThat(after).as("the records after %s", story.get(told - 1).event()).isNotEqualTo(before);
             before = after;
         }

@@ -275,7 +275,7 @@ class CustomerStatementProjectionTest {
     }
 
     private CustomerStatement statement() {
-        return projection.handle(new CustomerStatementQuery(customer));
+        return projection.handle(new CustomerStatementQuery(customer, LocalDate.parse("2026-11-24")));
     }
 
     private void feed(io.collectionsledger.contracts.shared.AccountEvent event) {
