@@ -21,7 +21,7 @@ import static io.collectionsledger.projections.credit.CreditDecisionProjection.S
 /**
  * One credit decision from the facts that qualify: happened by {@code asOf}, recorded by
  * {@code knownAt}. Every rule of domain.md §3 is checked and every one that refuses the order is
- * listed:
+ * listed. A hold or a raise withdrawn by {@code knownAt} counts as if it never was:
  * <ul>
  *   <li>limit and exposure: what is open in the limit's currency (late fees included, written-off
  *       excluded), less the unapplied credit in it, plus the order, must not exceed the limit in
@@ -120,10 +120,15 @@ final class CreditCheck {
                 .params(params).query(Boolean.class).single();
     }
 
+    /** The limit of the latest day by then; a raise withdrawn by then is left out. */
     private Optional<Limit> limit() {
         return jdbc.sql("""
-                        select amount, currency, basis from credit_limit
+                        select amount, currency, basis from credit_limit l
                         where customer_id = :customer and occurred_on <= :asOf and recorded_at <= :knownAt
+                          and not exists (select 1 from credit_limit_withdrawal w
+                                          where w.customer_id = l.customer_id and w.occurred_on = l.occurred_on
+                                            and w.amount = l.amount and w.currency = l.currency and w.basis = l.basis
+                                            and w.seq > l.seq and w.recorded_at <= :knownAt)
                         order by occurred_on desc, seq desc limit 1""")
                 .params(params)
                 .query((rs, n) -> new Limit(new Money(rs.getBigDecimal("amount"), rs.getString("currency")), rs.getString("basis")))
@@ -143,13 +148,20 @@ final class CreditCheck {
         return sums;
     }
 
-    /** Orders held, supply suspended: each switch's latest position by then, with what engaged it. */
+    /**
+     * Orders held, supply suspended: each switch's latest position by then, with what engaged it. A
+     * hold withdrawn by then, and its release, are left out: the position is the one before them.
+     */
     private Map<String, String> engagedSwitches() {
         Map<String, String> engaged = new TreeMap<>();
         jdbc.sql("""
                         select switch, detail from (
-                            select distinct on (switch) switch, engaged, detail from credit_switch
+                            select distinct on (switch) switch, engaged, detail from credit_switch s
                             where customer_id = :customer and occurred_on <= :asOf and recorded_at <= :knownAt
+                              and not exists (select 1 from credit_switch_withdrawal w
+                                              where w.customer_id = s.customer_id and w.switch = s.switch
+                                                and w.occurred_on = s.occurred_on and w.engaged = s.engaged
+                                                and w.seq > s.seq and w.recorded_at <= :knownAt)
                             order by switch, occurred_on desc, seq desc) latest
                         where engaged""")
                 .params(params)

@@ -1,5 +1,6 @@
 package io.collectionsledger.projections.credit;
 
+import io.collectionsledger.contracts.collection.CreditLimitRaiseWithdrawn;
 import io.collectionsledger.contracts.collection.CreditLimitRaised;
 import io.collectionsledger.contracts.collection.CreditLimitSet;
 import io.collectionsledger.contracts.collection.SupplyResumed;
@@ -27,6 +28,7 @@ import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.time.OrdersHeld;
+import io.collectionsledger.contracts.time.OrdersHoldWithdrawn;
 import io.collectionsledger.contracts.time.OrdersReleased;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 import io.collectionsledger.projections.shared.BatchedWrites;
@@ -48,7 +50,8 @@ import java.util.List;
  * The credit decision's facts: what is open and the unapplied credit, the credit limit, order
  * holds and supply suspensions, legal cases, and which batches delivered each receivable settles.
  * Each with its business date and recording time, so a decision is computed for any date as known
- * at any time ({@link CreditCheck}).
+ * at any time ({@link CreditCheck}). A hold or a raise withdrawn stays, beside its withdrawal with
+ * the withdrawal's own recording time: known before that, it counts as it did.
  */
 @Component
 @ProcessingGroup(CreditDecisionProjection.PROCESSING_GROUP)
@@ -68,6 +71,8 @@ public class CreditDecisionProjection {
     private final BatchedWrites.Statement unapplied;
     private final BatchedWrites.Statement limits;
     private final BatchedWrites.Statement switches;
+    private final BatchedWrites.Statement limitWithdrawals;
+    private final BatchedWrites.Statement switchWithdrawals;
     private final BatchedWrites.Statement cases;
 
     /**
@@ -95,6 +100,12 @@ public class CreditDecisionProjection {
         this.switches = writes.statement("""
                 insert into credit_switch (seq, customer_id, switch, engaged, detail, occurred_on, recorded_at)
                 values (?, ?, ?, ?, ?, ?, ?)""");
+        this.limitWithdrawals = writes.statement("""
+                insert into credit_limit_withdrawal (seq, customer_id, amount, currency, basis, occurred_on, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?)""");
+        this.switchWithdrawals = writes.statement("""
+                insert into credit_switch_withdrawal (seq, customer_id, switch, engaged, occurred_on, recorded_at)
+                values (?, ?, ?, ?, ?, ?)""");
         this.cases = writes.statement(
                 "insert into credit_case (customer_id, case_id, detail, filed_on, filed_recorded_at) values (?, ?, ?, ?, ?)");
     }
@@ -194,8 +205,16 @@ public class CreditDecisionProjection {
 
     @EventHandler
     void on(CreditLimitRaised event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
-        limit(event.customerId(), event.limit(), "raised from " + event.previous() + " on " + event.occurredOn()
-                + " after the early payments " + String.join(", ", event.earlyPaymentIds()), event.occurredOn(), recordedAt, sequence);
+        limit(event.customerId(), event.limit(), raiseBasis(event.previous(), event.occurredOn(), event.earlyPaymentIds()),
+                event.occurredOn(), recordedAt, sequence);
+    }
+
+    /** The withdrawal repeats the raise, so it names the raise's row by its day, limit and basis. */
+    @EventHandler
+    void on(CreditLimitRaiseWithdrawn event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        limitWithdrawals.add(sequence, event.customerId(), event.limit().amount(), event.limit().currency(),
+                raiseBasis(event.previous(), event.occurredOn(), event.earlyPaymentIds()), event.occurredOn(),
+                java.sql.Timestamp.from(recordedAt));
     }
 
     @EventHandler
@@ -207,6 +226,15 @@ public class CreditDecisionProjection {
     @EventHandler
     void on(OrdersReleased event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         toggle(event.customerId(), ORDERS_HELD, false, event.reason(), event.occurredOn(), recordedAt, sequence);
+    }
+
+    /** The hold on its first day no longer counts, nor its release if one was recorded. */
+    @EventHandler
+    void on(OrdersHoldWithdrawn event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
+        switchWithdrawals.add(sequence, event.customerId(), ORDERS_HELD, true, event.occurredOn(), java.sql.Timestamp.from(recordedAt));
+        if (event.releasedOn() != null) {
+            switchWithdrawals.add(sequence, event.customerId(), ORDERS_HELD, false, event.releasedOn(), java.sql.Timestamp.from(recordedAt));
+        }
     }
 
     @EventHandler
@@ -240,7 +268,7 @@ public class CreditDecisionProjection {
     void reset() {
         jdbc.sql("""
                 truncate credit_customer, credit_movement, credit_unapplied, credit_limit, credit_switch, credit_case,
-                         credit_delivery, credit_batch_receivable""").update();
+                         credit_delivery, credit_batch_receivable, credit_limit_withdrawal, credit_switch_withdrawal""").update();
     }
 
     @QueryHandler
@@ -267,6 +295,10 @@ public class CreditDecisionProjection {
 
     private void limit(String customerId, Money limit, String basis, LocalDate occurredOn, Instant recordedAt, long sequence) {
         limits.add(sequence, customerId, limit.amount(), limit.currency(), basis, occurredOn, java.sql.Timestamp.from(recordedAt));
+    }
+
+    private static String raiseBasis(Money previous, LocalDate occurredOn, List<String> earlyPaymentIds) {
+        return "raised from " + previous + " on " + occurredOn + " after the early payments " + String.join(", ", earlyPaymentIds);
     }
 
     private void toggle(String customerId, String name, boolean engaged, String detail, LocalDate occurredOn, Instant recordedAt,

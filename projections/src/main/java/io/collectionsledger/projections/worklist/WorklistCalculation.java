@@ -118,7 +118,7 @@ final class WorklistCalculation {
                 group by customer_id
             ),
             holds as (
-                select customer_id, count(*) as times
+                select customer_id, sum(holds) as times
                 from worklist_orders_held where occurred_on <= :asOf and recorded_at <= :knownAt
                 group by customer_id
             ),

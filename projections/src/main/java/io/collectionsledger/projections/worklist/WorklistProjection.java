@@ -32,6 +32,7 @@ import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.time.OrdersHeld;
+import io.collectionsledger.contracts.time.OrdersHoldWithdrawn;
 import io.collectionsledger.contracts.worklist.CollectionWorklist;
 import io.collectionsledger.contracts.worklist.CollectionWorklistQuery;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
@@ -54,8 +55,8 @@ import java.util.List;
 /**
  * The collection worklist's facts: what is open on each term and when it falls due, what is
  * disputed, who collects from the customer at which reminder tier, what restarted each invoice's
- * limitation period, how promises turned out, early-warning signals, order holds, dunning letters
- * and legal cases. Each with its business date and recording time, so the worklist is computed for any date as known at
+ * limitation period, how promises turned out, early-warning signals, order holds (less those
+ * withdrawn), dunning letters and legal cases. Each with its business date and recording time, so the worklist is computed for any date as known at
  * any time ({@link WorklistCalculation}).
  */
 @Component
@@ -104,7 +105,7 @@ public class WorklistProjection {
         this.warnings = writes.statement("""
                 insert into worklist_warning (customer_id, warning_id, signal, occurred_on, recorded_at)
                 values (?, ?, ?, ?, ?)""");
-        this.ordersHeld = writes.statement("insert into worklist_orders_held (customer_id, occurred_on, recorded_at) values (?, ?, ?)");
+        this.ordersHeld = writes.statement("insert into worklist_orders_held (customer_id, holds, occurred_on, recorded_at) values (?, ?, ?, ?)");
         this.letters = writes.statement("""
                 insert into worklist_letter (customer_id, letter_id, invoice_ids, sent_on, sent_recorded_at)
                 values (?, ?, ?, ?, ?)""");
@@ -251,7 +252,13 @@ public class WorklistProjection {
 
     @EventHandler
     void on(OrdersHeld event, @Timestamp Instant recordedAt) {
-        ordersHeld.add(event.customerId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt));
+        ordersHeld.add(event.customerId(), 1, event.occurredOn(), java.sql.Timestamp.from(recordedAt));
+    }
+
+    /** Dated the hold's first day, so it counts off the hold from when it was recorded, as of any date the hold counted. */
+    @EventHandler
+    void on(OrdersHoldWithdrawn event, @Timestamp Instant recordedAt) {
+        ordersHeld.add(event.customerId(), -1, event.occurredOn(), java.sql.Timestamp.from(recordedAt));
     }
 
     @EventHandler

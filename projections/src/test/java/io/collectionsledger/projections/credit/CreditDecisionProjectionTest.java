@@ -1,5 +1,6 @@
 package io.collectionsledger.projections.credit;
 
+import io.collectionsledger.contracts.collection.CreditLimitRaiseWithdrawn;
 import io.collectionsledger.contracts.collection.CreditLimitRaised;
 import io.collectionsledger.contracts.collection.CreditLimitSet;
 import io.collectionsledger.contracts.collection.SupplyResumed;
@@ -31,6 +32,7 @@ import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.time.OrdersHeld;
+import io.collectionsledger.contracts.time.OrdersHoldWithdrawn;
 import io.collectionsledger.contracts.time.OrdersReleased;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 import io.collectionsledger.testing.EventFeed;
@@ -55,6 +57,7 @@ class CreditDecisionProjectionTest {
 
     static final LocalDate TODAY = LocalDate.parse("2026-11-24");
     static final Instant NOW = Instant.parse("2026-11-24T08:00:00Z");
+    static final Instant LATER = Instant.parse("2026-11-24T09:00:00Z");
     static DataSource dataSource;
 
     CreditDecisionProjection projection;
@@ -208,6 +211,49 @@ class CreditDecisionProjectionTest {
 
         assertThat(decide("1000.00").allowed()).isTrue();
         assertThat(codes(decide("1000.00", TODAY.minusDays(1), NOW))).containsExactly(Code.ORDERS_HELD);
+    }
+
+    @Test
+    void aWithdrawnHoldRefusesNothingOnceTheWithdrawalIsRecordedAndStaysAsItWasKnownBefore() {
+        issue("INV-1", "1000.00", TODAY.minusDays(30));
+        at(new OrdersHeld(customer, TODAY.minusDays(14), "INV-1", "T1", 16), NOW);
+
+        at(new OrdersHoldWithdrawn(customer, TODAY.minusDays(14), null, "a payment keyed in late was dated before it"), LATER);
+
+        assertThat(decide("1000.00", TODAY, LATER).allowed()).isTrue();
+        assertThat(decide("1000.00", TODAY.minusDays(14), LATER).allowed()).as("not even on its first day").isTrue();
+        assertThat(codes(decide("1000.00", TODAY, NOW))).as("known before the withdrawal").containsExactly(Code.ORDERS_HELD);
+    }
+
+    @Test
+    void aHoldWithdrawnForEndingOnAnotherDayGivesWayToTheOneRecordedBesideItOnTheSameDay() {
+        issue("INV-1", "1000.00", TODAY.minusDays(30));
+        at(new OrdersHeld(customer, TODAY.minusDays(14), "INV-1", "T1", 16), NOW);
+        at(new OrdersReleased(customer, TODAY.minusDays(5), "payment P-1 settled what held them"), NOW);
+
+        at(new OrdersHoldWithdrawn(customer, TODAY.minusDays(14), TODAY.minusDays(5), "payment P-1 was reversed"), LATER);
+        at(new OrdersHeld(customer, TODAY.minusDays(14), "INV-1", "T1", 16), LATER);
+        at(new OrdersReleased(customer, TODAY.minusDays(2), "payment P-2 settled what held them"), LATER);
+
+        assertThat(codes(decide("1000.00", TODAY.minusDays(3), LATER))).as("held until the other day").containsExactly(Code.ORDERS_HELD);
+        assertThat(decide("1000.00", TODAY.minusDays(2), LATER).allowed()).isTrue();
+        assertThat(decide("1000.00", TODAY.minusDays(3), NOW).allowed()).as("known before the withdrawal: released on the first day")
+                .isTrue();
+    }
+
+    @Test
+    void aWithdrawnRaiseLeavesTheLimitBeforeItOnceTheWithdrawalIsRecorded() {
+        invoice("INV-1", "110000.00", TODAY.minusDays(10), TODAY.plusDays(30));
+        at(new CreditLimitRaised(customer, TODAY.minusDays(1), cny("100000.00"), cny("115000.00"), List.of("P-1", "P-2", "P-3")), NOW);
+
+        at(new CreditLimitRaiseWithdrawn(customer, TODAY.minusDays(1), cny("100000.00"), cny("115000.00"), List.of("P-1", "P-2", "P-3"),
+                "payment P-2 keyed in late was dated after its due date"), LATER);
+
+        CreditDecision decision = decide("5000.00", TODAY, LATER);
+        assertThat(decision.limit()).isEqualTo(cny("100000.00"));
+        assertThat(codes(decision)).containsExactly(Code.CREDIT_LIMIT_EXCEEDED);
+        assertThat(decision.reasons().get(0).detail()).contains("annual review");
+        assertThat(decide("5000.00", TODAY, NOW).limit()).as("known before the withdrawal").isEqualTo(cny("115000.00"));
     }
 
     @Test

@@ -33,6 +33,7 @@ import io.collectionsledger.contracts.reconciliation.ReconciliationStatementConf
 import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.OrdersHeld;
+import io.collectionsledger.contracts.time.OrdersHoldWithdrawn;
 import io.collectionsledger.contracts.worklist.CollectionWorklist;
 import io.collectionsledger.contracts.worklist.CollectionWorklistQuery;
 import io.collectionsledger.contracts.worklist.NextAction.Kind;
@@ -345,6 +346,21 @@ class WorklistProjectionTest {
         assertThat(first.ordersHeld()).isEqualTo(1);
         assertThat(first.priority().total() - entries.get(1).priority().total()).isEqualTo(15 + 20 + 10);
         assertThat(only(AS_OF.minusDays(5), NOW, watched).brokenPromises()).as("before the correction").isEqualTo(2);
+    }
+
+    @Test
+    void aWithdrawnHoldNoLongerRaisesThePriorityOnceTheWithdrawalIsRecorded() {
+        issue(customer, "INV-1", "1000.00", "CNY", AS_OF.minusDays(40));
+        at(new OrdersHeld(customer, AS_OF.minusDays(24), "INV-1", "T1", 16), NOW);
+        int held = only().priority().total();
+        Instant recordedLater = NOW.plusSeconds(3600);
+
+        at(new OrdersHoldWithdrawn(customer, AS_OF.minusDays(24), null, "a payment keyed in late was dated before it"), recordedLater);
+
+        assertThat(only(AS_OF, recordedLater).ordersHeld()).isZero();
+        assertThat(only(AS_OF, recordedLater).priority().total()).isEqualTo(held - 10);
+        assertThat(only(AS_OF.minusDays(24), recordedLater).ordersHeld()).as("not even on its first day").isZero();
+        assertThat(only(AS_OF, NOW).ordersHeld()).as("known before the withdrawal").isEqualTo(1);
     }
 
     @Test
