@@ -9,9 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.http.MediaType;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -52,10 +55,11 @@ class ImportThroughputIT {
         MovableClock clock = new MovableClock(LedgerIT.START);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
         try (RunningService service = RunningService.start(FreshDatabase.another(), clock)) {
-            Map<String, Long> rowsBefore = rowsWritten(service);
+            Map<String, Writes> rowsBefore = rowsWritten(service);
             long commitsBefore = commits(service);
             long cpuBefore = cpuNanos();
             Map<String, Long> threadsBefore = cpuByThreads();
+            Map<Integer, Long> backendsBefore = backendsCpu(service);
             AtomicInteger next = new AtomicInteger();
             ExecutorService senders = Executors.newFixedThreadPool(AT_ONCE);
             long start = System.nanoTime();
@@ -83,6 +87,11 @@ class ImportThroughputIT {
                 System.out.printf("import: %d commands, %d events in %.1f s, %.0f events/s; %.3f ms of this JVM's CPU per event; "
                                 + "load average %.2f%n", commands, events, seconds, events / seconds, cpu / 1e6 / events,
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                Map<Integer, Long> backendsAfter = backendsCpu(service);
+                long database = backendsAfter.entrySet().stream()
+                        .mapToLong(backend -> backend.getValue() - backendsBefore.getOrDefault(backend.getKey(), 0L)).sum();
+                System.out.printf("import: PostgreSQL %.3f ms of CPU per event (this database's %d connections)%n",
+                        database / 1e6 / events, backendsAfter.size());
                 Map<String, Long> threadsAfter = cpuByThreads();
                 threadsAfter.forEach((threads, nanos) -> System.out.printf("import: %s threads %.3f ms of CPU per event%n",
                         threads, (nanos - threadsBefore.getOrDefault(threads, 0L)) / 1e6 / events));
@@ -92,13 +101,14 @@ class ImportThroughputIT {
                 // the database's statistics of a connection reach pg_stat_* when it commits or within its idle interval (10 s)
                 Thread.sleep(11_000);
                 long commits = commits(service) - commitsBefore;
-                Map<String, Long> rowsAfter = rowsWritten(service);
+                Map<String, Writes> rowsAfter = rowsWritten(service);
                 System.out.printf("import: read models caught up after %.1f s; until then per event %.3f ms of this JVM's CPU, "
                         + "%.4f commits (all of this database's)%n", caughtUp, cpu / 1e6 / events, (double) commits / events);
                 rowsAfter.forEach((table, rows) -> {
-                    long written = rows - rowsBefore.getOrDefault(table, 0L);
-                    if (written > 0) {
-                        System.out.printf("import: %s %d rows inserted or updated, %.3f per event%n", table, written, (double) written / events);
+                    Writes written = rows.minus(rowsBefore.getOrDefault(table, new Writes(0, 0, 0)));
+                    if (written.inserted() + written.updated() > 0) {
+                        System.out.printf("import: %s %.3f rows inserted and %.3f updated per event, %.3f of them HOT%n", table,
+                                (double) written.inserted() / events, (double) written.updated() / events, (double) written.hot() / events);
                     }
                 });
             } finally {
@@ -161,12 +171,18 @@ class ImportThroughputIT {
         return "{\"commandId\": \"" + commandId + "\", \"type\": \"" + type + "\", \"command\": " + command + "}";
     }
 
-    /** The rows inserted into each table of this database so far. */
-    private static Map<String, Long> rowsWritten(RunningService service) {
-        Map<String, Long> rows = new TreeMap<>();
-        service.jdbc().sql("select relname, n_tup_ins + n_tup_upd from pg_stat_user_tables")
+    /** What was written to one table so far: rows inserted, rows updated, and of those updates the HOT ones (no index entry written). */
+    private record Writes(long inserted, long updated, long hot) {
+        Writes minus(Writes before) {
+            return new Writes(inserted - before.inserted, updated - before.updated, hot - before.hot);
+        }
+    }
+
+    private static Map<String, Writes> rowsWritten(RunningService service) {
+        Map<String, Writes> rows = new TreeMap<>();
+        service.jdbc().sql("select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd from pg_stat_user_tables")
                 .query(rs -> {
-                    rows.put(rs.getString(1), rs.getLong(2));
+                    rows.put(rs.getString(1), new Writes(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
                 });
         service.jdbc().sql("select pg_stat_clear_snapshot()").query(rs -> {
         });
@@ -197,6 +213,26 @@ class ImportThroughputIT {
                     : name.startsWith("WorkPackage") || name.startsWith("Coordinator") ? "processor"
                     : name.startsWith("scheduling") ? "scheduled" : "other";
             cpu.merge(group, Math.max(0, threads.getThreadCpuTime(thread.getThreadId())), Long::sum);
+        }
+        return cpu;
+    }
+
+    /**
+     * The CPU time of this database's server processes (the service's connections), from /proc: the
+     * database runs on this machine. Empty where it cannot be read.
+     */
+    private static Map<Integer, Long> backendsCpu(RunningService service) {
+        Map<Integer, Long> cpu = new TreeMap<>();
+        long nanosPerTick = 1_000_000_000L / 100; // USER_HZ
+        for (Integer pid : service.jdbc().sql("select pid from pg_stat_activity where datname = current_database()")
+                .query(Integer.class).list()) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                cpu.put(pid, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * nanosPerTick);
+            } catch (IOException | RuntimeException unreadable) {
+                // another machine's database, or a connection closed since
+            }
         }
         return cpu;
     }
