@@ -5,6 +5,8 @@ import io.collectionsledger.ledger.LedgerIT;
 import io.collectionsledger.ledger.MovableClock;
 import io.collectionsledger.ledger.RunningService;
 import io.collectionsledger.testing.FreshDatabase;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.http.MediaType;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only when asked for, on a fresh database:
  * <pre>
  * mvn -q -T1 -o verify -pl ledger-service -am -Dit.test=ImportThroughputIT -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dimport.customers=2000 [-Dimport.invoices=20]
+ *     -Dimport.customers=2000 [-Dimport.invoices=20] [-Dimport.processors-paused=true]
  * </pre>
  * As {@code bench/run.sh} imports: whole customers per batch of at most 1,000 items, four batches at
  * once. Each customer is registered, given a collector and a contract, then delivered, invoiced and
@@ -60,6 +63,13 @@ class ImportThroughputIT {
             long cpuBefore = cpuNanos();
             Map<String, Long> threadsBefore = cpuByThreads();
             Map<Integer, Long> backendsBefore = backendsCpu(service);
+            // -Dimport.processors-paused=true: the import alone, to tell its own cost from the read models' beside it
+            boolean paused = Boolean.getBoolean("import.processors-paused");
+            EventProcessingConfiguration processing = service.bean(EventProcessingConfiguration.class);
+            if (paused) {
+                CompletableFuture.allOf(processing.eventProcessors().values().stream().map(EventProcessor::shutdownAsync)
+                        .toArray(CompletableFuture[]::new)).get();
+            }
             AtomicInteger next = new AtomicInteger();
             ExecutorService senders = Executors.newFixedThreadPool(AT_ONCE);
             long start = System.nanoTime();
@@ -84,8 +94,9 @@ class ImportThroughputIT {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long cpu = cpuNanos() - cpuBefore;
                 long events = service.jdbc().sql("select count(*) from domain_event_entry").query(Long.class).single();
-                System.out.printf("import: %d commands, %d events in %.1f s, %.0f events/s; %.3f ms of this JVM's CPU per event; "
-                                + "load average %.2f%n", commands, events, seconds, events / seconds, cpu / 1e6 / events,
+                System.out.printf("import%s: %d commands, %d events in %.1f s, %.0f events/s; %.3f ms of this JVM's CPU per event; "
+                                + "load average %.2f%n", paused ? " (processors paused)" : "", commands, events, seconds, events / seconds,
+                        cpu / 1e6 / events,
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 Map<Integer, Long> backendsAfter = backendsCpu(service);
                 long database = backendsAfter.entrySet().stream()
@@ -95,6 +106,9 @@ class ImportThroughputIT {
                 Map<String, Long> threadsAfter = cpuByThreads();
                 threadsAfter.forEach((threads, nanos) -> System.out.printf("import: %s threads %.3f ms of CPU per event%n",
                         threads, (nanos - threadsBefore.getOrDefault(threads, 0L)) / 1e6 / events));
+                if (paused) {
+                    processing.eventProcessors().values().forEach(EventProcessor::start);
+                }
                 service.awaitReadModelsCaughtUp(Duration.ofMinutes(30));
                 double caughtUp = (System.nanoTime() - start) / 1e9;
                 cpu = cpuNanos() - cpuBefore;
