@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -115,8 +116,8 @@ public class CommandDispatcher {
             List<Optional<CommandAccepted>> earlier = commandLog.claim(claims);
             List<Integer> ran = new ArrayList<>();
             List<CommandLog.Completion> completions = new ArrayList<>();
-            // in the order of the accounts, so that transactions writing the same rows lock them in one order
-            Map<String, Optional<LocalDate>> firstDaysDue = new TreeMap<>();
+            // per account, the day of the close its last command was (null: another command)
+            Map<String, LocalDate> lastClosed = new HashMap<>();
             for (int i = 0; i < requests.size(); i++) {
                 Request request = requests.get(i);
                 if (earlier.get(i).isPresent()) {
@@ -129,9 +130,14 @@ public class CommandDispatcher {
                 String customerId = request.command().customerId();
                 Aggregate<?> account = accounts.load(customerId);
                 completions.add(new CommandLog.Completion(request.context(), customerId, account.version()));
-                LocalDate justClosed = request.command() instanceof CloseBusinessDay close ? close.businessDate() : null;
-                firstDaysDue.put(customerId, account.invoke(state -> ((DueDates) state).firstDayDue(policy, justClosed)));
+                lastClosed.put(customerId, request.command() instanceof CloseBusinessDay close ? close.businessDate() : null);
             }
+            // once per account, from its state after the last of its commands: an import's account may take hundreds,
+            // and the day looks at every open term; in the order of the accounts, so that transactions writing the
+            // same rows lock them in one order
+            Map<String, Optional<LocalDate>> firstDaysDue = new TreeMap<>();
+            lastClosed.forEach((customerId, justClosed) -> firstDaysDue.put(customerId,
+                    accounts.load(customerId).invoke(state -> ((DueDates) state).firstDayDue(policy, justClosed))));
             // Registered after every command ran, so it follows the event bus's own prepare-commit
             // step that appends their events: the answers can name the events' positions.
             unitOfWork.onPrepareCommit(u -> {
