@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Runs commands exactly once per client and command id. One database transaction holds the
@@ -114,8 +115,7 @@ public class CommandDispatcher {
             List<Optional<CommandAccepted>> earlier = commandLog.claim(claims);
             List<Integer> ran = new ArrayList<>();
             List<CommandLog.Completion> completions = new ArrayList<>();
-            // in the order of the accounts, so that transactions writing the same rows lock them in one order
-            Map<String, Optional<LocalDate>> firstDaysDue = new TreeMap<>();
+            Set<String> touched = new TreeSet<>();
             for (int i = 0; i < requests.size(); i++) {
                 Request request = requests.get(i);
                 if (earlier.get(i).isPresent()) {
@@ -128,8 +128,14 @@ public class CommandDispatcher {
                 String customerId = request.command().customerId();
                 Aggregate<?> account = accounts.load(customerId);
                 completions.add(new CommandLog.Completion(request.context(), customerId, account.version()));
-                firstDaysDue.put(customerId, account.invoke(state -> ((DueDates) state).firstDayDue(policy)));
+                touched.add(customerId);
             }
+            // once per account, from its state after the last of its commands: an import's account may take hundreds,
+            // and the day looks at every open term; in the order of the accounts, so that transactions writing the
+            // same rows lock them in one order
+            Map<String, Optional<LocalDate>> firstDaysDue = new TreeMap<>();
+            touched.forEach(customerId -> firstDaysDue.put(customerId,
+                    accounts.load(customerId).invoke(state -> ((DueDates) state).firstDayDue(policy))));
             // Registered after every command ran, so it follows the event bus's own prepare-commit
             // step that appends their events: the answers can name the events' positions.
             unitOfWork.onPrepareCommit(u -> {
