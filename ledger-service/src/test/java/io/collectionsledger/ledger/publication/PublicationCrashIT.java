@@ -228,7 +228,8 @@ class PublicationCrashIT {
         JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(database, FreshDatabase.user(), FreshDatabase.password()));
         await().atMost(Duration.ofSeconds(60)).until(() -> a.lag() == 0 && b.lag() == 0);
         Map<String, String> journal = new HashMap<>();
-        jdbc.sql("select event_identifier, aggregate_identifier from domain_event_entry").query(rs -> {
+        // the ledger's own policy (the legal cap on late fees, recorded at the first start) is no customer's: not published
+        jdbc.sql("select event_identifier, aggregate_identifier from domain_event_entry where payload_type not like 'policy.%'").query(rs -> {
             journal.put(rs.getString(1), rs.getString(2));
         });
         List<Captured.Received> received;
