@@ -23,13 +23,14 @@ class InvoiceToCashIT extends LedgerIT {
                         {"customerId": "{c}", "name": "Hengda Building Materials Co.", "occurredOn": "2026-01-05",
                          "creditFile": {"founded": "2009-03-01", "registeredCapital": {"amount": "5000000", "currency": "CNY"},
                                         "responsibleForPayment": "Zhang Min, CFO"}}""",
+                // a contract without late-fee terms: this walk is about each step's version, what is stored and the statement's
+                // figures; payments that first fix late fees are LateFeeFixPointsTest's and CollectionDocumentsIT's
                 "/customers/{c}/contracts", """
                         {"contractId": "K-1", "occurredOn": "2026-02-01",
                          "validity": [{"kind": "COUNTERPARTY_STAMP", "documentRef": "DOC-K-1-stamped.pdf"}],
                          "paymentTerms": [{"termId": "ADV", "percent": 30, "trigger": "ADVANCE", "days": 0},
                                           {"termId": "ACC", "percent": 60, "trigger": "ON_ACCEPTANCE", "days": 30},
                                           {"termId": "WAR", "percent": 10, "trigger": "AFTER_WARRANTY", "days": 365}],
-                         "lateFees": {"dailyRatePercent": 0.05, "capPercentOfPrincipal": 30, "debtorBearsCollectionCosts": true},
                          "disputeClause": {"forum": "LITIGATION", "body": "Shanghai Pudong People's Court"}}""",
                 "/customers/{c}/deliveries", delivery("D1", true),
                 "/customers/{c}/deliveries", delivery("D2", true),
