@@ -283,8 +283,11 @@ class LookupsIT extends LedgerIT {
                 {"paymentId": "P-2", "occurredOn": "2026-08-01", "amount": {"amount": "7000.00", "currency": "CNY"}, "method": "POSTDATED_CHEQUE"}""");
         send("/customers/{c}/payments/P-2/reversal", """
                 {"occurredOn": "2026-08-10", "reason": "cheque returned unpaid"}""");
+        // K-1's late fees come first, at the legal cap (15.4 % a year, below its 0.05 % a day): P-1 paid ADV's 54.43 and ACC's
+        // 32.91 (through 07-14), so 87.34 less principal; P-3 pays ACC's 36.49 (07-15..07-31, fixed by P-2, open again since its
+        // reversal) and 21.46 (08-10..08-19; none on the days P-2 had paid it). 6,000.00 + 145.29 leaves the tour's 500.00 of credit.
         send("/customers/{c}/payments", """
-                {"paymentId": "P-3", "occurredOn": "2026-08-20", "amount": {"amount": "6000.00", "currency": "CNY"}, "method": "BANK_TRANSFER"}""");
+                {"paymentId": "P-3", "occurredOn": "2026-08-20", "amount": {"amount": "6145.29", "currency": "CNY"}, "method": "BANK_TRANSFER"}""");
         send("/customers/{c}/invoices", """
                 {"invoiceId": "INV-2", "occurredOn": "2026-09-01", "amount": {"amount": "800.00", "currency": "CNY"},
                  "terms": [{"termId": "T1", "amount": {"amount": "800.00", "currency": "CNY"}, "dueDate": "2026-10-01"}]}""");

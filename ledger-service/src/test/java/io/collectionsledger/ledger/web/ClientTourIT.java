@@ -94,8 +94,9 @@ class ClientTourIT extends LedgerIT {
         assertThat(cheque.getHeaders()).doesNotContainKey("Idempotent-Replayed");
 
         send("reversePayment");
+        // 145.29 more than what was left of INV-1 and 500.00: the late fees P-1 (87.34) and P-3 (57.95) pay before principal
         payments.recordPayment(CUSTOMER, "tour-11", new RecordPayment().paymentId("P-3").occurredOn(LocalDate.parse("2026-08-20"))
-                .amount(cny("6000.00")).method(RecordPayment.MethodEnum.BANK_TRANSFER), null, null);
+                .amount(cny("6145.29")).method(RecordPayment.MethodEnum.BANK_TRANSFER), null, null);
         new InvoiceApi(client).issueInvoice(CUSTOMER, "tour-12", new IssueInvoice().invoiceId("INV-2").occurredOn(LocalDate.parse("2026-09-01"))
                 .amount(cny("800.00")).addTermsItem(new InvoiceTerm().termId("T1").amount(cny("800.00")).dueDate(LocalDate.parse("2026-10-01"))),
                 null, null);
