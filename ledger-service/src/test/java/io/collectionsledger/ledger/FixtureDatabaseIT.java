@@ -10,6 +10,7 @@ import io.collectionsledger.contracts.audit.ChainDigest;
 import io.collectionsledger.contracts.audit.StoredEvent;
 import io.collectionsledger.testing.FreshDatabase;
 import io.collectionsledger.verifier.AuditVerifier;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -62,6 +63,8 @@ class FixtureDatabaseIT {
 
         List<String> reports = Files.readAllLines(REPORTS).stream().filter(line -> !line.isBlank()).toList();
         assertThat(reports).hasSizeGreaterThan(30);
+        // Every answer is compared before the test fails, so that one run lists every answer that changed.
+        SoftAssertions answers = new SoftAssertions();
         for (String report : reports) {
             String[] fields = report.split(" ", 3);
             String file = fields[0];
@@ -71,15 +74,16 @@ class FixtureDatabaseIT {
             String actual = service.http().get().uri(path).header(HttpHeaders.ACCEPT, accept)
                     .exchange((request, response) -> new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
             if (accept.equals("application/json")) {
-                assertThat(ofThisRun(JSON.readTree(actual))).as("%s (%s)", path, file)
+                answers.assertThat(ofThisRun(JSON.readTree(actual))).as("%s (%s)", path, file)
                         .isEqualTo(ofThisRun(changedOnPurpose(file, JSON.readTree(expected))));
             } else if (accept.equals("application/x-ndjson")) {
-                assertThat(lines(actual).stream().map(FixtureDatabaseIT::ofThisRun).toList()).as("%s (%s)", path, file)
+                answers.assertThat(lines(actual).stream().map(FixtureDatabaseIT::ofThisRun).toList()).as("%s (%s)", path, file)
                         .isEqualTo(lines(expected).stream().map(line -> ofThisRun(changedOnPurpose(file, line))).toList());
             } else {
-                assertThat(actual).as("%s (%s)", path, file).isEqualTo(expected);
+                answers.assertThat(actual).as("%s (%s)", path, file).isEqualTo(expected);
             }
         }
+        answers.assertAll();
 
         assertThat(AuditVerifier.verifyStore(database, FreshDatabase.user(), List.of(ChainDigest.parse(FIXTURE_DIGEST))).intact()).isTrue();
     }
