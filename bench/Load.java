@@ -563,22 +563,46 @@ public class Load {
             measure("aging-portfolio-past", portfolioSamples, i -> "/aging?limit=100&asOf=" + past);
         }
 
-        /** One request at a time, after a few to warm up: the latency a person waits for the report. */
+        /**
+         * One request at a time, after a few to warm up: the latency a person waits for the report. A request
+         * refused is counted and said, not taken for an answer, and the run goes on to its other steps.
+         */
         static void measure(String name, int count, IntFunction<String> path) throws Exception {
+            Map<String, Integer> failed = new TreeMap<>();
             for (int i = 0; i < Math.min(5, count); i++) {
-                get(path.apply(i));
+                answer(path.apply(i), failed);
             }
             long[] latencies = new long[count];
+            int answered = 0;
             long bytes = 0;
             for (int i = 0; i < count; i++) {
                 String p = path.apply(i);
                 long start = System.nanoTime();
-                bytes += get(p).length();
-                latencies[i] = System.nanoTime() - start;
+                String body = answer(p, failed);
+                if (body != null) {
+                    latencies[answered++] = System.nanoTime() - start;
+                    bytes += body.length();
+                }
             }
-            Step step = new Step(latencies, 0, new Refusals());
-            System.out.printf(Locale.ROOT, "%-26s p50 %8s  p95 %8s  max %8s  (%d requests, %.0f KiB each)%n", name,
-                    ms(step.percentile(50)), ms(step.percentile(95)), ms(step.percentile(100)), count, bytes / 1024.0 / count);
+            String refused = failed.isEmpty() ? "" : "  REFUSED " + failed;
+            if (answered == 0) {
+                System.out.printf(Locale.ROOT, "%-26s no answer in %d requests%s%n", name, count, refused);
+                return;
+            }
+            Step step = new Step(Arrays.copyOf(latencies, answered), 0, new Refusals());
+            System.out.printf(Locale.ROOT, "%-26s p50 %8s  p95 %8s  max %8s  (%d requests, %.0f KiB each)%s%n", name,
+                    ms(step.percentile(50)), ms(step.percentile(95)), ms(step.percentile(100)), answered, bytes / 1024.0 / answered, refused);
+        }
+
+        /** The body of a 200, or null with the refusal counted by status and problem type. */
+        static String answer(String path, Map<String, Integer> failed) throws IOException, InterruptedException {
+            HttpResponse<String> response = send(request(path).GET().build());
+            if (response.statusCode() == 200) {
+                return response.body();
+            }
+            Matcher type = PROBLEM_TYPE.matcher(response.body());
+            failed.merge(response.statusCode() + (type.find() ? " " + type.group(1) : ""), 1, Integer::sum);
+            return null;
         }
     }
 
