@@ -13,6 +13,7 @@ import io.collectionsledger.contracts.time.LateFeeAccrual;
 import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.time.LateFeesCorrected;
+import io.collectionsledger.contracts.time.AccruingLateFees;
 import io.collectionsledger.contracts.time.LegalLateFeeCaps;
 
 import java.time.LocalDate;
@@ -97,7 +98,7 @@ final class BusinessDayClose {
     Optional<AccountEvent> lateFeeCorrections(Collection<Invoice> invoices, Contracts contracts) {
         List<LateFeeCorrection> corrections = new ArrayList<>();
         LegalLateFeeCaps legalCaps = policy.legalLateFeeCaps().recorded();
-        termsBearingLateFees(invoices, contracts, (t, lateFees) -> LateFees.correction(t, lateFees, legalCaps).ifPresent(corrections::add));
+        termsBearingLateFees(invoices, contracts, (t, lateFees) -> LateFees.correction(t, t.accruingLateFees(lateFees, legalCaps)).ifPresent(corrections::add));
         return corrections.isEmpty() ? Optional.empty() : Optional.of(new LateFeesCorrected(customerId, day, corrections,
                 "late fees above the legal cap of " + legalCaps.annualPercentOn(day).toPlainString()
                         + "% a year on the principal overdue on each day, or above the contract's cap"));
@@ -135,9 +136,11 @@ final class BusinessDayClose {
         invoices.collectableTerms().forEach(term -> days.add(StageEntries.nextChange(term)));
         LegalLateFeeCaps legalCaps = policy.legalLateFeeCaps().recorded();
         termsBearingLateFees(invoices.all(), contracts, (term, lateFees) -> {
-            days.add(term.nextAccrualDay(lateFees, legalCaps));
+            // one calculation per term for both questions: building it copies the term's principal changes
+            AccruingLateFees fees = term.accruingLateFees(lateFees, legalCaps);
+            days.add(term.nextAccrualDay(lateFees, fees));
             // a payment dated back can lower the cap under fees already recorded: the next close, whatever its day, takes them back
-            if (LateFees.correction(term, lateFees, legalCaps).isPresent()) {
+            if (LateFees.correction(term, fees).isPresent()) {
                 days.add(Optional.of(term.dueDate));
             }
         });

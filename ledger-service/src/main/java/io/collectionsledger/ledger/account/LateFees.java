@@ -104,11 +104,11 @@ final class LateFees {
      * above the caps through the last day they were accrued for: fees accrued under an earlier
      * rule, or on principal a payment recorded later had already paid on those days.
      */
-    static Optional<LateFeeCorrection> correction(OpenTerm term, LateFeeTerms terms, LegalLateFeeCaps legalCaps) {
+    static Optional<LateFeeCorrection> correction(OpenTerm term, AccruingLateFees fees) {
         if (term.accruedThrough() == null) {
             return Optional.empty();
         }
-        Money cap = term.accruingLateFees(terms, legalCaps).cap(term.accruedThrough());
+        Money cap = fees.cap(term.accruedThrough());
         Money recorded = term.lateFeesAccrued();
         if (!recorded.exceeds(cap)) {
             return Optional.empty();

@@ -103,8 +103,8 @@ final class OpenTerm {
      * begin in, or the day the fees reach the contract's cap at the principal open now, if earlier. Fees
      * accrue in amount every day, but a quiet day fixes nothing, so the term is not due on it.
      */
-    Optional<LocalDate> nextAccrualDay(LateFeeTerms terms, LegalLateFeeCaps legalCaps) {
-        return LateFees.nextFixDay(this, terms, accruingLateFees(terms, legalCaps), lateFeesAccrued, accruedThrough);
+    Optional<LocalDate> nextAccrualDay(LateFeeTerms terms, AccruingLateFees fees) {
+        return LateFees.nextFixDay(this, terms, fees, lateFeesAccrued, accruedThrough);
     }
 
     /** The last stage entered, or null. */
