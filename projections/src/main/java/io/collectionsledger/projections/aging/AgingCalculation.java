@@ -138,17 +138,6 @@ final class AgingCalculation {
                        case when m.due_date is not null then b.due_date + 1 else greatest(m.occurred_on, b.due_date + 1) end as from_day
                 from fee_term b join aging_movement m on (m.customer_id, m.invoice_id, m.term_id) = (b.customer_id, b.invoice_id, b.term_id)
                 where m.component = 'PRINCIPAL' and m.occurred_on <= :asOf and m.recorded_at <= :knownAt
-            ), fee_total as materialized (
-                select b.customer_id, b.invoice_id, b.term_id, b.currency, b.due_date, b.decimals, b.recorded,
-                       sum(m.amount) filter (where m.issuing) * b.cap_percent_of_principal / 100 as contract_cap,
-                       b.recorded + sum(m.amount * greatest(cast(:asOf as date) - greatest(b.through + 1, m.from_day) + 1, 0))
-                                    * b.daily_rate_percent / 100 as uncapped,
-                       greatest(b.recorded, sum(m.amount * (select sum(l.annual_percent * greatest(least(b.through, l.through_day)
-                                                                       - greatest(m.from_day, l.from_day) + 1, 0)) from legal_cap l)) / 36500)
-                           as legal_start
-                from fee_term b join fee_move m using (customer_id, invoice_id, term_id)
-                group by b.customer_id, b.invoice_id, b.term_id, b.currency, b.due_date, b.decimals, b.recorded, b.through,
-                         b.cap_percent_of_principal, b.daily_rate_percent
             ), fee_day as materialized (
                 select customer_id, invoice_id, term_id, cast(:asOf as date) as day from fee_term
                 union
@@ -157,21 +146,30 @@ final class AgingCalculation {
                 union
                 select b.customer_id, b.invoice_id, b.term_id, l.from_day - 1 from fee_term b cross join legal_cap l
                 where l.from_day - 1 > b.through and l.from_day <= :asOf
-            ), fee_legal as materialized (
-                select customer_id, invoice_id, term_id, min(bound) as bound
-                from (select d.customer_id, d.invoice_id, d.term_id,
-                             sum(m.amount * (select sum(l.annual_percent * greatest(least(d.day, l.through_day)
-                                                                                    - greatest(b.through + 1, m.from_day, l.from_day) + 1, 0))
-                                             from legal_cap l)) / 36500
-                             + sum(m.amount * greatest(cast(:asOf as date) - greatest(d.day + 1, m.from_day) + 1, 0)) * b.daily_rate_percent / 100 as bound
-                      from fee_day d join fee_term b using (customer_id, invoice_id, term_id) join fee_move m using (customer_id, invoice_id, term_id)
-                      group by d.customer_id, d.invoice_id, d.term_id, d.day, b.daily_rate_percent) by_day
-                group by customer_id, invoice_id, term_id
+            ), fee_by_day as materialized (
+                -- a row per term and candidate day, each over all the term's movements; what does not depend on the day
+                -- (the caps, the uncapped sum, where the legal line starts) is summed here too and taken once per term
+                -- below, so that no join of two aggregates (estimated at a row each, planned as a nested loop) is needed
+                select b.customer_id, b.invoice_id, b.term_id, b.currency, b.due_date, b.decimals, b.recorded,
+                       sum(m.amount) filter (where m.issuing) * b.cap_percent_of_principal / 100 as contract_cap,
+                       b.recorded + sum(m.amount * greatest(cast(:asOf as date) - greatest(b.through + 1, m.from_day) + 1, 0))
+                                    * b.daily_rate_percent / 100 as uncapped,
+                       greatest(b.recorded, sum(m.amount * (select sum(l.annual_percent * greatest(least(b.through, l.through_day)
+                                                                       - greatest(m.from_day, l.from_day) + 1, 0)) from legal_cap l)) / 36500)
+                           as legal_start,
+                       sum(m.amount * (select sum(l.annual_percent * greatest(least(d.day, l.through_day)
+                                                                              - greatest(b.through + 1, m.from_day, l.from_day) + 1, 0))
+                                       from legal_cap l)) / 36500
+                       + sum(m.amount * greatest(cast(:asOf as date) - greatest(d.day + 1, m.from_day) + 1, 0)) * b.daily_rate_percent / 100 as bound
+                from fee_day d join fee_term b using (customer_id, invoice_id, term_id) join fee_move m using (customer_id, invoice_id, term_id)
+                group by b.customer_id, b.invoice_id, b.term_id, b.currency, b.due_date, b.decimals, b.recorded, b.through,
+                         b.cap_percent_of_principal, b.daily_rate_percent, d.day
             ), fee as materialized (
                 -- least() passes over a null: with no legal cap recorded the bounds are null, and the cap of the contract alone holds
-                select t.customer_id, t.invoice_id, t.term_id, t.currency, t.due_date,
-                       greatest(round(least(t.contract_cap, t.uncapped, t.legal_start + l.bound), t.decimals) - t.recorded, 0) as amount
-                from fee_total t join fee_legal l using (customer_id, invoice_id, term_id)
+                select customer_id, invoice_id, term_id, currency, due_date,
+                       greatest(round(least(min(contract_cap), min(uncapped), min(legal_start) + min(bound)), decimals) - recorded, 0) as amount
+                from fee_by_day
+                group by customer_id, invoice_id, term_id, currency, due_date, decimals, recorded
             )""";
 
     /** The part of a term's open amount its invoice's dispute takes, latest-due terms first. */
