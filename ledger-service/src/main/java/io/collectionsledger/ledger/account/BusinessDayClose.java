@@ -13,7 +13,6 @@ import io.collectionsledger.contracts.time.LateFeeAccrual;
 import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.time.LateFeesCorrected;
-import io.collectionsledger.contracts.time.AccruingLateFees;
 import io.collectionsledger.contracts.time.LegalLateFeeCaps;
 
 import java.time.LocalDate;
@@ -133,17 +132,10 @@ final class BusinessDayClose {
                                            CreditFile creditFile, CollectionPolicy policy) {
         List<Optional<LocalDate>> days = new ArrayList<>();
         days.add(promises.nextJudgementDay(policy));
-        invoices.collectableTerms().forEach(term -> days.add(StageEntries.nextChange(term)));
+        // each term's answers are kept on the term until it changes: only the terms the last command touched are worked out again
+        invoices.collectableTerms().forEach(term -> days.add(term.nextStageChange()));
         LegalLateFeeCaps legalCaps = policy.legalLateFeeCaps().recorded();
-        termsBearingLateFees(invoices.all(), contracts, (term, lateFees) -> {
-            // one calculation per term for both questions: building it copies the term's principal changes
-            AccruingLateFees fees = term.accruingLateFees(lateFees, legalCaps);
-            days.add(term.nextAccrualDay(lateFees, fees));
-            // a payment dated back can lower the cap under fees already recorded: the next close, whatever its day, takes them back
-            if (LateFees.correction(term, fees).isPresent()) {
-                days.add(Optional.of(term.dueDate));
-            }
-        });
+        termsBearingLateFees(invoices.all(), contracts, (term, lateFees) -> days.add(term.firstFeeDayDue(lateFees, legalCaps)));
         days.add(creditFile.nextDayToJudge(customerId, policy));
         return days.stream().flatMap(Optional::stream).min(LocalDate::compareTo);
     }

@@ -14,11 +14,13 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** What is still open on one invoice term, by component. Changed only by event-sourcing handlers. */
 final class OpenTerm {
@@ -42,6 +44,18 @@ final class OpenTerm {
     private final Map<CollectionStage, LocalDate> stagesEntered = new EnumMap<>(CollectionStage.class);
     private Money lateFeesAccrued;
     private LocalDate accruedThrough;
+    /** Counts the changes of the state above: what is derived from it is kept until the next ({@link Derived}). */
+    private long changes;
+    private final Derived<Object, Optional<LocalDate>> nextStageChange = new Derived<>();
+    private final Derived<FeeInputs, AccruingLateFees> accruingLateFees = new Derived<>();
+    private final Derived<FeeInputs, Optional<LocalDate>> firstFeeDayDue = new Derived<>();
+    private final Derived<HoldInputs, List<OrderHolds.Hold>> longOverdue = new Derived<>();
+
+    private record FeeInputs(LateFeeTerms terms, LegalLateFeeCaps legalCaps) {
+    }
+
+    private record HoldInputs(LocalDate writtenOffOn, int daysPastDue) {
+    }
 
     OpenTerm(String invoiceId, String termId, LocalDate issuedOn, LocalDate dueDate, Money principal) {
         this.invoiceId = invoiceId;
@@ -95,7 +109,30 @@ final class OpenTerm {
 
     /** The term's late fees as they accrue day by day under the contract's terms and the legal cap's schedule. */
     AccruingLateFees accruingLateFees(LateFeeTerms terms, LegalLateFeeCaps legalCaps) {
-        return new AccruingLateFees(dueDate, principal, principalChanges, terms, legalCaps);
+        return accruingLateFees.get(changes, new FeeInputs(terms, legalCaps),
+                in -> new AccruingLateFees(dueDate, principal, principalChanges, in.terms(), in.legalCaps()));
+    }
+
+    /**
+     * The first day a close must do anything about the term's late fees: fix them ({@link #nextAccrualDay}),
+     * or, when a payment dated back has lowered the cap under fees already recorded, take them back (due at
+     * once, whatever the close's day).
+     */
+    Optional<LocalDate> firstFeeDayDue(LateFeeTerms terms, LegalLateFeeCaps legalCaps) {
+        return firstFeeDayDue.get(changes, new FeeInputs(terms, legalCaps), in -> {
+            AccruingLateFees fees = accruingLateFees(in.terms(), in.legalCaps());
+            return LateFees.correction(this, fees).isPresent() ? Optional.of(dueDate) : nextAccrualDay(in.terms(), fees);
+        });
+    }
+
+    /** The first day a close would record anything on the term's stages ({@link StageEntries#nextChange}). */
+    Optional<LocalDate> nextStageChange() {
+        return nextStageChange.get(changes, null, none -> StageEntries.nextChange(this));
+    }
+
+    /** The spans the term was long overdue under the invoice's write-off day and the policy's days ({@link OrderHolds}). */
+    List<OrderHolds.Hold> longOverdue(LocalDate writtenOffOn, int daysPastDue, Function<OpenTerm, List<OrderHolds.Hold>> compute) {
+        return longOverdue.get(changes, new HoldInputs(writtenOffOn, daysPastDue), in -> List.copyOf(compute.apply(this)));
     }
 
     /**
@@ -135,6 +172,7 @@ final class OpenTerm {
     }
 
     private void change(Component component, Money amount, LocalDate on) {
+        changes++;
         open.merge(component, amount, Money::plus);
         openChanges.merge(on, amount, Money::plus);
         if (component == Component.PRINCIPAL) {
@@ -143,10 +181,12 @@ final class OpenTerm {
     }
 
     void reach(CollectionStage reached, LocalDate on) {
+        changes++;
         stagesEntered.put(reached, on);
     }
 
     void withdraw(CollectionStage entered) {
+        changes++;
         stagesEntered.remove(entered);
     }
 
@@ -159,6 +199,7 @@ final class OpenTerm {
 
     /** Fees taken back leave what was accrued; only the part not yet paid leaves what is open (the paid part became credit). */
     void correct(LateFeeCorrection correction) {
+        changes++;
         open.merge(Component.LATE_FEES, correction.openTakenBack().negate(), Money::plus);
         openChanges.merge(correction.accruedThrough(), correction.openTakenBack().negate(), Money::plus);
         lateFeesAccrued = lateFeesAccrued.minus(correction.takenBack());

@@ -110,7 +110,7 @@ final class OrderHolds {
         List<Called> spans = new ArrayList<>();
         for (Invoice invoice : invoices.all()) {
             for (OpenTerm term : invoice.terms()) {
-                longOverdue(invoice, term, policy).forEach(span -> spans.add(new Called(span, term, term.daysPastDue(span.from()))));
+                term.longOverdue(invoice.writtenOffOn(), policy.orderHoldDaysPastDue(), t -> longOverdue(invoice, t, policy)).forEach(span -> spans.add(new Called(span, term, term.daysPastDue(span.from()))));
             }
         }
         spans.sort(Comparator.comparing((Called c) -> c.hold().from()).thenComparing(c -> c.cause().dueDate));
