@@ -405,11 +405,17 @@ else
     }' "$OUT.days"
   rm -f "$OUT.days"
   # issue 17: fee events per overdue term, the days after the backlog (at most one a month without payments or letters, plus one at a cap)
-  sql "select format('close-of-day-fee-events %s accruals of late fees on %s terms over the %s days after the backlog: %s per term',
-              count(*), count(distinct (a->>'invoiceId', a->>'termId')), $CLOSE_DAYS,
-              round(count(*)::numeric / greatest(count(distinct (a->>'invoiceId', a->>'termId')), 1), 2))
-       from domain_event_entry e cross join jsonb_array_elements(convert_from(e.payload, 'UTF8')::jsonb -> 'accruals') a
-       where e.global_index > $EVENTS_BEFORE and e.payload_type = 'time.LateFeesAccrued' and (a->>'accruedThrough')::date > date '$CLOSE_BACKLOG'"
+  # a term is named by its customer too: invoice and term ids repeat across customers
+  sql "select format('close-of-day-fee-events %s accruals of late fees on %s terms over the %s days after the backlog: %s per term; %s corrections of late fees on %s terms',
+              count(*) filter (where kind = 'accruals'), count(distinct term) filter (where kind = 'accruals'), $CLOSE_DAYS,
+              round(count(*) filter (where kind = 'accruals')::numeric / greatest(count(distinct term) filter (where kind = 'accruals'), 1), 2),
+              count(*) filter (where kind = 'corrections'), count(distinct term) filter (where kind = 'corrections'))
+       from (select k.kind, (e.aggregate_identifier, a->>'invoiceId', a->>'termId') as term
+             from domain_event_entry e
+             cross join lateral (values (case e.payload_type when 'time.LateFeesAccrued' then 'accruals' else 'corrections' end)) k(kind)
+             cross join jsonb_array_elements(convert_from(e.payload, 'UTF8')::jsonb -> k.kind) a
+             where e.global_index > $EVENTS_BEFORE and e.payload_type in ('time.LateFeesAccrued', 'time.LateFeesCorrected')
+               and (a->>'accruedThrough')::date > date '$CLOSE_BACKLOG') t"
 fi
 # ---- end
 
