@@ -36,8 +36,14 @@ public class CloseOfDay {
     private static final Logger log = LoggerFactory.getLogger(CloseOfDay.class);
     /** Any constant that no other part of the ledger takes as an advisory lock. */
     private static final long LOCK = 0x436c6f7365446179L;
-    /** Accounts closed in one transaction: one commit for many, as the bulk import does. */
-    private static final int ACCOUNTS_PER_TRANSACTION = 100;
+    /**
+     * Accounts closed in one transaction: one commit for many, as the bulk import does, but not so many
+     * that Axon's event bus slows down: it stages a unit of work's events in a list and checks each new
+     * one against all staged before it, so a transaction's cost grows with the square of its events. At
+     * 100 accounts, a backlog's close staged thousands of events per transaction and spent 30 % of its
+     * CPU in that check (bench run 20261206-064938).
+     */
+    private static final int ACCOUNTS_PER_TRANSACTION = 20;
 
     private final CommandDispatcher dispatcher;
     private final AccountAgenda agenda;
