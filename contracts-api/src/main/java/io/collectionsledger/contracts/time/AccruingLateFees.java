@@ -145,7 +145,7 @@ public final class AccruingLateFees {
                 // the fees are what was recorded, above the exact line: they stay there on the days the line stays at or below
                 // them, and on the day it passes them rise to it at most, not by a whole day's fee
                 held = dailyLegal.signum() == 0 ? days
-                        : Math.min(days, fees.subtract(legalLine).divide(dailyLegal, 0, RoundingMode.FLOOR).longValueExact());
+                        : fees.subtract(legalLine).divide(dailyLegal, 0, RoundingMode.FLOOR).min(BigDecimal.valueOf(days)).longValueExact();
                 if (held > 0 && dailyFee.signum() > 0) {
                     capped = true;
                 }
