@@ -23,15 +23,20 @@ import java.util.TreeMap;
  * </ul>
  * Fees are recorded only at the days they must be fixed (a payment, a letter, a write-off, a month's
  * end, the cap reached); between two such days they are summed exactly and rounded once, half up, to the
- * currency's decimals. What was recorded is never taken back here: the legal line never runs below the
- * fees already recorded, and the fees never go down (a correction is its own event).
+ * currency's decimals. The legal line is always the exact sum from the first overdue day, never the
+ * fees recorded carried on, so that no amount fixed rounds above the legal cap rounded (and the close
+ * never takes a cent back). What was recorded is never taken back here either: while the fees recorded
+ * are above the exact line (a fix rounded up, or fees recorded under an earlier rate) they stay where
+ * they are, and rise again only once the line passes them (a correction is its own event).
  *
  * <p>The arithmetic is exact: every amount is carried times 36,500 (percent times days a year), so the
- * legal cap's division by 365 and the rates' by 100 never round before the end. Within a span of days
- * with the same open principal and the same legal rate the day-by-day rule
- * {@code fees(d) = min(fees(d-1) + daily fee, contract cap, legal cap(d))} has the closed form
- * {@code min(contract cap, fees + n * daily fee, legal line + n * daily legal cap)}, so the cost is one
- * step per change of principal or rate, not one per day.
+ * legal cap's division by 365 and the rates' by 100 never round before the end. Day by day the rule is
+ * {@code fees(d) = max(recorded, min(fees(d-1) + daily fee, contract cap, legal line(d)))}. Within a span
+ * of days with the same open principal and the same legal rate it has the closed form
+ * {@code min(contract cap, fees + n * daily fee, legal line + n * daily legal cap)} once the line is at
+ * or above the fees; before that the fees stay at what was recorded until the day the line passes it,
+ * and that day rise to the line at most. So the cost is a step or three per change of principal or
+ * rate, not one per day.
  */
 public final class AccruingLateFees {
 
@@ -90,7 +95,7 @@ public final class AccruingLateFees {
         BigDecimal[] legalBefore = {BigDecimal.ZERO};
         forEachSpan(firstDay, start.minusDays(1), (from, days, open, annualPercent) ->
                 legalBefore[0] = legalBefore[0].add(open.multiply(annualPercent).multiply(BigDecimal.valueOf(days))));
-        Run run = new Run(fees, fees.max(legalBefore[0]), cap);
+        Run run = new Run(fees, legalBefore[0], cap);
         forEachSpan(start, asOf, run::span);
         BigDecimal accrued = unscaled(run.fees).subtract(recorded.amount()).max(BigDecimal.ZERO);
         return new Accrued(new Money(accrued, principal.currency()), (int) ChronoUnit.DAYS.between(start, asOf) + 1, asOf,
@@ -135,6 +140,28 @@ public final class AccruingLateFees {
         private void span(LocalDate from, long days, BigDecimal open, BigDecimal annualPercent) {
             BigDecimal dailyFee = open.multiply(terms.dailyRatePercent()).multiply(DAYS_A_YEAR);
             BigDecimal dailyLegal = open.multiply(annualPercent);
+            long held = 0;
+            if (legalLine.compareTo(fees) < 0) {
+                // the fees are what was recorded, above the exact line: they stay there on the days the line stays at or below
+                // them, and on the day it passes them rise to it at most, not by a whole day's fee
+                held = dailyLegal.signum() == 0 ? days
+                        : fees.subtract(legalLine).divide(dailyLegal, 0, RoundingMode.FLOOR).min(BigDecimal.valueOf(days)).longValueExact();
+                if (held > 0 && dailyFee.signum() > 0) {
+                    capped = true;
+                }
+                legalLine = legalLine.add(dailyLegal.multiply(BigDecimal.valueOf(held)));
+                if (held < days) {
+                    rise(from.plusDays(held), 1, dailyFee, dailyLegal);
+                    held++;
+                }
+            }
+            if (held < days) {
+                rise(from.plusDays(held), days - held, dailyFee, dailyLegal);
+            }
+        }
+
+        /** The closed form over {@code days} days from {@code from}, exact while the legal line starts at or above the fees (or for one day). */
+        private void rise(LocalDate from, long days, BigDecimal dailyFee, BigDecimal dailyLegal) {
             BigDecimal n = BigDecimal.valueOf(days);
             BigDecimal uncapped = fees.add(dailyFee.multiply(n));
             BigDecimal legalEnd = legalLine.add(dailyLegal.multiply(n));

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * For random histories (principal, payments and reopenings on random days, contract terms, dated changes
  * of the legal cap), the fees equal a naive fold over the days: each day its open principal times the daily
- * rate, the running total held under the contract's cap and the legal cap so far, rounded to cents only
- * where a fee event fixes an amount (after which the legal cap runs on from no lower than the amount fixed).
+ * rate, the running total held under the contract's cap and the exact legal cap so far, rounded to cents only
+ * where a fee event fixes an amount, and never below the amount last fixed. No amount fixed is ever above
+ * the caps rounded, so the close never takes anything back from fees fixed this way.
  */
 class AccruingLateFeesProperties {
 
@@ -58,11 +59,44 @@ class AccruingLateFeesProperties {
         assertThat(recorded).isEqualTo(naiveFold(history, history.fixDays()));
     }
 
+    @Property(tries = 300)
+    void noAmountFixedIsAboveTheCapsRoundedThroughItsDay(@ForAll("histories") History history) {
+        AccruingLateFees fees = new AccruingLateFees(DUE, history.principal(), history.changes(), history.terms(), history.legalCaps());
+        Money recorded = Money.zero("CNY");
+        LocalDate through = null;
+        for (int fixDay : history.fixDays()) {
+            recorded = recorded.plus(fees.after(recorded, through, DUE.plusDays(fixDay)).amount());
+            through = DUE.plusDays(fixDay);
+
+            assertThat(recorded.exceeds(fees.cap(through))).as("%s fixed through %s against %s", recorded, through, fees.cap(through)).isFalse();
+        }
+    }
+
+    /**
+     * Any amount recorded through any day, below the legal line or above it (recorded under an earlier rate, or by
+     * hand): what accrues after it is the fold from it.
+     */
+    @Property(tries = 300)
+    void feesAfterAnyAmountRecordedAreTheFoldFromIt(@ForAll("histories") History history, @ForAll("recordedAmounts") BigDecimal recorded,
+                                                     @ForAll("recordedDays") int through) {
+        AccruingLateFees fees = new AccruingLateFees(DUE, history.principal(), history.changes(), history.terms(), history.legalCaps());
+        Money amount = new Money(recorded, "CNY");
+
+        Money after = fees.after(amount, DUE.plusDays(through), DUE.plusDays(history.days())).amount();
+
+        assertThat(amount.plus(after)).isEqualTo(naiveFold(history, Set.of(), through, recorded));
+    }
+
     /** Day by day from the day after the due date, amounts times 36,500 so that nothing rounds before a fix. */
     private static Money naiveFold(History history, Set<Integer> fixDays) {
-        BigDecimal fees = BigDecimal.ZERO;
+        return naiveFold(history, fixDays, 0, BigDecimal.ZERO);
+    }
+
+    /** The same with {@code recorded} fixed through the {@code through}th day past due (none before it). */
+    private static Money naiveFold(History history, Set<Integer> fixDays, int through, BigDecimal recorded) {
+        BigDecimal fees = recorded.multiply(SCALE);
+        BigDecimal fixed = fees;
         BigDecimal legalCap = BigDecimal.ZERO;
-        BigDecimal legalLine = BigDecimal.ZERO;
         BigDecimal contractCap = history.principal().amount().multiply(history.terms().capPercentOfPrincipal()).multiply(BigDecimal.valueOf(365));
         for (int d = 1; d <= history.days(); d++) {
             LocalDate day = DUE.plusDays(d);
@@ -73,18 +107,29 @@ class AccruingLateFeesProperties {
                 }
             }
             open = open.max(BigDecimal.ZERO);
-            BigDecimal dailyLegalCap = open.multiply(history.legalCaps().annualPercentOn(day));
-            legalCap = legalCap.add(dailyLegalCap);
-            legalLine = legalLine.add(dailyLegalCap);
+            legalCap = legalCap.add(open.multiply(history.legalCaps().annualPercentOn(day)));
+            if (d <= through) {
+                continue;
+            }
             BigDecimal uncapped = fees.add(open.multiply(history.terms().dailyRatePercent()).multiply(BigDecimal.valueOf(365)));
-            fees = fees.max(uncapped.min(contractCap).min(legalLine));
+            // what was fixed is never taken back, but the legal cap is the exact one, not run on from a fix rounded up
+            fees = fixed.max(uncapped.min(contractCap).min(legalCap));
             if (fixDays.contains(d)) {
                 fees = fees.divide(SCALE, 2, RoundingMode.HALF_UP).multiply(SCALE);
-                // what is recorded is never taken back: the legal cap runs on from the higher of it and the fees fixed
-                legalLine = legalCap.max(fees);
+                fixed = fees;
             }
         }
         return new Money(fees.divide(SCALE, 2, RoundingMode.HALF_UP), "CNY");
+    }
+
+    @Provide
+    Arbitrary<BigDecimal> recordedAmounts() {
+        return Arbitraries.longs().between(0, 5_000_000L).map(cents -> BigDecimal.valueOf(cents, 2));
+    }
+
+    @Provide
+    Arbitrary<Integer> recordedDays() {
+        return Arbitraries.integers().between(1, 420);
     }
 
     @Provide

@@ -102,8 +102,51 @@ class AccruingLateFeesTest {
 
         // nine days at 5.00, then 21 days at the legal 2.50
         assertThat(fees.after(cny("0"), null, DUE.plusDays(30)).amount()).isEqualTo(cny("97.50"));
-        // recorded at the full rate through the 20th under the old cap: the days recorded are not taken back, later ones get the new rate
-        assertThat(fees.after(cny("100.00"), DUE.plusDays(20), DUE.plusDays(30)).amount()).isEqualTo(cny("25.00"));
+        // recorded at the full rate through the 20th under the old cap, 100.00 against the new 72.50: nothing recorded is taken
+        // back here, and nothing more accrues while the legal line (97.50 by the 30th) stays below it; the close's correction
+        // takes the 27.50 back, and from 72.50 the later days get the new rate
+        assertThat(fees.after(cny("100.00"), DUE.plusDays(20), DUE.plusDays(30)).amount()).isEqualTo(cny("0.00"));
+        assertThat(fees.after(cny("72.50"), DUE.plusDays(20), DUE.plusDays(30)).amount()).isEqualTo(cny("25.00"));
+    }
+
+    @Test
+    void aFixRoundedUpAboveTheLegalLineDoesNotCarryItsFractionIntoTheNextFix() {
+        // the demo's INV-001 ACC: 60,000 due 17 March 2026 under 0.05 % a day capped at 30 %, the legal 15.4 % a year lower;
+        // 14,278.52 of it paid on 27 March
+        LocalDate due = LocalDate.of(2026, 3, 17);
+        AccruingLateFees fees = new AccruingLateFees(due, cny("60000.00"), Map.of(LocalDate.of(2026, 3, 27), cny("-14278.52")),
+                new LateFeeTerms(new BigDecimal("0.05"), new BigDecimal("30"), false), LegalLateFeeCaps.constant(new BigDecimal("15.4")));
+        LocalDate march26 = LocalDate.of(2026, 3, 26);
+        LocalDate may20 = LocalDate.of(2026, 5, 20);
+        LocalDate may31 = LocalDate.of(2026, 5, 31);
+
+        // 60,000 × 15.4 × 9 ÷ 36,500 = 227.8356…, fixed rounded up
+        assertThat(fees.after(cny("0"), null, march26).amount()).isEqualTo(cny("227.84"));
+        // the legal line through 20 May is 227.8356… + 45,721.48 × 15.4 × 55 ÷ 36,500 = 1,288.8244…: 1,288.82 in all, 1,060.98 more
+        // (run on from the 227.84 fixed it would have been 1,288.8288…, a cent above)
+        AccruingLateFees.Accrued toMay20 = fees.after(cny("227.84"), march26, may20);
+        assertThat(toMay20.amount()).isEqualTo(cny("1060.98"));
+        assertThat(fees.cap(may20)).isEqualTo(cny("1288.82"));
+        // through 31 May, + 45,721.48 × 15.4 × 11 ÷ 36,500: 1,501.0222…, 212.20 more, the legal cap rounded and no cent above it
+        assertThat(fees.after(cny("1288.82"), may20, may31).amount()).isEqualTo(cny("212.20"));
+        assertThat(fees.cap(may31)).isEqualTo(cny("1501.02"));
+    }
+
+    @Test
+    void feesRecordedAboveTheLegalLineWaitForItAndThenRiseToItAtMost() {
+        // 10,000 at 0.05 % a day (5.00); the legal cap 9.125 % a year (2.50 a day) for ten days, then 36.5 % (10.00 a day)
+        LegalLateFeeCaps raisedFromTheEleventh = LegalLateFeeCaps.constant(new BigDecimal("9.125")).with(DUE.plusDays(11), new BigDecimal("36.5"));
+        AccruingLateFees fees = new AccruingLateFees(DUE, cny("10000.00"), Map.of(), HALF_PER_MILLE_A_DAY_CAPPED_AT_TEN_PERCENT, raisedFromTheEleventh);
+
+        // 42.00 recorded through the 10th, above the line's 25.00: they stay there on the 11th (the line 35.00), rise to the
+        // line's 45.00 on the 12th, not by the day's 5.00, and by 5.00 a day after it: 50.00 on the 13th, 75.00 on the 18th
+        // (not the 77.00 of a day's fee on the 12th, nor the 82.00 of every day's fee caught up)
+        assertThat(fees.after(cny("42.00"), DUE.plusDays(10), DUE.plusDays(11)).amount()).isEqualTo(cny("0.00"));
+        assertThat(fees.after(cny("42.00"), DUE.plusDays(10), DUE.plusDays(12)).amount()).isEqualTo(cny("3.00"));
+        assertThat(fees.after(cny("42.00"), DUE.plusDays(10), DUE.plusDays(13)).amount()).isEqualTo(cny("8.00"));
+        AccruingLateFees.Accrued accrued = fees.after(cny("42.00"), DUE.plusDays(10), DUE.plusDays(18));
+        assertThat(accrued.amount()).isEqualTo(cny("33.00"));
+        assertThat(accrued.capped()).isTrue();
     }
 
     @Test

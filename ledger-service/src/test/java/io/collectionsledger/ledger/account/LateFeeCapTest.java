@@ -69,6 +69,26 @@ class LateFeeCapTest extends AccountFixture {
     }
 
     @Test
+    void aFixRoundedUpLiftsNoLaterFixAboveTheLegalCapRounded() {
+        // the demo's INV-001 ACC: 60,000 x 15.4% x 9 / 365 = 227.835..., fixed through the 9th overdue day as 227.84, then
+        // 14,278.52 paid. The legal line through 30 September is 227.835... + 45,721.48 x 15.4% x 26 / 365 = 729.393...:
+        // 729.39, 501.55 more (run on from the 227.84 fixed it was 729.397..., 729.40 fixed, a cent above the cap and taken
+        // back at the next close); through 31 October + 31 days, 1,327.409...: 1,327.41, 598.02 more
+        fixture.given(overdue(accrued(DUE.plusDays(9), "227.84", 9, true), paidOn("P1", DUE.plusDays(10), "14278.52")))
+                .when(new CloseBusinessDay(CUSTOMER, TODAY))
+                .expectEvents(accrued(LocalDate.parse("2026-09-30"), "501.55", 26, true),
+                        accrued(LocalDate.parse("2026-10-31"), "598.02", 31, true));
+    }
+
+    @Test
+    void feesFixedAfterAFixRoundedUpAreNotTakenBackAtTheNextClose() {
+        fixture.given(overdue(accrued(DUE.plusDays(9), "227.84", 9, true), paidOn("P1", DUE.plusDays(10), "14278.52"),
+                        accrued(LocalDate.parse("2026-09-30"), "501.55", 26, true), accrued(LocalDate.parse("2026-10-31"), "598.02", 31, true)))
+                .when(new CloseBusinessDay(CUSTOMER, TODAY))
+                .expectNoEvents();
+    }
+
+    @Test
     void feesRecordedAboveTheCorrectedCapAreTakenBackAtTheNextClose() {
         // recorded under the earlier rule: 45,000 x 0.0005 x 90 = 2,025.00, under its cap on 60,000;
         // the cap on each day's principal through today is 1,759.40 (above): 265.60 is taken back

@@ -45,16 +45,16 @@ class CollectionDocumentsIT {
     private static final String SENDER = "上海申建集团有限公司";
     /**
      * The demo's late fees open on its overdue terms as of the day after it was loaded on 2026-11-24, worked out day by day: each
-     * day's open principal × 15.4 % ÷ 365 (the legal cap, below the contract's 0.05 % a day), summed exactly between the days they
-     * are fixed and rounded there, the legal line never below what was recorded ({@code AccruingLateFees}). P-001 (09-05) fixed the
+     * day's open principal × 15.4 % ÷ 365 (the legal cap, below the contract's 0.05 % a day), summed exactly from the first day past
+     * due and rounded where they are fixed, never below what was recorded ({@code AccruingLateFees}). P-001 (09-05) fixed the
      * fees through 09-04 first and paid them before principal: INV-001 ADV's 493.64 and ACC's 227.84 (227.835… rounded up), so
-     * ACC kept 45,721.48. Open: INV-001 ACC 227.84 + 45,721.48 × 82 days (09-05 to 11-25) × 15.4 % ÷ 365 = 1,809.68 less the
-     * 227.84 paid = 1,581.84; INV-002 ADV 15,000 × 66 days (09-21 to 11-25) = 417.70; INV-002 ACC 30,000 × 11 days (10-21 to
-     * 10-31) = 139.24 as fixed at the month's end (113.92 by L-001 through 10-29, 139.232… in all, each rounded up), + 25 days
-     * = 455.68. The statement's {@code lateFees} of an item are all the fees charged on it, those paid too, so no longer what a
-     * letter demands.
+     * ACC kept 45,721.48. Open: INV-001 ACC (60,000 × 9 days + 45,721.48 × 82 days, 09-05 to 11-25) × 15.4 % ÷ 365 = 1,809.673…,
+     * 1,809.67 less the 227.84 paid = 1,581.83; INV-002 ADV 15,000 × 66 days (09-21 to 11-25) = 417.70; INV-002 ACC 30,000 × 36
+     * days (10-21 to 11-25) = 455.671…, 455.67 (113.92 fixed by L-001 through 10-29 and 139.23 in all at the month's end, neither
+     * carried on rounded). The statement's {@code lateFees} of an item are all the fees charged on it, those paid too, so no
+     * longer what a letter demands.
      */
-    static final BigDecimal DEMO_LATE_FEES_OPEN = new BigDecimal("2455.22");
+    static final BigDecimal DEMO_LATE_FEES_OPEN = new BigDecimal("2455.20");
     private static final Path IMAGES = Path.of("target/documents");
 
     private static final MovableClock clock = new MovableClock(LedgerIT.START);
@@ -172,7 +172,7 @@ class CollectionDocumentsIT {
             }
         }
         BigDecimal principal = open.subtract(DEMO_LATE_FEES_OPEN);
-        // 45,721.48 + 15,000 + 30,000 of principal and 2,455.22 of late fees: 93,176.70
+        // 45,721.48 + 15,000 + 30,000 of principal and 2,455.20 of late fees: 93,176.68
         assertThat(principal).isEqualByComparingTo("90721.48");
         assertThat(text).as("claims: overdue principal, late fees open, their sum").contains(figures(principal), figures(DEMO_LATE_FEES_OPEN),
                 figures(open), ChineseCapitalAmount.numerals(open));

@@ -103,16 +103,20 @@ final class AgingCalculation {
      * {@link io.collectionsledger.contracts.time.AccruingLateFees} has them: day by day, the fees so far
      * grow by that day's open principal times the contract's daily rate, but never past the contract's cap
      * (a share of the term's principal) nor the legal line (each overdue day's open principal at the annual
-     * rate in force that day over 365, summed; it runs on from no lower than the fees recorded); summed
-     * exactly and rounded once, half up, to the currency's decimals. None on a term whose invoice was
-     * written off: the write-off fixed its fees.
+     * rate in force that day over 365, summed exactly from the first day past due), and never fall below the
+     * fees recorded; summed exactly and rounded once, half up, to the currency's decimals. None on a term
+     * whose invoice was written off: the write-off fixed its fees.
      * <p>
      * Never a row per day: the open principal on a day counts every principal movement dated that day or
      * before (the issuing one from the first day past due), so a sum over days is a sum over the term's few
-     * movements, each counted on the days from its date. The day-by-day minimum has a closed form: the
-     * fees on :asOf are the least of the contract's cap, the fees recorded plus every day's fee, and, for
-     * each day c of the window, the legal line at c plus the fees of the days after c; that least is reached
-     * at a day before the principal or the legal rate changes, or at :asOf, so only those days are tried.
+     * movements, each counted on the days from its date. Every amount is carried times 36,500 (percent times
+     * days a year) so that nothing rounds before the end. The day-by-day rule has a closed form: the fees on
+     * :asOf are the least of the contract's cap, the fees recorded plus every day's fee, and, for each day c
+     * of the window, the higher of the legal line at c and the fees recorded, plus the fees of the days after
+     * c. Between two days before the principal or the legal rate changes (or the last day recorded, or :asOf)
+     * that is a line, or, on the span where the legal line passes the fees recorded, a line down to the last
+     * day the legal line is at or below them and one from the day after; so only those days are tried, the
+     * last day recorded giving where the first span starts.
      */
     private static final String FEES = """
             legal_cap as materialized (
@@ -141,6 +145,8 @@ final class AgingCalculation {
             ), fee_day as materialized (
                 select customer_id, invoice_id, term_id, cast(:asOf as date) as day from fee_term
                 union
+                select customer_id, invoice_id, term_id, through from fee_term
+                union
                 select m.customer_id, m.invoice_id, m.term_id, m.from_day - 1 from fee_move m join fee_term b using (customer_id, invoice_id, term_id)
                 where m.from_day - 1 > b.through
                 union
@@ -148,27 +154,39 @@ final class AgingCalculation {
                 where l.from_day - 1 > b.through and l.from_day <= :asOf
             ), fee_by_day as materialized (
                 -- a row per term and candidate day, each over all the term's movements; what does not depend on the day
-                -- (the caps, the uncapped sum, where the legal line starts) is summed here too and taken once per term
-                -- below, so that no join of two aggregates (estimated at a row each, planned as a nested loop) is needed
-                select b.customer_id, b.invoice_id, b.term_id, b.currency, b.due_date, b.decimals, b.recorded,
-                       sum(m.amount) filter (where m.issuing) * b.cap_percent_of_principal / 100 as contract_cap,
-                       b.recorded + sum(m.amount * greatest(cast(:asOf as date) - greatest(b.through + 1, m.from_day) + 1, 0))
-                                    * b.daily_rate_percent / 100 as uncapped,
-                       greatest(b.recorded, sum(m.amount * (select sum(l.annual_percent * greatest(least(b.through, l.through_day)
-                                                                       - greatest(m.from_day, l.from_day) + 1, 0)) from legal_cap l)) / 36500)
-                           as legal_start,
-                       sum(m.amount * (select sum(l.annual_percent * greatest(least(d.day, l.through_day)
-                                                                              - greatest(b.through + 1, m.from_day, l.from_day) + 1, 0))
-                                       from legal_cap l)) / 36500
-                       + sum(m.amount * greatest(cast(:asOf as date) - greatest(d.day + 1, m.from_day) + 1, 0)) * b.daily_rate_percent / 100 as bound
+                -- (the caps, the uncapped sum) is summed here too and taken once per term below, so that no join of two
+                -- aggregates (estimated at a row each, planned as a nested loop) is needed. The legal line is through the day,
+                -- the fees after it through :asOf, the daily amounts those of the span that ends on the day
+                select b.customer_id, b.invoice_id, b.term_id, b.currency, b.due_date, b.decimals, b.recorded, d.day,
+                       b.recorded * 36500 as fees_recorded,
+                       sum(m.amount) filter (where m.issuing) * b.cap_percent_of_principal * 365 as contract_cap,
+                       b.recorded * 36500 + sum(m.amount * greatest(cast(:asOf as date) - greatest(b.through + 1, m.from_day) + 1, 0))
+                                            * b.daily_rate_percent * 365 as uncapped,
+                       sum(m.amount * (select sum(l.annual_percent * greatest(least(d.day, l.through_day) - greatest(m.from_day, l.from_day) + 1, 0))
+                                       from legal_cap l)) as legal,
+                       sum(m.amount * greatest(cast(:asOf as date) - greatest(d.day + 1, m.from_day) + 1, 0)) * b.daily_rate_percent * 365 as after,
+                       sum(m.amount) filter (where m.from_day <= d.day) * b.daily_rate_percent * 365 as daily_fee,
+                       sum(m.amount) filter (where m.from_day <= d.day)
+                           * (select l.annual_percent from legal_cap l where d.day between l.from_day and l.through_day) as daily_legal
                 from fee_day d join fee_term b using (customer_id, invoice_id, term_id) join fee_move m using (customer_id, invoice_id, term_id)
                 group by b.customer_id, b.invoice_id, b.term_id, b.currency, b.due_date, b.decimals, b.recorded, b.through,
                          b.cap_percent_of_principal, b.daily_rate_percent, d.day
+            ), fee_span as not materialized (
+                -- on a span where the legal line passes the fees recorded, rising faster than the fees, the least is on the last day
+                -- the line is at or below them or on the day after (rising no faster, it is at the span's end, a day tried anyway)
+                select *, case when prev_legal < fees_recorded and legal > fees_recorded and daily_legal > daily_fee
+                               then prev_day + cast(div(fees_recorded - prev_legal, daily_legal) as int) end as held_through
+                from (select *, lag(day) over term_days as prev_day, lag(legal) over term_days as prev_legal from fee_by_day
+                      window term_days as (partition by customer_id, invoice_id, term_id order by day)) s
             ), fee as materialized (
-                -- least() passes over a null: with no legal cap recorded the bounds are null, and the cap of the contract alone holds
+                -- least() passes over a null: with no legal cap recorded the legal bounds are null, and the cap of the contract alone holds
                 select customer_id, invoice_id, term_id, currency, due_date,
-                       greatest(round(least(min(contract_cap), min(uncapped), min(legal_start) + min(bound)), decimals) - recorded, 0) as amount
-                from fee_by_day
+                       greatest(round(least(min(contract_cap), min(uncapped),
+                                            min(legal + greatest(fees_recorded - legal, 0) + after),
+                                            min(fees_recorded + (day - held_through) * daily_fee + after),
+                                            min(prev_legal + (held_through + 1 - prev_day) * daily_legal + (day - held_through - 1) * daily_fee + after))
+                                      / 36500, decimals) - recorded, 0) as amount
+                from fee_span
                 group by customer_id, invoice_id, term_id, currency, due_date, decimals, recorded
             )""";
 

@@ -83,14 +83,44 @@ class AgingLegalCapTest {
         assertThat(total("2026-10-20", EARLIER)).isEqualTo("10054.79");
     }
 
-    /** Fees recorded above the legal line (under an earlier rule, not yet corrected) are not taken back here: the line runs on from them. */
+    /**
+     * Fees recorded above the legal line (under an earlier rule, not yet corrected) are not taken back here, and
+     * grow again only once the line passes them: to the line that day, then by the day's fee.
+     */
     @Test
-    void theLegalLineRunsOnFromNoLowerThanTheFeesRecorded() {
+    void feesRecordedAboveTheLegalLineStayThereUntilTheLinePassesThem() {
         at(new LateFeesAccrued(CUSTOMER, LocalDate.parse("2026-10-05"), List.of(
                 new LateFeeAccrual("INV-1", "T1", cny("30.00"), 5, LocalDate.parse("2026-10-05"), false))), EARLIER);
 
-        // 30.00 + the legal line of one day, 2.739726... -> 32.74 (the fee of the day, 5.00, is more)
-        assertThat(total("2026-10-06", NOW)).isEqualTo("10032.74");
+        // the line: 2.739726... a day, 27.39726... on 10-10, 30.13698... on 10-11, 32.87671... on 10-12 (below 30.13698... + 5.00)
+        assertThat(total("2026-10-06", NOW)).isEqualTo("10030.00");
+        assertThat(total("2026-10-10", NOW)).isEqualTo("10030.00");
+        assertThat(total("2026-10-11", NOW)).isEqualTo("10030.14");
+        assertThat(total("2026-10-12", NOW)).isEqualTo("10032.88");
+    }
+
+    /** From 11 October the legal line rises 10.00 a day, faster than the fees: fees recorded above it wait, then rise to it, then 5.00 a day. */
+    @Test
+    void feesRecordedAboveALegalLineRisingFasterThanTheFeesRiseToItTheDayItPassesThem() {
+        legalCap("2026-10-11", "36.5", EARLIER);
+        at(new LateFeesAccrued(CUSTOMER, LocalDate.parse("2026-10-05"), List.of(
+                new LateFeeAccrual("INV-1", "T1", cny("44.00"), 5, LocalDate.parse("2026-10-05"), false))), EARLIER);
+
+        // the line: 27.39726... on 10-10, 37.39726... on 10-11, 47.39726... on 10-12; then 8 days at 5.00: 87.39726...
+        // (not 44.00 + 9 days' fees, 89.00, nor 44.00 + 10 days', 94.00)
+        assertThat(total("2026-10-11", NOW)).isEqualTo("10044.00");
+        assertThat(total("2026-10-12", NOW)).isEqualTo("10047.40");
+        assertThat(total("2026-10-20", NOW)).isEqualTo("10087.40");
+    }
+
+    /** A fix rounded up (13.69863... fixed as 13.70) does not carry its fraction on: the fees owed later are the legal line rounded. */
+    @Test
+    void feesOwedAfterAFixRoundedUpAreTheLegalLineRoundedNotACentAbove() {
+        at(new LateFeesAccrued(CUSTOMER, LocalDate.parse("2026-10-05"), List.of(
+                new LateFeeAccrual("INV-1", "T1", cny("13.70"), 5, LocalDate.parse("2026-10-05"), true))), EARLIER);
+
+        // 20 days of the line: 54.79452... -> 54.79 (run on from the 13.70 fixed it was 54.79589..., 54.80)
+        assertThat(total("2026-10-20", NOW)).isEqualTo("10054.79");
     }
 
     private String total(String asOf, Instant knownAt) {

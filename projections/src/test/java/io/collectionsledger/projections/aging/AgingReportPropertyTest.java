@@ -62,8 +62,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * INV-1 is under a contract with random late-fee terms, and fees are recorded at random days only:
  * the fold adds the fees accrued since the last recorded day by walking the days one by one, each
  * day's fee its open principal times the daily rate, the fees so far never past the contract's cap
- * nor the legal line (each day's open principal at the legal rate in force that day over 365, run on
- * from no lower than the fees recorded), rounded once at the end. The legal cap changes twice, once
+ * nor the legal line (each day's open principal at the legal rate in force that day over 365, summed
+ * exactly from the first day past due) and never below the fees recorded, rounded once at the end. The legal cap changes twice, once
  * recorded during the histories' recording times.
  */
 class AgingReportPropertyTest {
@@ -305,9 +305,9 @@ class AgingReportPropertyTest {
 
     /**
      * Day by day from the first day past due: the legal line grows by the day's open principal at the
-     * legal rate of the day (from the recorded fees up, once past the last recorded day); after the last
-     * recorded day the fees grow by the day's open principal at the daily rate, never past the contract's
-     * cap nor the legal line. Every amount is kept times 36,500 so that nothing rounds before the end.
+     * legal rate of the day; after the last recorded day the fees grow by the day's open principal at the
+     * daily rate, never past the contract's cap nor the legal line, and never below the fees recorded.
+     * Every amount is kept times 36,500 so that nothing rounds before the end.
      */
     private static BigDecimal feesAccruedSinceRecorded(LocalDate due, BigDecimal principal, TreeMap<LocalDate, BigDecimal> principalMoves,
                                                        LateFeeTerms terms, BigDecimal recorded, LocalDate recordedThrough,
@@ -325,12 +325,10 @@ class AgingReportPropertyTest {
             for (BigDecimal move : principalMoves.headMap(day, true).values()) {
                 open = open.add(move);
             }
-            if (day.equals(through.plusDays(1))) {
-                legal = legal.max(fees);
-            }
             legal = legal.add(open.multiply(legalRateOn(day, knownAt)));
             if (day.isAfter(through)) {
-                fees = fees.add(open.multiply(terms.dailyRatePercent()).multiply(BigDecimal.valueOf(365))).min(cap).min(legal);
+                fees = fees.add(open.multiply(terms.dailyRatePercent()).multiply(BigDecimal.valueOf(365))).min(cap).min(legal)
+                        .max(recorded.multiply(scale));
             }
         }
         return fees.divide(scale, 2, RoundingMode.HALF_UP).subtract(recorded).max(BigDecimal.ZERO);
