@@ -5,10 +5,12 @@ import io.collectionsledger.contracts.credit.CreditDecisionQuery;
 import io.collectionsledger.contracts.credit.CreditReason;
 import io.collectionsledger.contracts.credit.CreditReason.Code;
 import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.projections.shared.CustomerLateFees;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +29,17 @@ import static io.collectionsledger.projections.credit.CreditDecisionProjection.S
  *       excluded), less the unapplied credit in it, plus the order, must not exceed the limit in
  *       force (set, or raised after consecutive early payments). No limit, no credit. The ledger
  *       converts no currency: an order in another currency is refused, and what is open in other
- *       currencies is shown but not counted;</li>
+ *       currencies is shown but not counted. The late fees are all those owed by then: those recorded
+ *       and those accrued since the last recorded day of each open overdue term (the ledger records them
+ *       only when it must fix an amount), computed as the account does ({@link CustomerLateFees}); none
+ *       accrue on an invoice after its write-off;</li>
  *   <li>orders held after a payment more than 15 days late, until the ledger releases them;</li>
  *   <li>"deliver two, settle one" (送二结一): the latest batch delivered is settled when the next
  *       one is delivered, so an order is allowed with one batch unpaid (on that condition) and
  *       refused while an earlier batch is unpaid too. A batch is unpaid until every receivable
  *       that settles it (its invoices, or the plan that took them over) is paid or credited; a
- *       batch not yet invoiced is unpaid, and so is one whose invoice was written off;</li>
+ *       batch not yet invoiced is unpaid, and so is one whose invoice was written off. Fees accrue only
+ *       on principal still open, so fees not yet recorded never make a paid receivable unpaid;</li>
  *   <li>supply suspended, until it is resumed;</li>
  *   <li>a lawsuit or arbitration filed and not closed.</li>
  * </ul>
@@ -46,6 +52,22 @@ final class CreditCheck {
     private final JdbcClient jdbc;
     private final CreditDecisionQuery query;
     private final Map<String, Object> params;
+
+    /** What the fees accrued since the last recorded day rest on (see {@link CustomerLateFees.Source}). */
+    private static final CustomerLateFees.Source FEES = new CustomerLateFees.Source("""
+            select t.invoice_id, t.term_id, c.daily_rate_percent, c.cap_percent_of_principal
+            from credit_term t
+            join credit_late_fee_terms c on (c.customer_id, c.contract_id) = (t.customer_id, t.contract_id)
+            where t.customer_id = :customer and t.issued_on <= :asOf and t.issued_at <= :knownAt
+              and not exists (select from credit_write_off w
+                              where (w.customer_id, w.invoice_id) = (t.customer_id, t.invoice_id)
+                                and w.occurred_on <= :asOf and w.recorded_at <= :knownAt)""", """
+            select invoice_id, term_id, true as fees, amount, occurred_on, accrued_through from credit_fee
+            where customer_id = :customer and occurred_on <= :asOf and recorded_at <= :knownAt
+            union all
+            select invoice_id, term_id, false, amount, occurred_on, null from credit_movement
+            where customer_id = :customer and component = 'PRINCIPAL' and occurred_on <= :asOf and recorded_at <= :knownAt""", """
+            select effective_from, annual_percent from credit_legal_cap where recorded_at <= :knownAt order by sequence_number""");
 
     CreditCheck(JdbcClient jdbc, CreditDecisionQuery query) {
         this.jdbc = jdbc;
@@ -68,6 +90,7 @@ final class CreditCheck {
         Optional<Limit> limit = limit();
         String currency = limit.map(l -> l.amount().currency()).orElse(order.currency());
         Map<String, Money> open = sums("credit_movement");
+        feesAccrued().forEach((feeCurrency, fees) -> open.merge(feeCurrency, fees, Money::plus));
         Money openReceivables = open.getOrDefault(currency, Money.zero(currency));
         Money unappliedCredit = sums("credit_unapplied").getOrDefault(currency, Money.zero(currency));
         Money exposure = openReceivables.minus(unappliedCredit);
@@ -146,6 +169,32 @@ final class CreditCheck {
                     sums.put(currency, new Money(rs.getBigDecimal("amount"), currency));
                 });
         return sums;
+    }
+
+    /**
+     * The fees accrued since the last recorded day on each open overdue term under a contract with
+     * late-fee terms, per currency; none when no term bears fees.
+     */
+    private Map<String, Money> feesAccrued() {
+        Map<String, Money> accrued = new TreeMap<>();
+        CustomerLateFees fees = new CustomerLateFees(jdbc, params, query.asOf(), FEES);
+        jdbc.sql("""
+                        select t.invoice_id, t.term_id, t.currency, t.due_date, t.amount, coalesce(sum(m.amount), 0) as open
+                        from credit_term t
+                        left join credit_movement m on (m.customer_id, m.invoice_id, m.term_id) = (t.customer_id, t.invoice_id, t.term_id)
+                                                   and m.occurred_on <= :asOf and m.recorded_at <= :knownAt
+                        where t.customer_id = :customer and t.issued_on <= :asOf and t.issued_at <= :knownAt and t.due_date < :asOf
+                        group by t.invoice_id, t.term_id, t.currency, t.due_date, t.amount""")
+                .params(params)
+                .query(rs -> {
+                    String currency = rs.getString("currency").trim();
+                    Money fee = fees.accrued(rs.getString("invoice_id"), rs.getString("term_id"), rs.getObject("due_date", LocalDate.class),
+                            new Money(rs.getBigDecimal("amount"), currency), new Money(rs.getBigDecimal("open"), currency));
+                    if (fee.signum() != 0) {
+                        accrued.merge(currency, fee, Money::plus);
+                    }
+                });
+        return accrued;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.collectionsledger.contracts.collection.CreditLimitRaised;
 import io.collectionsledger.contracts.collection.CreditLimitSet;
 import io.collectionsledger.contracts.collection.SupplyResumed;
 import io.collectionsledger.contracts.collection.SupplySuspended;
+import io.collectionsledger.contracts.contract.ContractRecorded;
 import io.collectionsledger.contracts.credit.CreditDecision;
 import io.collectionsledger.contracts.credit.CreditDecisionQuery;
 import io.collectionsledger.contracts.customer.CustomerRegistered;
@@ -13,6 +14,7 @@ import io.collectionsledger.contracts.litigation.LawsuitFiled;
 import io.collectionsledger.contracts.litigation.LegalStep;
 import io.collectionsledger.contracts.litigation.LegalStepRecorded;
 import io.collectionsledger.contracts.payment.PaymentRecorded;
+import io.collectionsledger.contracts.policy.LegalLateFeeCapChanged;
 import io.collectionsledger.contracts.payment.PaymentReversed;
 import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
 import io.collectionsledger.contracts.payment.UnappliedCreditRefunded;
@@ -39,9 +41,11 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,6 +56,11 @@ import java.util.List;
  * Each with its business date and recording time, so a decision is computed for any date as known
  * at any time ({@link CreditCheck}). A hold or a raise withdrawn stays, beside its withdrawal with
  * the withdrawal's own recording time: known before that, it counts as it did.
+ * <p>
+ * Late fees are recorded only when an amount must be fixed, so the decision adds the fees accrued since
+ * the last recorded day ({@link CreditCheck}); for them it keeps the terms of invoices issued under a
+ * contract, what each movement moved, the contracts' late-fee terms, the fees recorded and through which
+ * day, the write-offs and the legal cap's dated schedule.
  */
 @Component
 @ProcessingGroup(CreditDecisionProjection.PROCESSING_GROUP)
@@ -74,6 +83,11 @@ public class CreditDecisionProjection {
     private final BatchedWrites.Statement limitWithdrawals;
     private final BatchedWrites.Statement switchWithdrawals;
     private final BatchedWrites.Statement cases;
+    private final BatchedWrites.Statement terms;
+    private final BatchedWrites.Statement lateFeeTerms;
+    private final BatchedWrites.Statement fees;
+    private final BatchedWrites.Statement writeOffs;
+    private final BatchedWrites.Statement legalCaps;
 
     /**
      * Every table but the legal cases only grows, so rows wait for the batch's end; the two
@@ -90,8 +104,8 @@ public class CreditDecisionProjection {
                 insert into credit_batch_receivable (customer_id, delivery_id, receivable_id, occurred_on, recorded_at)
                 values (?, ?, ?, ?, ?)""");
         this.movements = writes.statement("""
-                insert into credit_movement (customer_id, invoice_id, currency, amount, written_off, occurred_on, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?)""");
+                insert into credit_movement (customer_id, invoice_id, term_id, component, currency, amount, written_off, occurred_on, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         this.unapplied = writes.statement(
                 "insert into credit_unapplied (customer_id, currency, amount, occurred_on, recorded_at) values (?, ?, ?, ?, ?)");
         this.limits = writes.statement("""
@@ -108,6 +122,17 @@ public class CreditDecisionProjection {
                 values (?, ?, ?, ?, ?, ?)""");
         this.cases = writes.statement(
                 "insert into credit_case (customer_id, case_id, detail, filed_on, filed_recorded_at) values (?, ?, ?, ?, ?)");
+        this.terms = writes.statement("""
+                insert into credit_term (customer_id, invoice_id, term_id, contract_id, currency, due_date, amount, issued_on, issued_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        this.lateFeeTerms = writes.statement("""
+                insert into credit_late_fee_terms (customer_id, contract_id, daily_rate_percent, cap_percent_of_principal) values (?, ?, ?, ?)""");
+        this.fees = writes.statement("""
+                insert into credit_fee (customer_id, invoice_id, term_id, amount, accrued_through, occurred_on, recorded_at) values (?, ?, ?, ?, ?, ?, ?)""");
+        this.writeOffs = writes.statement("""
+                insert into credit_write_off (customer_id, invoice_id, occurred_on, recorded_at) values (?, ?, ?, ?)""");
+        this.legalCaps = writes.statement("""
+                insert into credit_legal_cap (sequence_number, effective_from, annual_percent, recorded_at) values (?, ?, ?, ?)""");
     }
 
     @EventHandler
@@ -120,10 +145,29 @@ public class CreditDecisionProjection {
         deliveries.add(sequence, event.customerId(), event.deliveryId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt));
     }
 
+    /** Only a contract with late-fee terms matters here: its invoices' terms accrue fees. */
+    @EventHandler
+    void on(ContractRecorded event) {
+        if (event.lateFees() != null) {
+            lateFeeTerms.add(event.customerId(), event.contractId(), event.lateFees().dailyRatePercent(),
+                    event.lateFees().capPercentOfPrincipal());
+        }
+    }
+
+    /** The legal cap from its effective date: fees of the days before it keep the rate they accrued under. */
+    @EventHandler
+    void on(LegalLateFeeCapChanged event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        legalCaps.add(sequence, event.effectiveFrom(), event.annualPercent(), java.sql.Timestamp.from(recordedAt));
+    }
+
     @EventHandler
     void on(InvoiceIssued event, @Timestamp Instant recordedAt) {
         for (InvoiceTerm term : event.terms()) {
-            move(event.customerId(), event.invoiceId(), term.amount(), false, event.occurredOn(), recordedAt);
+            move(event.customerId(), event.invoiceId(), term.termId(), null, term.amount(), false, event.occurredOn(), recordedAt);
+            if (event.contractId() != null) {
+                terms.add(event.customerId(), event.invoiceId(), term.termId(), event.contractId(), term.amount().currency(), term.dueDate(),
+                        term.amount().amount(), event.occurredOn(), java.sql.Timestamp.from(recordedAt));
+            }
         }
         for (String deliveryId : event.deliveryIds()) {
             batchReceivables.add(event.customerId(), deliveryId, event.invoiceId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt));
@@ -144,7 +188,8 @@ public class CreditDecisionProjection {
     @EventHandler
     void on(PaymentReversed event, @Timestamp Instant recordedAt) {
         for (Allocation reopened : event.reopened()) {
-            move(event.customerId(), reopened.invoiceId(), reopened.amount(), false, event.occurredOn(), recordedAt);
+            move(event.customerId(), reopened.invoiceId(), reopened.termId(), reopened.component(), reopened.amount(), false,
+                    event.occurredOn(), recordedAt);
         }
         unapplied(event.customerId(), event.unappliedReversed().negate(), event.occurredOn(), recordedAt);
     }
@@ -163,15 +208,24 @@ public class CreditDecisionProjection {
     @EventHandler
     void on(LateFeesAccrued event, @Timestamp Instant recordedAt) {
         for (LateFeeAccrual accrual : event.accruals()) {
-            move(event.customerId(), accrual.invoiceId(), accrual.amount(), false, event.occurredOn(), recordedAt);
+            move(event.customerId(), accrual.invoiceId(), accrual.termId(), Allocation.Component.LATE_FEES, accrual.amount(), false,
+                    event.occurredOn(), recordedAt);
+            fees.add(event.customerId(), accrual.invoiceId(), accrual.termId(), accrual.amount().amount(), accrual.accruedThrough(),
+                    event.occurredOn(), java.sql.Timestamp.from(recordedAt));
         }
     }
 
-    /** Fees taken back leave the receivable; what had already paid them is the customer's unapplied credit. */
+    /**
+     * Fees taken back leave the receivable; what had already paid them is the customer's unapplied credit.
+     * All that was taken back no longer counts against the caps.
+     */
     @EventHandler
     void on(LateFeesCorrected event, @Timestamp Instant recordedAt) {
         for (LateFeeCorrection correction : event.corrections()) {
-            move(event.customerId(), correction.invoiceId(), correction.openTakenBack().negate(), false, event.occurredOn(), recordedAt);
+            move(event.customerId(), correction.invoiceId(), correction.termId(), Allocation.Component.LATE_FEES,
+                    correction.openTakenBack().negate(), false, event.occurredOn(), recordedAt);
+            fees.add(event.customerId(), correction.invoiceId(), correction.termId(), correction.takenBack().amount().negate(),
+                    new SqlParameterValue(Types.DATE, null), event.occurredOn(), java.sql.Timestamp.from(recordedAt));
             unapplied(event.customerId(), correction.credited(), event.occurredOn(), recordedAt);
         }
     }
@@ -181,8 +235,8 @@ public class CreditDecisionProjection {
     void on(PaymentPlanAgreed event, @Timestamp Instant recordedAt) {
         reduce(event.customerId(), event.rescheduled(), false, event.occurredOn(), recordedAt);
         for (Installment installment : event.installments()) {
-            move(event.customerId(), event.planId(), installment.principal().plus(installment.interest()), false,
-                    event.occurredOn(), recordedAt);
+            move(event.customerId(), event.planId(), installment.installmentId(), null, installment.principal().plus(installment.interest()),
+                    false, event.occurredOn(), recordedAt);
         }
         writes.now("""
                         insert into credit_batch_receivable (customer_id, delivery_id, receivable_id, occurred_on, recorded_at)
@@ -195,6 +249,7 @@ public class CreditDecisionProjection {
     @EventHandler
     void on(ReceivableWrittenOff event, @Timestamp Instant recordedAt) {
         reduce(event.customerId(), event.writtenOff(), true, event.occurredOn(), recordedAt);
+        writeOffs.add(event.customerId(), event.invoiceId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt));
     }
 
     @EventHandler
@@ -268,7 +323,8 @@ public class CreditDecisionProjection {
     void reset() {
         jdbc.sql("""
                 truncate credit_customer, credit_movement, credit_unapplied, credit_limit, credit_switch, credit_case,
-                         credit_delivery, credit_batch_receivable, credit_limit_withdrawal, credit_switch_withdrawal""").update();
+                         credit_delivery, credit_batch_receivable, credit_limit_withdrawal, credit_switch_withdrawal,
+                         credit_term, credit_late_fee_terms, credit_fee, credit_write_off, credit_legal_cap""").update();
     }
 
     @QueryHandler
@@ -278,12 +334,16 @@ public class CreditDecisionProjection {
 
     private void reduce(String customerId, List<Allocation> allocations, boolean writtenOff, LocalDate occurredOn, Instant recordedAt) {
         for (Allocation allocation : allocations) {
-            move(customerId, allocation.invoiceId(), allocation.amount().negate(), writtenOff, occurredOn, recordedAt);
+            move(customerId, allocation.invoiceId(), allocation.termId(), allocation.component(), allocation.amount().negate(), writtenOff,
+                    occurredOn, recordedAt);
         }
     }
 
-    private void move(String customerId, String receivableId, Money amount, boolean writtenOff, LocalDate occurredOn, Instant recordedAt) {
-        movements.add(customerId, receivableId, amount.currency(), amount.amount(), writtenOff, occurredOn, java.sql.Timestamp.from(recordedAt));
+    /** A movement of what is open on a term or installment; component null on what was issued. */
+    private void move(String customerId, String receivableId, String termId, Allocation.Component component, Money amount, boolean writtenOff,
+                      LocalDate occurredOn, Instant recordedAt) {
+        movements.add(customerId, receivableId, termId, new SqlParameterValue(Types.VARCHAR, component == null ? null : component.name()),
+                amount.currency(), amount.amount(), writtenOff, occurredOn, java.sql.Timestamp.from(recordedAt));
     }
 
     private void unapplied(String customerId, Money amount, LocalDate occurredOn, Instant recordedAt) {

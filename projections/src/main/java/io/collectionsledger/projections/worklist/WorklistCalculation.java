@@ -9,6 +9,7 @@ import io.collectionsledger.contracts.worklist.NextAction;
 import io.collectionsledger.contracts.worklist.PriorityScore;
 import io.collectionsledger.contracts.worklist.WorklistEntry;
 import io.collectionsledger.contracts.worklist.WorklistStage;
+import io.collectionsledger.projections.shared.LateFeesAccruedSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
@@ -36,6 +37,12 @@ import java.util.stream.IntStream;
  * that restarted it (Civil Code art. 188, 195). A disputed amount is still open and still ages,
  * but it is not dunned: a customer whose whole overdue amount is disputed gets the dispute settled
  * first.
+ *
+ * <p>What is open and overdue owes the late fees accrued to {@code asOf} on each open overdue term since
+ * its last recorded day (the ledger records them only when it must fix an amount), computed in the query
+ * as the aging report does ({@link LateFeesAccruedSql}): they are owed, so they count in the amounts
+ * listed, in the amount that scores priority, and in what a dispute leaves overdue. None accrue on an
+ * invoice after its write-off.
  */
 final class WorklistCalculation {
 
@@ -48,6 +55,11 @@ final class WorklistCalculation {
                 where occurred_on <= :asOf and recorded_at <= :knownAt
                 group by customer_id, invoice_id, term_id, currency
                 having sum(amount) > 0 and max(due_date) is not null
+            ), %s,
+            owed as (  -- what is open on each term, and the fees accrued on it since the last recorded day
+                select customer_id, invoice_id, currency, due_date, open from term
+                union all
+                select customer_id, invoice_id, currency, due_date, amount from fee
             ),
             restart as (
                 select * from worklist_restart
@@ -81,7 +93,7 @@ final class WorklistCalculation {
                 from (select customer_id, invoice_id, currency,
                              coalesce(sum(open) filter (where due_date < :asOf), 0) as overdue,
                              coalesce(sum(open) filter (where due_date >= :asOf), 0) as not_due
-                      from term group by customer_id, invoice_id, currency) i
+                      from owed group by customer_id, invoice_id, currency) i
                 left join dispute x on x.customer_id = i.customer_id and x.invoice_id = i.invoice_id
             ),
             amounts as (
@@ -150,7 +162,7 @@ final class WorklistCalculation {
             left join cases c on c.customer_id = d.customer_id
             where (cast(:collector as text) is null or k.collector = :collector)
               and (d.oldest_overdue is not null or d.next_due <= cast(:asOf as date) + :window)
-            """;
+            """.formatted(LateFeesAccruedSql.fees("worklist", "term"));
 
     private final JdbcClient jdbc;
     private final CollectionWorklistQuery query;

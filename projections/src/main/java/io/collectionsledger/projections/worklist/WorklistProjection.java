@@ -2,6 +2,7 @@ package io.collectionsledger.projections.worklist;
 
 import io.collectionsledger.contracts.collection.CollectorAssigned;
 import io.collectionsledger.contracts.collection.EarlyWarningFlagged;
+import io.collectionsledger.contracts.contract.ContractRecorded;
 import io.collectionsledger.contracts.customer.CustomerRegistered;
 import io.collectionsledger.contracts.dispute.DisputeRaised;
 import io.collectionsledger.contracts.dispute.DisputeResolved;
@@ -13,6 +14,7 @@ import io.collectionsledger.contracts.litigation.LegalStepRecorded;
 import io.collectionsledger.contracts.payment.PaymentRecorded;
 import io.collectionsledger.contracts.payment.PaymentReversed;
 import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
+import io.collectionsledger.contracts.policy.LegalLateFeeCapChanged;
 import io.collectionsledger.contracts.promise.Installment;
 import io.collectionsledger.contracts.promise.PaymentPlanAgreed;
 import io.collectionsledger.contracts.promise.PaymentPromiseBroken;
@@ -44,9 +46,11 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -58,6 +62,11 @@ import java.util.List;
  * limitation period, how promises turned out, early-warning signals, order holds (less those
  * withdrawn), dunning letters and legal cases. Each with its business date and recording time, so the worklist is computed for any date as known at
  * any time ({@link WorklistCalculation}).
+ * <p>
+ * Late fees are recorded only when an amount must be fixed, so the worklist adds the fees accrued since
+ * the last recorded day ({@link WorklistCalculation}); for them it keeps, as the aging report does, the
+ * contracts' late-fee terms, each invoice's contract, what each movement moved, the fees recorded and
+ * through which day, the write-offs and the legal cap's dated schedule.
  */
 @Component
 @ProcessingGroup(WorklistProjection.PROCESSING_GROUP)
@@ -77,6 +86,11 @@ public class WorklistProjection {
     private final BatchedWrites.Statement ordersHeld;
     private final BatchedWrites.Statement letters;
     private final BatchedWrites.Statement cases;
+    private final BatchedWrites.Statement lateFeeTerms;
+    private final BatchedWrites.Statement invoiceContracts;
+    private final BatchedWrites.Statement fees;
+    private final BatchedWrites.Statement writeOffs;
+    private final BatchedWrites.Statement legalCaps;
 
     /**
      * Rows are inserted and wait for the batch's end; the statements that find rows another event
@@ -88,8 +102,8 @@ public class WorklistProjection {
         this.writes = new BatchedWrites(jdbcTemplate);
         this.customers = writes.statement("insert into worklist_customer (customer_id, name) values (?, ?)");
         this.movements = writes.statement("""
-                insert into worklist_movement (customer_id, invoice_id, term_id, currency, due_date, amount, occurred_on, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""");
+                insert into worklist_movement (customer_id, invoice_id, term_id, currency, due_date, amount, occurred_on, recorded_at, component)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         this.disputes = writes.statement("""
                 insert into worklist_dispute (customer_id, invoice_id, currency, amount, occurred_on, recorded_at)
                 values (?, ?, ?, ?, ?, ?)""");
@@ -112,6 +126,16 @@ public class WorklistProjection {
         this.cases = writes.statement("""
                 insert into worklist_case (customer_id, case_id, filed_on, filed_recorded_at)
                 values (?, ?, ?, ?)""");
+        this.lateFeeTerms = writes.statement("""
+                insert into worklist_late_fee_terms (customer_id, contract_id, daily_rate_percent, cap_percent_of_principal) values (?, ?, ?, ?)""");
+        this.invoiceContracts = writes.statement("""
+                insert into worklist_invoice_contract (customer_id, invoice_id, contract_id, decimals) values (?, ?, ?, ?)""");
+        this.fees = writes.statement("""
+                insert into worklist_fee (customer_id, invoice_id, term_id, amount, accrued_through, occurred_on, recorded_at) values (?, ?, ?, ?, ?, ?, ?)""");
+        this.writeOffs = writes.statement("""
+                insert into worklist_write_off (customer_id, invoice_id, occurred_on, recorded_at) values (?, ?, ?, ?)""");
+        this.legalCaps = writes.statement("""
+                insert into worklist_legal_cap (sequence_number, effective_from, annual_percent, recorded_at) values (?, ?, ?, ?)""");
     }
 
     @EventHandler
@@ -119,10 +143,29 @@ public class WorklistProjection {
         customers.add(event.customerId(), event.name());
     }
 
+    /** Only a contract with late-fee terms matters here: its invoices' terms accrue fees. */
+    @EventHandler
+    void on(ContractRecorded event) {
+        if (event.lateFees() != null) {
+            lateFeeTerms.add(event.customerId(), event.contractId(), event.lateFees().dailyRatePercent(),
+                    event.lateFees().capPercentOfPrincipal());
+        }
+    }
+
+    /** The legal cap from its effective date: fees of the days before it keep the rate they accrued under. */
+    @EventHandler
+    void on(LegalLateFeeCapChanged event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        legalCaps.add(sequence, event.effectiveFrom(), event.annualPercent(), java.sql.Timestamp.from(recordedAt));
+    }
+
     @EventHandler
     void on(InvoiceIssued event, @Timestamp Instant recordedAt) {
+        if (event.contractId() != null) {
+            invoiceContracts.add(event.customerId(), event.invoiceId(), event.contractId(), Money.decimalsOf(event.amount().currency()));
+        }
         for (InvoiceTerm term : event.terms()) {
-            move(event.customerId(), event.invoiceId(), term.termId(), term.dueDate(), term.amount(), event.occurredOn(), recordedAt);
+            move(event.customerId(), event.invoiceId(), term.termId(), term.dueDate(), Allocation.Component.PRINCIPAL, term.amount(),
+                    event.occurredOn(), recordedAt);
         }
     }
 
@@ -144,7 +187,8 @@ public class WorklistProjection {
     @EventHandler
     void on(PaymentReversed event, @Timestamp Instant recordedAt) {
         for (Allocation reopened : event.reopened()) {
-            move(event.customerId(), reopened.invoiceId(), reopened.termId(), null, reopened.amount(), event.occurredOn(), recordedAt);
+            move(event.customerId(), reopened.invoiceId(), reopened.termId(), null, reopened.component(), reopened.amount(), event.occurredOn(),
+                    recordedAt);
         }
         writes.now("""
                         update worklist_restart set reversed_on = ?, reversed_recorded_at = ?
@@ -160,16 +204,24 @@ public class WorklistProjection {
     @EventHandler
     void on(LateFeesAccrued event, @Timestamp Instant recordedAt) {
         for (LateFeeAccrual accrual : event.accruals()) {
-            move(event.customerId(), accrual.invoiceId(), accrual.termId(), null, accrual.amount(), event.occurredOn(), recordedAt);
+            move(event.customerId(), accrual.invoiceId(), accrual.termId(), null, Allocation.Component.LATE_FEES, accrual.amount(),
+                    event.occurredOn(), recordedAt);
+            fees.add(event.customerId(), accrual.invoiceId(), accrual.termId(), accrual.amount().amount(), accrual.accruedThrough(),
+                    event.occurredOn(), java.sql.Timestamp.from(recordedAt));
         }
     }
 
-    /** Fees taken back leave what is open on the term (the worklist keeps no unapplied credit). */
+    /**
+     * Fees taken back leave what is open on the term (the worklist keeps no unapplied credit). All that was
+     * taken back no longer counts against the caps.
+     */
     @EventHandler
     void on(LateFeesCorrected event, @Timestamp Instant recordedAt) {
         for (LateFeeCorrection correction : event.corrections()) {
-            move(event.customerId(), correction.invoiceId(), correction.termId(), null, correction.openTakenBack().negate(),
-                    event.occurredOn(), recordedAt);
+            move(event.customerId(), correction.invoiceId(), correction.termId(), null, Allocation.Component.LATE_FEES,
+                    correction.openTakenBack().negate(), event.occurredOn(), recordedAt);
+            fees.add(event.customerId(), correction.invoiceId(), correction.termId(), correction.takenBack().amount().negate(),
+                    new SqlParameterValue(Types.DATE, null), event.occurredOn(), java.sql.Timestamp.from(recordedAt));
         }
     }
 
@@ -178,7 +230,7 @@ public class WorklistProjection {
     void on(PaymentPlanAgreed event, @Timestamp Instant recordedAt, @SequenceNumber long sequence) {
         reduce(event.customerId(), event.rescheduled(), event.occurredOn(), recordedAt);
         for (Installment installment : event.installments()) {
-            move(event.customerId(), event.planId(), installment.installmentId(), installment.dueDate(),
+            move(event.customerId(), event.planId(), installment.installmentId(), installment.dueDate(), null,
                     installment.principal().plus(installment.interest()), event.occurredOn(), recordedAt);
         }
         for (String invoiceId : event.invoiceIds()) {
@@ -186,10 +238,11 @@ public class WorklistProjection {
         }
     }
 
-    /** A written-off receivable takes no collection action but recovery: it leaves the worklist. */
+    /** A written-off receivable takes no collection action but recovery: it leaves the worklist, and accrues no fees. */
     @EventHandler
     void on(ReceivableWrittenOff event, @Timestamp Instant recordedAt) {
         reduce(event.customerId(), event.writtenOff(), event.occurredOn(), recordedAt);
+        writeOffs.add(event.customerId(), event.invoiceId(), event.occurredOn(), java.sql.Timestamp.from(recordedAt));
     }
 
     @EventHandler
@@ -307,7 +360,8 @@ public class WorklistProjection {
     void reset() {
         jdbc.sql("""
                 truncate worklist_customer, worklist_movement, worklist_dispute, worklist_collector, worklist_restart,
-                         worklist_promise_outcome, worklist_warning, worklist_orders_held, worklist_letter, worklist_case""").update();
+                         worklist_promise_outcome, worklist_warning, worklist_orders_held, worklist_letter, worklist_case,
+                         worklist_late_fee_terms, worklist_invoice_contract, worklist_fee, worklist_write_off, worklist_legal_cap""").update();
     }
 
     @QueryHandler
@@ -317,13 +371,16 @@ public class WorklistProjection {
 
     private void reduce(String customerId, List<Allocation> allocations, LocalDate occurredOn, Instant recordedAt) {
         for (Allocation allocation : allocations) {
-            move(customerId, allocation.invoiceId(), allocation.termId(), null, allocation.amount().negate(), occurredOn, recordedAt);
+            move(customerId, allocation.invoiceId(), allocation.termId(), null, allocation.component(), allocation.amount().negate(), occurredOn,
+                    recordedAt);
         }
     }
 
-    private void move(String customerId, String invoiceId, String termId, LocalDate dueDate, Money amount,
+    /** A movement of what is open on a term or installment; due date on the row that creates it, component null on an installment. */
+    private void move(String customerId, String invoiceId, String termId, LocalDate dueDate, Allocation.Component component, Money amount,
                       LocalDate occurredOn, Instant recordedAt) {
-        movements.add(customerId, invoiceId, termId, amount.currency(), dueDate, amount.amount(), occurredOn, java.sql.Timestamp.from(recordedAt));
+        movements.add(customerId, invoiceId, termId, amount.currency(), new SqlParameterValue(Types.DATE, dueDate), amount.amount(), occurredOn,
+                java.sql.Timestamp.from(recordedAt), new SqlParameterValue(Types.VARCHAR, component == null ? null : component.name()));
     }
 
     private void dispute(String customerId, String invoiceId, Money amount, LocalDate occurredOn, Instant recordedAt) {

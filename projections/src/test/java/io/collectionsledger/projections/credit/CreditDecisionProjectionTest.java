@@ -5,7 +5,9 @@ import io.collectionsledger.contracts.collection.CreditLimitRaised;
 import io.collectionsledger.contracts.collection.CreditLimitSet;
 import io.collectionsledger.contracts.collection.SupplyResumed;
 import io.collectionsledger.contracts.collection.SupplySuspended;
+import io.collectionsledger.contracts.contract.ContractRecorded;
 import io.collectionsledger.contracts.contract.DisputeClause;
+import io.collectionsledger.contracts.contract.LateFeeTerms;
 import io.collectionsledger.contracts.credit.CreditDecision;
 import io.collectionsledger.contracts.credit.CreditDecisionQuery;
 import io.collectionsledger.contracts.credit.CreditReason;
@@ -44,6 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -145,6 +148,47 @@ class CreditDecisionProjectionTest {
         assertThat(decision.openReceivables()).isEqualTo(cny("70700.00"));
         assertThat(decision.allowed()).isTrue();
         assertThat(codes(decide("29300.01"))).containsExactly(Code.CREDIT_LIMIT_EXCEEDED);
+    }
+
+    /**
+     * The exposure owes the late fees accrued since the last recorded day, worked out by hand: 12,345.67 at
+     * 0.05 % a day is 6.172835 a day; 31 days to 31 October were recorded (191.357885 -> 191.36); a credit
+     * note leaves 10,000.00 (5.00 a day) from 11 November.
+     */
+    @Test
+    void theExposureOwesTheLateFeesAccruedSinceTheLastRecordedDay() {
+        feeBearingInvoice("12345.67");
+        at(new LateFeesAccrued(customer, LocalDate.parse("2026-10-31"), List.of(
+                new LateFeeAccrual("INV-1", "T1", cny("191.36"), 31, LocalDate.parse("2026-10-31"), false))), NOW);
+        at(new CreditNoteIssued(customer, "INV-1", "CN-1", LocalDate.parse("2026-11-11"), cny("2345.67"), "short delivery",
+                List.of(principal("INV-1", "2345.67"))), LATER);
+
+        // 10 x 6.172835 + 14 x 5.00 = 131.72835 -> 131.73
+        CreditDecision today = decide("89676.91", TODAY, LATER);
+        assertThat(today.openReceivables()).isEqualTo(cny("10323.09"));
+        assertThat(today.exposure()).isEqualTo(cny("100000.00"));
+        assertThat(today.allowed()).isTrue();
+        assertThat(codes(decide("89676.92", TODAY, LATER))).containsExactly(Code.CREDIT_LIMIT_EXCEEDED);
+        // as of 15 November: 10 x 6.172835 + 5 x 5.00 = 86.72835 -> 86.73
+        assertThat(decide("1.00", LocalDate.parse("2026-11-15"), LATER).openReceivables()).isEqualTo(cny("10278.09"));
+        // as known before the credit note: 24 x 6.172835 = 148.14804 -> 148.15 on 12,345.67
+        assertThat(decide("1.00", TODAY, NOW).openReceivables()).isEqualTo(cny("12685.18"));
+        // on the last recorded day nothing more is owed than was recorded
+        assertThat(decide("1.00", LocalDate.parse("2026-10-31"), LATER).openReceivables()).isEqualTo(cny("12537.03"));
+    }
+
+    /** Fixed through 10 November (41 days: 253.086235 -> 253.09), then written off but 2,345.67: nothing accrues after. */
+    @Test
+    void aWrittenOffInvoiceAccruesNoFeesAfterItsWriteOff() {
+        feeBearingInvoice("12345.67");
+        at(new LateFeesAccrued(customer, LocalDate.parse("2026-11-10"), List.of(
+                new LateFeeAccrual("INV-1", "T1", cny("253.09"), 41, LocalDate.parse("2026-11-10"), false))), NOW);
+        at(new ReceivableWrittenOff(customer, "INV-1", "WO-1", LocalDate.parse("2026-11-10"), cny("10000.00"), "insolvent",
+                List.of(principal("INV-1", "10000.00"))), NOW);
+
+        assertThat(decide("1.00").openReceivables()).isEqualTo(cny("2598.76"));
+        // the day before: 40 days, 246.9134 -> 246.91 on the whole principal
+        assertThat(decide("1.00", LocalDate.parse("2026-11-09"), NOW).openReceivables()).isEqualTo(cny("12592.58"));
     }
 
     @Test
@@ -413,6 +457,14 @@ class CreditDecisionProjectionTest {
     private void invoice(String invoiceId, String amount, LocalDate on, LocalDate due, String... deliveryIds) {
         at(new InvoiceIssued(customer, invoiceId, null, on, cny(amount), List.of(new InvoiceTerm("T1", cny(amount), due)),
                 List.of(deliveryIds), null), NOW);
+    }
+
+    /** INV-1 under contract K-1 (0.05 % a day, capped at 10 % of the principal), due on 30 September. */
+    private void feeBearingInvoice(String amount) {
+        at(new ContractRecorded(customer, "K-1", LocalDate.parse("2026-01-01"), List.of(), List.of(),
+                new LateFeeTerms(new BigDecimal("0.05"), new BigDecimal("10"), false), null, null), NOW);
+        at(new InvoiceIssued(customer, "INV-1", "K-1", LocalDate.parse("2026-08-31"), cny(amount),
+                List.of(new InvoiceTerm("T1", cny(amount), LocalDate.parse("2026-09-30"))), List.of(), null), NOW);
     }
 
     private void deliver(String deliveryId, LocalDate on) {

@@ -4,7 +4,9 @@ import io.collectionsledger.contracts.collection.CollectorAssigned;
 import io.collectionsledger.contracts.collection.EarlyWarningFlagged;
 import io.collectionsledger.contracts.collection.EarlyWarningSignal;
 import io.collectionsledger.contracts.collection.ReminderTier;
+import io.collectionsledger.contracts.contract.ContractRecorded;
 import io.collectionsledger.contracts.contract.DisputeClause;
+import io.collectionsledger.contracts.contract.LateFeeTerms;
 import io.collectionsledger.contracts.customer.CreditFile;
 import io.collectionsledger.contracts.customer.CustomerRegistered;
 import io.collectionsledger.contracts.dispute.DisputeRaised;
@@ -32,6 +34,8 @@ import io.collectionsledger.contracts.receivable.InvoiceTerm;
 import io.collectionsledger.contracts.reconciliation.ReconciliationStatementConfirmed;
 import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.contracts.shared.Money;
+import io.collectionsledger.contracts.time.LateFeeAccrual;
+import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.time.OrdersHeld;
 import io.collectionsledger.contracts.time.OrdersHoldWithdrawn;
 import io.collectionsledger.contracts.worklist.CollectionWorklist;
@@ -51,6 +55,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -395,6 +400,63 @@ class WorklistProjectionTest {
         assertThat(list().customers()).isEmpty();
     }
 
+    /**
+     * What is open and overdue owes the late fees accrued since the last recorded day, worked out by hand:
+     * 12,345.67 at 0.05 % a day is 6.172835 a day; 31 days to 31 October were recorded (191.357885 ->
+     * 191.36); a credit note leaves 10,000.00 (5.00 a day) from 11 November.
+     */
+    @Test
+    void theAmountsOweTheLateFeesAccruedSinceTheLastRecordedDay() {
+        Instant later = NOW.plusSeconds(3600);
+        feeBearingInvoice("12345.67");
+        at(new LateFeesAccrued(customer, LocalDate.parse("2026-10-31"), List.of(
+                new LateFeeAccrual("INV-1", "T1", cny("191.36"), 31, LocalDate.parse("2026-10-31"), false))), NOW);
+        at(new CreditNoteIssued(customer, "INV-1", "CN-1", LocalDate.parse("2026-11-11"), cny("2345.67"), "short delivery",
+                List.of(principal("INV-1", "2345.67"))), later);
+
+        // 10 x 6.172835 + 14 x 5.00 = 131.72835 -> 131.73
+        WorklistEntry entry = only(AS_OF, later);
+        assertThat(entry.open()).containsExactly(cny("10323.09"));
+        assertThat(entry.overdue()).containsExactly(cny("10323.09"));
+        assertThat(entry.priority().amount()).isEqualTo(40);
+        // as of 15 November: 10 x 6.172835 + 5 x 5.00 = 86.72835 -> 86.73
+        assertThat(only(LocalDate.parse("2026-11-15"), later).open()).containsExactly(cny("10278.09"));
+        // as known before the credit note: 24 x 6.172835 = 148.14804 -> 148.15 on 12,345.67
+        assertThat(only(AS_OF, NOW).open()).containsExactly(cny("12685.18"));
+        // on the last recorded day nothing more is owed than was recorded
+        assertThat(only(LocalDate.parse("2026-10-31"), later).open()).containsExactly(cny("12537.03"));
+    }
+
+    /** Fixed through 10 November (41 days: 253.086235 -> 253.09), then written off but 2,345.67: nothing accrues after. */
+    @Test
+    void aPartlyWrittenOffInvoiceAccruesNoFeesAfterItsWriteOff() {
+        feeBearingInvoice("12345.67");
+        at(new LateFeesAccrued(customer, LocalDate.parse("2026-11-10"), List.of(
+                new LateFeeAccrual("INV-1", "T1", cny("253.09"), 41, LocalDate.parse("2026-11-10"), false))), NOW);
+        at(new ReceivableWrittenOff(customer, "INV-1", "WO-1", LocalDate.parse("2026-11-10"), cny("10000.00"), "insolvent",
+                List.of(principal("INV-1", "10000.00"))), NOW);
+
+        assertThat(only().open()).containsExactly(cny("2598.76"));
+        // the day before: 40 days, 246.9134 -> 246.91 on the whole principal
+        assertThat(only(LocalDate.parse("2026-11-09"), NOW).open()).containsExactly(cny("12592.58"));
+    }
+
+    /**
+     * A dispute of the whole principal leaves the fees accrued on it (55 days, 339.505925 -> 339.51) overdue and
+     * dunned, as it leaves fees recorded: the dispute names an amount, and takes it from the invoice's open amounts.
+     */
+    @Test
+    void accruedFeesAreOverdueBesideADisputedPrincipal() {
+        feeBearingInvoice("12345.67");
+        at(new DisputeRaised(customer, "DSP-1", LocalDate.parse("2026-10-05"), "INV-1", cny("12345.67"), DisputeReason.QUALITY, "cracked"), NOW);
+
+        WorklistEntry entry = only();
+
+        assertThat(entry.open()).containsExactly(cny("12685.18"));
+        assertThat(entry.disputed()).containsExactly(cny("12345.67"));
+        assertThat(entry.nextAction().kind()).isEqualTo(Kind.VISIT_WITH_DUNNING_LETTER);
+    }
+
     @Test
     void aResetEmptiesTheReadModelForARebuild() {
         issue(customer, "INV-1", "1000.00", "CNY", AS_OF.minusDays(10));
@@ -437,6 +499,14 @@ class WorklistProjectionTest {
         Money money = Money.of(amount, currency);
         at(new InvoiceIssued(customerId, invoiceId, null, due.minusDays(30), money, List.of(new InvoiceTerm("T1", money, due)),
                 List.of(), null), NOW);
+    }
+
+    /** The main customer's INV-1 under contract K-1 (0.05 % a day, capped at 10 % of the principal), due on 30 September. */
+    private void feeBearingInvoice(String amount) {
+        at(new ContractRecorded(customer, "K-1", LocalDate.parse("2026-01-01"), List.of(), List.of(),
+                new LateFeeTerms(new BigDecimal("0.05"), new BigDecimal("10"), false), null, null), NOW);
+        at(new InvoiceIssued(customer, "INV-1", "K-1", LocalDate.parse("2026-08-31"), cny(amount),
+                List.of(new InvoiceTerm("T1", cny(amount), LocalDate.parse("2026-09-30"))), List.of(), null), NOW);
     }
 
     private static PaymentRecorded payment(String customerId, String id, String on, String amount, List<Allocation> allocations) {
