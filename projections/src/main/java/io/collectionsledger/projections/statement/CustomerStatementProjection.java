@@ -24,6 +24,7 @@ import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.time.LateFeesCorrected;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
+import io.collectionsledger.projections.shared.AccruedLateFees;
 import io.collectionsledger.projections.shared.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -54,7 +55,7 @@ import java.util.Map;
  * off or moved into a plan, and the unapplied credit. Beside what is open now, every change is
  * kept as a movement with its business date and recording time, so the statement of account as of
  * any date, as known at any time, sums the movements that qualify, and adds the late fees accrued
- * since the last day recorded ({@link StatementLateFees}). It only listens and answers; it never
+ * since the last day recorded ({@link AccruedLateFees}). It only listens and answers; it never
  * writes events.
  */
 @Component
@@ -70,6 +71,28 @@ public class CustomerStatementProjection {
     private static final String PAID = "paid";
     private static final String WRITTEN_OFF = "written_off";
     private static final String RESCHEDULED = "rescheduled";
+
+    /**
+     * What the late fees accrued since the last recorded day rest on, in this read model's tables: the
+     * terms under a contract with late-fee terms not written off by then; what left a term's principal
+     * (credited, paid, written off, rescheduled) or, a reversal's negative payment, reopened it; the fees
+     * recorded net of corrections (a plan's interest stands there too, but an installment names no contract).
+     */
+    private static final AccruedLateFees.Tables FEES_ACCRUED = new AccruedLateFees.Tables("""
+            select distinct t.invoice_id, c.daily_rate_percent, c.cap_percent_of_principal
+            from statement_term t
+            join statement_late_fee_terms c on (c.customer_id, c.contract_id) = (t.customer_id, t.contract_id)
+            where t.customer_id = :customer and t.issued_on <= :asOf and t.issued_at <= :knownAt
+              and not exists (select from statement_write_off w
+                              where (w.customer_id, w.invoice_id) = (t.customer_id, t.invoice_id)
+                                and w.occurred_on <= :asOf and w.recorded_at <= :knownAt)""", """
+            select invoice_id, term_id, occurred_on, accrued_through,
+                   case when component = 'PRINCIPAL' then -amount end as principal_change,
+                   case when kind = 'late_fees' then amount end as fees_recorded
+            from statement_movement
+            where customer_id = :customer and occurred_on <= :asOf and recorded_at <= :knownAt
+              and (kind = 'late_fees' or component = 'PRINCIPAL')""", """
+            select effective_from, annual_percent from statement_legal_cap where recorded_at <= :knownAt order by sequence_number""");
 
     /** A movement's accrued_through, on all but late fees accrued. */
     private static final SqlParameterValue NO_DAY = new SqlParameterValue(Types.DATE, null);
@@ -245,8 +268,7 @@ public class CustomerStatementProjection {
     @QueryHandler
     public CustomerStatement handle(CustomerStatementQuery query) {
         // as of today, as the read model knows it now: every fact it holds counts
-        StatementLateFees fees = new StatementLateFees(jdbc, Map.of("customer", query.customerId(), "asOf", query.today(),
-                "knownAt", java.sql.Timestamp.from(Instant.parse("9999-12-31T23:59:59Z"))), query.today());
+        AccruedLateFees fees = new AccruedLateFees(jdbc, FEES_ACCRUED, query.customerId(), query.today(), Instant.parse("9999-12-31T23:59:59Z"));
         List<OpenItem> items = jdbc.sql("""
                         select invoice_id, term_id, contract_id, currency, issued_on, due_date, amount, late_fees, credited, paid,
                                written_off, rescheduled
@@ -299,7 +321,8 @@ public class CustomerStatementProjection {
                 .params(params)
                 .query(CustomerStatementProjection::accountItem)
                 .list();
-        all = new StatementLateFees(jdbc, params, query.asOf()).withFeesAccrued(all);
+        AccruedLateFees fees = new AccruedLateFees(jdbc, FEES_ACCRUED, query.customerId(), query.asOf(), query.knownAt());
+        all = all.stream().map(item -> withFeesAccrued(item, fees)).toList();
         Map<String, Money> totals = new LinkedHashMap<>();
         all.stream().sorted(java.util.Comparator.comparing((AccountItem item) -> item.open().currency()))
                 .forEach(item -> totals.merge(item.open().currency(), item.open(), Money::plus));
@@ -346,8 +369,19 @@ public class CustomerStatementProjection {
                 amount, lateFees, paid, credited, writtenOff, rescheduled, open, open.minus(openLateFees), openLateFees);
     }
 
+    /** The item, when open and overdue, with the fees accrued since its last recorded day added to its late fees and what is open. */
+    private static AccountItem withFeesAccrued(AccountItem item, AccruedLateFees fees) {
+        Money accrued = fees.accrued(item.invoiceId(), item.termId(), item.dueDate(), item.amount(), item.open());
+        if (accrued.signum() == 0) {
+            return item;
+        }
+        return new AccountItem(item.invoiceId(), item.termId(), item.contractId(), item.issuedOn(), item.dueDate(), item.amount(),
+                item.lateFees().plus(accrued), item.paid(), item.credited(), item.writtenOff(), item.rescheduled(),
+                item.open().plus(accrued), item.openPrincipal(), item.openLateFees().plus(accrued));
+    }
+
     /** The item with the fees accrued since its last recorded day through the statement's day added. */
-    private static OpenItem withFeesAccrued(OpenItem item, StatementLateFees fees) {
+    private static OpenItem withFeesAccrued(OpenItem item, AccruedLateFees fees) {
         Money accrued = fees.accrued(item.invoiceId(), item.termId(), item.dueDate(), item.amount(), item.open());
         if (accrued.signum() == 0) {
             return item;
