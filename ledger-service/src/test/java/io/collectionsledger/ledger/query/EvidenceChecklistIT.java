@@ -66,8 +66,9 @@ class EvidenceChecklistIT extends LedgerIT {
         JsonNode customerChecklist = ok(get("/customers/{c}/evidence-checklist", h -> { })).getBody();
         assertThat(customerChecklist.at("/receivables/0/invoiceId").asText()).isEqualTo("INV-1");
         // with the late fees the letter of 11-05 fixed: 10-02..11-04, 34 days at the legal cap (15.4 % a year, below K-1's
-        // 0.05 % a day) on 1,000.00, 14.35; the checklist counts recorded fees only
-        assertThat(customerChecklist.at("/receivables/0/open/amount").asText()).isEqualTo("1014.35");
+        // 0.05 % a day) on 1,000.00, 14.345205... -> 14.35; and those accrued since, to today (11-24): 20 days of 0.421917...
+        // from the 14.35 fixed, 22.788356... -> 22.79, so 8.44 more
+        assertThat(customerChecklist.at("/receivables/0/open/amount").asText()).isEqualTo("1022.79");
 
         ResponseEntity<String> csv = get("/customers/{c}/evidence-checklist", String.class, h -> h.setAccept(java.util.List.of(MediaType.parseMediaType("text/csv"))));
         assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -9,6 +9,7 @@ import io.collectionsledger.contracts.evidence.Readiness;
 import io.collectionsledger.contracts.evidence.ReceivableReadiness;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.projections.evidence.EvidenceFact.Kind;
+import io.collectionsledger.projections.shared.CustomerLateFees;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
@@ -30,7 +31,8 @@ import java.util.stream.Stream;
 
 /**
  * A customer's case file as of a business date, as known at a time: the facts that happened by
- * then and were recorded by then, in the account's order, and what was open on each term. The
+ * then and were recorded by then, in the account's order, and what was open on each term, the late
+ * fees accrued since the last recorded day included, as the statement of account counts them. The
  * checklist of a receivable follows the lawyer's steps over it; the customer's checklist puts
  * together those of its open receivables.
  */
@@ -45,8 +47,34 @@ final class CaseFile {
     private final List<EvidenceFact> facts;
     private final Map<String, List<OpenTerm>> openTermsByReceivable;
 
-    /** What is open on an invoice term or plan installment. */
-    record OpenTerm(String receivableId, String termId, LocalDate dueDate, Money open) {
+    /**
+     * What the late fees accrued since the last recorded day rest on, in this read model's tables: the
+     * invoices under a contract with late-fee terms not written off by then, what moved a term's
+     * principal (what reduced it negative, what reopened it positive), the fees recorded net of corrections.
+     */
+    private static final CustomerLateFees.Source FEES_ACCRUED = new CustomerLateFees.Source("""
+            select distinct m.invoice_id, m.term_id, c.daily_rate_percent, c.cap_percent_of_principal
+            from evidence_term_movement m
+            join evidence_fact i on (i.customer_id, i.subject_id, i.kind) = (m.customer_id, m.invoice_id, 'INVOICE')
+            join evidence_late_fee_terms c on (c.customer_id, c.contract_id) = (i.customer_id, i.contract_id)
+            where m.customer_id = :customer and m.due_date is not null and m.occurred_on <= :asOf and m.recorded_at <= :knownAt
+              and i.occurred_on <= :asOf and i.recorded_at <= :knownAt
+              and not exists (select from evidence_write_off w
+                              where (w.customer_id, w.invoice_id) = (i.customer_id, i.subject_id)
+                                and w.occurred_on <= :asOf and w.recorded_at <= :knownAt)""", """
+            select invoice_id, term_id, fees_recorded is not null as fees, coalesce(fees_recorded, amount) as amount, occurred_on, accrued_through
+            from evidence_term_movement
+            where customer_id = :customer and occurred_on <= :asOf and recorded_at <= :knownAt
+              and (component = 'PRINCIPAL' or fees_recorded is not null)""", """
+            select effective_from, annual_percent from evidence_legal_cap where recorded_at <= :knownAt order by sequence_number""");
+
+    /** What an invoice term or plan installment asked for, and what is open on it. */
+    record OpenTerm(String receivableId, String termId, LocalDate dueDate, Money principal, Money open) {
+
+        /** The term with the late fees accrued on it since the last recorded day added to what is open. */
+        OpenTerm withFeesAccrued(CustomerLateFees fees) {
+            return new OpenTerm(receivableId, termId, dueDate, principal, open.plus(fees.accrued(receivableId, termId, dueDate, principal, open)));
+        }
     }
 
     /** Something owed under its own id: an invoice, or a payment plan that took over what invoices owed. */
@@ -79,16 +107,19 @@ final class CaseFile {
                         rs.getString("description"), rs.getString("event_id"), rs.getLong("sequence_number"),
                         rs.getObject("occurred_on", LocalDate.class)))
                 .list();
+        CustomerLateFees fees = new CustomerLateFees(jdbc, params, asOf, FEES_ACCRUED);
+        // the row that creates a term is the only one with its due date, and states its principal
         List<OpenTerm> terms = jdbc.sql("""
-                        select invoice_id, term_id, currency, max(due_date) as due_date, sum(amount) as open
+                        select invoice_id, term_id, currency, max(due_date) as due_date, sum(amount) filter (where due_date is not null) as principal,
+                               sum(amount) as open
                         from evidence_term_movement
                         where customer_id = :customer and occurred_on <= :asOf and recorded_at <= :knownAt
                         group by invoice_id, term_id, currency
                         having max(due_date) is not null and sum(amount) > 0""")
                 .params(params)
                 .query((rs, n) -> new OpenTerm(rs.getString("invoice_id"), rs.getString("term_id"), rs.getObject("due_date", LocalDate.class),
-                        new Money(rs.getBigDecimal("open"), rs.getString("currency"))))
-                .list();
+                        new Money(rs.getBigDecimal("principal"), rs.getString("currency")), new Money(rs.getBigDecimal("open"), rs.getString("currency"))))
+                .list().stream().map(term -> term.withFeesAccrued(fees)).toList();
         return new CaseFile(customerId, asOf, knownAt, facts, terms);
     }
 

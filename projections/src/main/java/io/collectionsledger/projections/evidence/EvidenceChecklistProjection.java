@@ -19,6 +19,7 @@ import io.collectionsledger.contracts.litigation.LawsuitFiled;
 import io.collectionsledger.contracts.payment.PaymentRecorded;
 import io.collectionsledger.contracts.payment.PaymentReversed;
 import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
+import io.collectionsledger.contracts.policy.LegalLateFeeCapChanged;
 import io.collectionsledger.contracts.promise.Installment;
 import io.collectionsledger.contracts.promise.PaymentPlanAgreed;
 import io.collectionsledger.contracts.promise.PaymentPromiseRecorded;
@@ -58,9 +59,11 @@ import java.util.stream.Collectors;
  * The evidence checklist's facts: what proves the contract, our performance, the debt's
  * acknowledgement, the demands, the security and the suit, each kept with the event that recorded
  * it, its business date and its recording time; and what is open on each term, so the checklist
- * knows which receivables are still owed and since when. Nothing is overwritten (a delivery
- * correction is a later row), so the checklist as of any date, as known at any time, is computed
- * from the rows that qualify ({@link CaseFile}).
+ * knows which receivables are still owed and since when, and what the late fees accrued since the
+ * last recorded day rest on (the principal's movements, the fees recorded, the contracts' late-fee
+ * terms, the write-offs, the legal cap's schedule). Nothing is overwritten (a delivery correction is
+ * a later row), so the checklist as of any date, as known at any time, is computed from the rows
+ * that qualify ({@link CaseFile}).
  */
 @Component
 @ProcessingGroup(EvidenceChecklistProjection.PROCESSING_GROUP)
@@ -71,8 +74,11 @@ public class EvidenceChecklistProjection {
     private final JdbcClient jdbc;
     private final BatchedWrites.Statement facts;
     private final BatchedWrites.Statement movements;
+    private final BatchedWrites.Statement lateFeeTerms;
+    private final BatchedWrites.Statement writeOffs;
+    private final BatchedWrites.Statement legalCaps;
 
-    /** Both tables only grow, and no handler reads what another wrote: every row can wait for the batch's end. */
+    /** Every table only grows, and no handler reads what another wrote: every row can wait for the batch's end. */
     public EvidenceChecklistProjection(JdbcTemplate jdbcTemplate) {
         this.jdbc = JdbcClient.create(jdbcTemplate);
         BatchedWrites writes = new BatchedWrites(jdbcTemplate);
@@ -81,8 +87,15 @@ public class EvidenceChecklistProjection {
                                            contract_id, currency, amount, named_date, proves, document_ref, description)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         this.movements = writes.statement("""
-                insert into evidence_term_movement (customer_id, invoice_id, term_id, currency, due_date, amount, occurred_on, recorded_at, event_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                insert into evidence_term_movement (customer_id, invoice_id, term_id, currency, due_date, amount, occurred_on, recorded_at, event_id,
+                                                    component, fees_recorded, accrued_through)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        this.lateFeeTerms = writes.statement("""
+                insert into evidence_late_fee_terms (customer_id, contract_id, daily_rate_percent, cap_percent_of_principal) values (?, ?, ?, ?)""");
+        this.writeOffs = writes.statement("""
+                insert into evidence_write_off (customer_id, invoice_id, occurred_on, recorded_at) values (?, ?, ?, ?)""");
+        this.legalCaps = writes.statement("""
+                insert into evidence_legal_cap (sequence_number, effective_from, annual_percent, recorded_at) values (?, ?, ?, ?)""");
     }
 
     /** Where and when the event was recorded. */
@@ -116,6 +129,15 @@ public class EvidenceChecklistProjection {
                         event.disputeClause() == null ? contract + " has no dispute clause"
                                 : contract + ": disputes go to " + event.disputeClause().forum() + " at " + event.disputeClause().body())
                 .proving(event.disputeClause() != null).document(event.documentRef()));
+        if (event.lateFees() != null) {
+            lateFeeTerms.add(event.customerId(), event.contractId(), event.lateFees().dailyRatePercent(), event.lateFees().capPercentOfPrincipal());
+        }
+    }
+
+    /** The legal cap from its effective date: fees of the days before it keep the rate they accrued under. */
+    @EventHandler
+    void on(LegalLateFeeCapChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        legalCaps.add(sequence, event.effectiveFrom(), event.annualPercent(), java.sql.Timestamp.from(at));
     }
 
     @EventHandler
@@ -136,7 +158,7 @@ public class EvidenceChecklistProjection {
                 EvidenceFact.of(Kind.INVOICE, event.invoiceId(), "invoice " + event.invoiceId() + " for " + event.amount())
                         .concerning(event.deliveryIds()).underContract(event.contractId()).amounting(event.amount()).document(event.documentRef()));
         for (InvoiceTerm term : event.terms()) {
-            move(event.customerId(), event.invoiceId(), term.termId(), term.dueDate(), term.amount(), event.occurredOn(), at, eventId);
+            move(event.customerId(), event.invoiceId(), term.termId(), term.dueDate(), term.amount(), event.occurredOn(), at, eventId, null);
         }
     }
 
@@ -159,7 +181,8 @@ public class EvidenceChecklistProjection {
     @EventHandler
     void on(PaymentReversed event, @MessageIdentifier String eventId, @SequenceNumber long sequence, @Timestamp Instant at) {
         for (Allocation reopened : event.reopened()) {
-            move(event.customerId(), reopened.invoiceId(), reopened.termId(), null, reopened.amount(), event.occurredOn(), at, eventId);
+            move(event.customerId(), reopened.invoiceId(), reopened.termId(), null, reopened.amount(), event.occurredOn(), at, eventId,
+                    reopened.component().name());
         }
         save(event.customerId(), event.occurredOn(), new Recorded(eventId, sequence, at),
                 EvidenceFact.of(Kind.PAYMENT_REVERSED, event.paymentId(), "payment " + event.paymentId() + " reversed: " + event.reason()));
@@ -173,16 +196,21 @@ public class EvidenceChecklistProjection {
     @EventHandler
     void on(LateFeesAccrued event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         for (LateFeeAccrual accrual : event.accruals()) {
-            move(event.customerId(), accrual.invoiceId(), accrual.termId(), null, accrual.amount(), event.occurredOn(), at, eventId);
+            movements.add(event.customerId(), accrual.invoiceId(), accrual.termId(), accrual.amount().currency(), null, accrual.amount().amount(),
+                    event.occurredOn(), java.sql.Timestamp.from(at), eventId, null, accrual.amount().amount(), accrual.accruedThrough());
         }
     }
 
-    /** Fees taken back leave what is open on the term, and so the amount a claim would state. */
+    /**
+     * Fees taken back leave what is open on the term, and so the amount a claim would state, all but what
+     * had paid them (that became unapplied credit); all of them leave the fees recorded, which the caps bound.
+     */
     @EventHandler
     void on(LateFeesCorrected event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         for (LateFeeCorrection correction : event.corrections()) {
-            move(event.customerId(), correction.invoiceId(), correction.termId(), null, correction.openTakenBack().negate(),
-                    event.occurredOn(), at, eventId);
+            Money open = correction.openTakenBack().negate();
+            movements.add(event.customerId(), correction.invoiceId(), correction.termId(), open.currency(), null, open.amount(),
+                    event.occurredOn(), java.sql.Timestamp.from(at), eventId, null, correction.takenBack().amount().negate(), null);
         }
     }
 
@@ -194,7 +222,7 @@ public class EvidenceChecklistProjection {
         for (Installment installment : event.installments()) {
             Money due = installment.principal().plus(installment.interest());
             total = total == null ? due : total.plus(due);
-            move(event.customerId(), event.planId(), installment.installmentId(), installment.dueDate(), due, event.occurredOn(), at, eventId);
+            move(event.customerId(), event.planId(), installment.installmentId(), installment.dueDate(), due, event.occurredOn(), at, eventId, null);
         }
         save(event.customerId(), event.occurredOn(), new Recorded(eventId, sequence, at),
                 EvidenceFact.of(Kind.PLAN, event.planId(), "payment plan " + event.planId() + " over " + String.join(", ", event.invoiceIds())
@@ -202,9 +230,11 @@ public class EvidenceChecklistProjection {
                         .concerning(event.invoiceIds()).amounting(total).document(event.documentRef()));
     }
 
+    /** What is written off leaves what is open; from then on no fee accrues on the invoice. */
     @EventHandler
     void on(ReceivableWrittenOff event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         reduce(event.customerId(), event.writtenOff(), event.occurredOn(), at, eventId);
+        writeOffs.add(event.customerId(), event.invoiceId(), event.occurredOn(), java.sql.Timestamp.from(at));
     }
 
     @EventHandler
@@ -304,7 +334,7 @@ public class EvidenceChecklistProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate evidence_fact, evidence_term_movement").update();
+        jdbc.sql("truncate evidence_fact, evidence_term_movement, evidence_late_fee_terms, evidence_write_off, evidence_legal_cap").update();
     }
 
     /** The checklist; absent when the query names an invoice the customer had not been issued by then. */
@@ -341,12 +371,15 @@ public class EvidenceChecklistProjection {
 
     private void reduce(String customerId, List<Allocation> allocations, LocalDate occurredOn, Instant at, String eventId) {
         for (Allocation allocation : allocations) {
-            move(customerId, allocation.invoiceId(), allocation.termId(), null, allocation.amount().negate(), occurredOn, at, eventId);
+            move(customerId, allocation.invoiceId(), allocation.termId(), null, allocation.amount().negate(), occurredOn, at, eventId,
+                    allocation.component().name());
         }
     }
 
+    /** A row that moves what is open and records no fees: a term or installment created (no component), or an allocation's part. */
     private void move(String customerId, String invoiceId, String termId, LocalDate dueDate, Money amount,
-                      LocalDate occurredOn, Instant at, String eventId) {
-        movements.add(customerId, invoiceId, termId, amount.currency(), dueDate, amount.amount(), occurredOn, java.sql.Timestamp.from(at), eventId);
+                      LocalDate occurredOn, Instant at, String eventId, String component) {
+        movements.add(customerId, invoiceId, termId, amount.currency(), dueDate, amount.amount(), occurredOn, java.sql.Timestamp.from(at), eventId,
+                component, null, null);
     }
 }
