@@ -166,8 +166,9 @@ class EvidenceLateFeesAccruedTest {
                 cny("84.93"), cny("56.16"), cny("28.77"), cny("0.00"))), "late fees above the legal cap"), LATEST);
 
         assertThat(open(day("2026-11-10"), LATEST)).isEqualTo(cny("5069.86"));
-        // before the correction: the 84.93 recorded stand as the legal line, + 10 days x 1.369863... = 13.69863 -> 98.63
-        assertThat(open(day("2026-11-10"), LATER)).isEqualTo(cny("5098.63"));
+        // before the correction: the 84.93 recorded sit above the exact legal line (69.86 through 11-10), so the fees wait for
+        // the line to pass them and nothing accrues: 5,000.00 + 84.93
+        assertThat(open(day("2026-11-10"), LATER)).isEqualTo(cny("5084.93"));
     }
 
     /**
