@@ -63,12 +63,13 @@ class EvidenceChecklistIT extends LedgerIT {
         assertThat(beforeTheLetter.at("/limitation/expiresOn").asText()).isEqualTo("2029-10-01");
         assertThat(beforeTheLetter.at("/limitation/restartedBy").isMissingNode()).as("absent when it runs from the due date").isTrue();
 
-        JsonNode customerChecklist = ok(get("/customers/{c}/evidence-checklist", h -> { })).getBody();
+        // as of a date written out: the fees accrue to it, and another test in this context may have moved today on
+        JsonNode customerChecklist = ok(get("/customers/{c}/evidence-checklist?asOf=2026-11-24", h -> { })).getBody();
         assertThat(customerChecklist.at("/receivables/0/invoiceId").asText()).isEqualTo("INV-1");
         // with the late fees the letter of 11-05 fixed: 10-02..11-04, 34 days at the legal cap (15.4 % a year, below K-1's
-        // 0.05 % a day) on 1,000.00, 14.345205... -> 14.35; and those accrued since, to today (11-24): 20 days of 0.421917...
-        // from the 14.35 fixed, 22.788356... -> 22.79, so 8.44 more
-        assertThat(customerChecklist.at("/receivables/0/open/amount").asText()).isEqualTo("1022.79");
+        // 0.05 % a day) on 1,000.00, 14.345205... -> 14.35; and those accrued since, to 11-24: the legal line summed exactly from
+        // the first day past due, 54 days of 0.421917..., 22.783561... -> 22.78, so 8.43 more
+        assertThat(customerChecklist.at("/receivables/0/open/amount").asText()).isEqualTo("1022.78");
 
         ResponseEntity<String> csv = get("/customers/{c}/evidence-checklist", String.class, h -> h.setAccept(java.util.List.of(MediaType.parseMediaType("text/csv"))));
         assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
