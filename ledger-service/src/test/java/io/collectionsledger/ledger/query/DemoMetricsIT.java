@@ -40,9 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *             recorded (227.835… rounded up) = 1,060.98, INV-002 ADV 15,000 × 39 (04-12 to 05-20) = 246.82,
  *             INV-002 ACC 30,000 × 9 (05-12 to 05-20) = 113.92: 1,421.72
  * 2026-06-15  the close of the day fixes the month's end not yet recorded, 05-31 (11 days, 05-21 to 05-31):
- *             INV-001 ACC 212.20 (1,501.022… in all, 1,501.02), INV-002 ADV 69.62, INV-002 ACC 139.23: 421.05, so May adds
- *             1,842.77 of fees; nothing is above the legal cap, so nothing is taken back; 06-01 to 06-15 is no fix point: those
- *             days' fees accrue unrecorded, and June's end owes them (below)
+ *             INV-001 ACC 212.20 (1,501.022… in all, 1,501.02), INV-002 ADV 69.62, INV-002 ACC 139.23: 421.05; nothing is
+ *             above the legal cap, so nothing is taken back; 06-01 to 06-15 is no fix point, and the metrics count the fees
+ *             recorded only, so May adds 1,842.77 of fees and June none
  * </pre>
  */
 class DemoMetricsIT {
@@ -90,17 +90,16 @@ class DemoMetricsIT {
         assertThat(month.get("end").asText()).isEqualTo("2026-02-28");
         assertThat(money(cny, "openAtStart")).isEqualTo("0.00");
         assertThat(money(cny, "invoiced")).isEqualTo("100000.00");
-        // 0 + 100,000 (INV-001, 02-15) + the late fees accrued on ADV from 02-16, fixed only by P-001 (through 03-26):
-        // 30,000 × 13 days × 15.4 % ÷ 365 = 164.547… → 164.55
-        assertThat(money(cny, "openAtEnd")).isEqualTo("100164.55");
-        // ADV's first day past due is 02-16, with its fees; ACC is due 03-17
-        assertThat(money(cny, "overdueAtEnd")).isEqualTo("30164.55");
-        // 30,164.55 × 100 ÷ 100,164.55 = 30.114…
-        assertThat(cny.get("overdueRatePercent").decimalValue()).isEqualByComparingTo("30.11");
+        // 0 + 100,000 (INV-001, 02-15)
+        assertThat(money(cny, "openAtEnd")).isEqualTo("100000.00");
+        // ADV's first day past due is 02-16; ACC is due 03-17
+        assertThat(money(cny, "overdueAtEnd")).isEqualTo("30000.00");
+        // 30,000 × 100 ÷ 100,000
+        assertThat(cny.get("overdueRatePercent").decimalValue()).isEqualByComparingTo("30.00");
         assertThat(cny.get("onTarget").asBoolean()).isFalse();
-        // 100,164.55 open × 28 days ÷ 100,000 invoiced = 28.04…
+        // 100,000 open × 28 days ÷ 100,000 invoiced
         assertThat(cny.get("dso").decimalValue()).isEqualByComparingTo("28.0");
-        // billed 100,000 + 164.55 accrued: (0 + 100,164.55 − 100,164.55) × 100 ÷ (0 + 100,164.55 − 70,000 current) = 0
+        // (0 + 100,000 − 100,000) × 100 ÷ (0 + 100,000 − (100,000 − 30,000) current) = 0 ÷ 30,000
         assertThat(cny.get("ceiPercent").decimalValue()).isEqualByComparingTo("0.00");
         assertThat(money(cny, "collected")).isEqualTo("0.00");
         // the cohort: ADV's 30,000 open at its due date; P-001 paid it 40 days past due, in the 31–90 window
@@ -114,23 +113,21 @@ class DemoMetricsIT {
         JsonNode month = month("2026-03-01");
         JsonNode cny = month.at("/currencies/0");
 
-        assertThat(money(cny, "openAtStart")).isEqualTo("100164.55");
+        assertThat(money(cny, "openAtStart")).isEqualTo("100000.00");
         assertThat(money(cny, "invoiced")).isEqualTo("0.00");
         // P-001, 03-27: 30,493.64 on ADV (its fees first) + 14,506.36 on ACC (227.84 of fees, 14,278.52 of principal)
         assertThat(money(cny, "collected")).isEqualTo("45000.00");
-        // 100,000 + 721.48 of fees fixed by P-001 through 03-26 − 45,000, + ACC's fees accrued from 03-27: from the legal line
-        // at 227.84 (what P-001 fixed, above 60,000 × 9 × 15.4 % ÷ 365 = 227.835…), 5 days × 45,721.48 × 15.4 % ÷ 365 =
-        // 96.4535… → 324.29 − 227.84 = 96.45
-        assertThat(money(cny, "openAtEnd")).isEqualTo("55817.93");
-        // 30,000 (ADV) + 60,000 (ACC from 03-18) + 721.48 fees − 45,000 paid: ACC's 45,721.48, + 96.45; WAR's 10,000 is not due
-        assertThat(money(cny, "overdueAtEnd")).isEqualTo("45817.93");
-        // 45,817.93 × 100 ÷ 55,817.93 = 82.084…
-        assertThat(cny.get("overdueRatePercent").decimalValue()).isEqualByComparingTo("82.08");
+        // 100,000 + 721.48 of fees fixed by P-001 through 03-26 − 45,000
+        assertThat(money(cny, "openAtEnd")).isEqualTo("55721.48");
+        // 30,000 (ADV) + 60,000 (ACC from 03-18) + 721.48 fees − 45,000 paid: ACC's 45,721.48; WAR's 10,000 is not due
+        assertThat(money(cny, "overdueAtEnd")).isEqualTo("45721.48");
+        // 45,721.48 × 100 ÷ 55,721.48 = 82.053…
+        assertThat(cny.get("overdueRatePercent").decimalValue()).isEqualByComparingTo("82.05");
         // nothing invoiced: no DSO
         assertThat(cny.path("dso").isMissingNode()).isTrue();
-        // the fees are billed, recorded (721.48) and accrued (96.45 at the end, less February's 164.55 that P-001 recorded):
-        // (100,164.55 + 653.38 − 55,817.93) × 100 ÷ (100,164.55 + 653.38 − (55,817.93 − 45,817.93)) = 45,000 ÷ 90,817.93 = 49.549…
-        assertThat(cny.get("ceiPercent").decimalValue()).isEqualByComparingTo("49.55");
+        // the fees are billed: (100,000 + 0 + 721.48 − 55,721.48) × 100 ÷ (100,000 + 721.48 − (55,721.48 − 45,721.48))
+        // = 45,000 ÷ 90,721.48 = 49.602…
+        assertThat(cny.get("ceiPercent").decimalValue()).isEqualByComparingTo("49.60");
         // the cohort: ACC's 60,000 of principal, first past due 03-18; 14,278.52 of it paid 10 days past due, in the first
         // window (P-001's 227.84 of fees before it are not principal): 14,278.52 ÷ 60,000 = 0.23797… in every window
         assertCurve(cny, "60000.00", "14278.52", "0.2380", "14278.52", "0.2380", "14278.52", "0.2380", "14278.52", "0.2380", "14278.52", "0.2380");
@@ -142,20 +139,18 @@ class DemoMetricsIT {
         JsonNode month = month("2026-04-01");
         JsonNode cny = month.at("/currencies/0");
 
-        assertThat(money(cny, "openAtStart")).isEqualTo("55817.93");
+        assertThat(money(cny, "openAtStart")).isEqualTo("55721.48");
         assertThat(money(cny, "invoiced")).isEqualTo("50000.00");
-        // 55,721.48 recorded + 50,000 (INV-002, 04-11); no fees fixed in April (the close fixes month ends only when it runs, on
-        // 06-15, and L-001 has fixed them through 05-20 by then), but accrued: INV-001 ACC 227.84 + 35 days (03-27 to 04-30) ×
-        // 45,721.48 × 15.4 % ÷ 365 = 903.0147… → 675.17; INV-002 ADV 19 days (04-12 to 04-30) × 15,000 × 15.4 % ÷ 365 =
-        // 120.2465… → 120.25: 795.42
-        assertThat(money(cny, "openAtEnd")).isEqualTo("106516.90");
-        // 45,721.48 + INV-002 ADV's 15,000 from 04-12 + 795.42
-        assertThat(money(cny, "overdueAtEnd")).isEqualTo("61516.90");
-        // 61,516.90 × 100 ÷ 106,516.90 = 57.753…
-        assertThat(cny.get("overdueRatePercent").decimalValue()).isEqualByComparingTo("57.75");
-        // 106,516.90 × 30 days ÷ 50,000 = 63.91…
-        assertThat(cny.get("dso").decimalValue()).isEqualByComparingTo("63.9");
-        // billed 50,000 + 795.42 − 96.45 accrued: (55,817.93 + 50,698.97 − 106,516.90) × 100 ÷ 61,516.90 = 0
+        // 55,721.48 + 50,000 (INV-002, 04-11); no fees fixed in April (the close fixes month ends only when it runs, on 06-15,
+        // and L-001 has fixed them through 05-20 by then)
+        assertThat(money(cny, "openAtEnd")).isEqualTo("105721.48");
+        // 45,721.48 + INV-002 ADV's 15,000 from 04-12
+        assertThat(money(cny, "overdueAtEnd")).isEqualTo("60721.48");
+        // 60,721.48 × 100 ÷ 105,721.48 = 57.435…
+        assertThat(cny.get("overdueRatePercent").decimalValue()).isEqualByComparingTo("57.44");
+        // 105,721.48 × 30 days ÷ 50,000 = 63.43…
+        assertThat(cny.get("dso").decimalValue()).isEqualByComparingTo("63.4");
+        // (55,721.48 + 50,000 − 105,721.48) × 100 ÷ (55,721.48 + 50,000 − (105,721.48 − 60,721.48)) = 0 ÷ 60,721.48
         assertThat(cny.get("ceiPercent").decimalValue()).isEqualByComparingTo("0.00");
         assertThat(money(cny, "collected")).isEqualTo("0.00");
         // the cohort: INV-002 ADV's 15,000, first past due 04-12, nothing of it paid
@@ -168,17 +163,16 @@ class DemoMetricsIT {
         JsonNode month = month("2026-05-01");
         JsonNode cny = month.at("/currencies/0");
 
-        assertThat(money(cny, "openAtStart")).isEqualTo("106516.90");
-        // 105,721.48 recorded + the fees fixed by L-001 through 05-20 (1,421.72) and by the close through 05-31 (421.05): none
-        // accrued unrecorded at May's end
+        assertThat(money(cny, "openAtStart")).isEqualTo("105721.48");
+        // + the fees fixed by L-001 through 05-20 (1,421.72) and by the close through 05-31 (421.05)
         assertThat(money(cny, "openAtEnd")).isEqualTo("107564.25");
         // 60,721.48 + INV-002 ACC's 30,000 from 05-12 + 1,842.77 of fees, each owed on a term already past due
         assertThat(money(cny, "overdueAtEnd")).isEqualTo("92564.25");
         // 92,564.25 × 100 ÷ 107,564.25 = 86.054…
         assertThat(cny.get("overdueRatePercent").decimalValue()).isEqualByComparingTo("86.05");
         assertThat(cny.path("dso").isMissingNode()).isTrue();
-        // the fees are billed, 1,842.77 recorded less April's 795.42 accrued then: (106,516.90 + 1,047.35 − 107,564.25) × 100 ÷
-        // (106,516.90 + 1,047.35 − (107,564.25 − 92,564.25)) = 0 ÷ 92,564.25
+        // the fees are billed: (105,721.48 + 1,842.77 − 107,564.25) × 100 ÷ (105,721.48 + 1,842.77 − (107,564.25 − 92,564.25))
+        // = 0 ÷ 92,564.25
         assertThat(cny.get("ceiPercent").decimalValue()).isEqualByComparingTo("0.00");
         // the cohort: INV-002 ACC's 30,000, first past due 05-12, nothing of it paid
         assertCurve(cny, "30000.00", "0.00", "0.0000", "0.00", "0.0000", "0.00", "0.0000", "0.00", "0.0000", "0.00", "0.0000");
@@ -197,24 +191,20 @@ class DemoMetricsIT {
     }
 
     @Test
-    void juneToTheFifteenthOwesTheLateFeesAccruedSinceMaysEndAndCollectedNothing() {
+    void juneToTheFifteenthRecordedNoLateFeesAndCollectedNothing() {
         JsonNode month = month("2026-06-01");
         JsonNode cny = month.at("/currencies/0");
 
         assertThat(month.get("end").asText()).isEqualTo("2026-06-15");
         assertThat(money(cny, "openAtStart")).isEqualTo("107564.25");
-        // No fee was fixed above the legal cap rounded, so the close takes nothing back. The fees of 06-01 to 06-15 accrue but
-        // are not recorded (no month's end, payment or letter fixes them); June's end owes them. Each day's open principal ×
-        // 15.4 % ÷ 365 (below the contract's 0.05 % a day), the legal line summed exactly from the first day past due, rounded
-        // once: INV-001 ACC (60,000 × 9 + 45,721.48 × 81) × 0.154 ÷ 365 = 1,790.3828… → 1,790.38 − 1,501.02 recorded = 289.36;
-        // INV-002 ADV 15,000 × 65 × 0.154 ÷ 365 = 411.3698… → 411.37 − 316.44 recorded = 94.93; INV-002 ACC 30,000 × 35 ×
-        // 0.154 ÷ 365 = 443.0136… → 443.01 − 253.15 recorded = 189.86: 574.15
-        assertThat(money(cny, "openAtEnd")).isEqualTo("108138.40");
-        assertThat(money(cny, "overdueAtEnd")).isEqualTo("93138.40");
-        // 93,138.40 × 100 ÷ 108,138.40 = 86.128…
-        assertThat(cny.get("overdueRatePercent").decimalValue()).isEqualByComparingTo("86.13");
+        // the fees of 06-01 to 06-15 accrue but are not recorded (no month's end, payment or letter fixes them), and the
+        // metrics count recorded fees only; no fee was fixed above the legal cap rounded, so the close takes nothing back
+        assertThat(money(cny, "openAtEnd")).isEqualTo("107564.25");
+        assertThat(money(cny, "overdueAtEnd")).isEqualTo("92564.25");
+        // 92,564.25 × 100 ÷ 107,564.25 = 86.054…
+        assertThat(cny.get("overdueRatePercent").decimalValue()).isEqualByComparingTo("86.05");
         assertThat(cny.path("dso").isMissingNode()).isTrue();
-        // the fees accrued are billed: (107,564.25 + 574.15 − 108,138.40) × 100 ÷ … = 0
+        // (107,564.25 + 0 − 107,564.25) × 100 ÷ (107,564.25 + 0 − (107,564.25 − 92,564.25)) = 0 ÷ 92,564.25
         assertThat(cny.get("ceiPercent").decimalValue()).isEqualByComparingTo("0.00");
         assertThat(money(cny, "collected")).isEqualTo("0.00");
         // no term fell due in June: no cohort, no shares
@@ -239,7 +229,7 @@ class DemoMetricsIT {
 
         // start, end, group, currency, open at start and end, overdue, rate, on target, invoiced, collected, credited, written off,
         // recovered, DSO (none), CEI, became overdue
-        assertThat(csv).contains("2026-06-01,2026-06-15,B,CNY,107564.25,108138.40,93138.40,86.13,false,0.00,0.00,0.00,0.00,0.00,,0.00,0.00,");
+        assertThat(csv).contains("2026-06-01,2026-06-15,B,CNY,107564.25,107564.25,92564.25,86.05,false,0.00,0.00,0.00,0.00,0.00,,0.00,0.00,");
     }
 
     private static JsonNode get(String path) {

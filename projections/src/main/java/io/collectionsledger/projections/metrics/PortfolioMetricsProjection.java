@@ -3,7 +3,6 @@ package io.collectionsledger.projections.metrics;
 import io.collectionsledger.contracts.collection.CollectorAssigned;
 import io.collectionsledger.contracts.collection.ContactAttemptLogged;
 import io.collectionsledger.contracts.collection.ReceivableClassified;
-import io.collectionsledger.contracts.contract.ContractRecorded;
 import io.collectionsledger.contracts.dispute.DisputeRaised;
 import io.collectionsledger.contracts.dispute.DisputeResolved;
 import io.collectionsledger.contracts.metrics.CurrencyMetrics.RecoveryCurve;
@@ -12,7 +11,6 @@ import io.collectionsledger.contracts.metrics.PortfolioMetricsQuery;
 import io.collectionsledger.contracts.payment.PaymentRecorded;
 import io.collectionsledger.contracts.payment.PaymentReversed;
 import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
-import io.collectionsledger.contracts.policy.LegalLateFeeCapChanged;
 import io.collectionsledger.contracts.promise.Installment;
 import io.collectionsledger.contracts.promise.PaymentPlanAgreed;
 import io.collectionsledger.contracts.promise.PaymentPromiseBroken;
@@ -43,12 +41,10 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -74,11 +70,6 @@ import java.util.stream.Collectors;
  * and dimension into {@code metrics_day} at the end of each batch, and those on a day before their
  * event's date also per event date into {@code metrics_day_before_event} ({@link PortfolioMetricsCalculation}
  * reads those sums).
- * <p>
- * Late fees are recorded only when an amount must be fixed, so the report adds to the stocks at each
- * period's end the fees accrued since the last recorded day ({@link PortfolioMetricsCalculation}); for
- * them the read model keeps each term's principal movements, each invoice's contract, the contracts'
- * late-fee terms, the fees recorded and through which day, the write-offs and the legal cap's schedule.
  */
 @Component
 @ProcessingGroup(PortfolioMetricsProjection.PROCESSING_GROUP)
@@ -126,12 +117,6 @@ public class PortfolioMetricsProjection {
     private final BatchedWrites.Statement outcomes;
     private final BatchedWrites.Statement resolutions;
     private final BatchedWrites.Statement changes;
-    private final BatchedWrites.Statement principals;
-    private final BatchedWrites.Statement lateFeeTerms;
-    private final BatchedWrites.Statement invoiceContracts;
-    private final BatchedWrites.Statement fees;
-    private final BatchedWrites.Statement writeOffs;
-    private final BatchedWrites.Statement legalCaps;
     private final String rollUpKey = PortfolioMetricsProjection.class.getName() + "#rollUp";
 
     /**
@@ -253,33 +238,6 @@ public class PortfolioMetricsProjection {
                 cross join lateral (values (m.collector, m.tier, m.receivable_class, -1),
                                            (m.new_collector, m.new_tier, m.new_class, 1)) as s (collector, tier, receivable_class, sign)
                 where (m.collector, m.tier, m.receivable_class) is distinct from (m.new_collector, m.new_tier, m.new_class)""");
-        this.principals = writes.statement("""
-                insert into metrics_principal (customer_id, invoice_id, term_id, amount, issuing, occurred_on, recorded_at) values (?, ?, ?, ?, ?, ?, ?)""");
-        this.lateFeeTerms = writes.statement("""
-                insert into metrics_late_fee_terms (customer_id, contract_id, daily_rate_percent, cap_percent_of_principal) values (?, ?, ?, ?)""");
-        this.invoiceContracts = writes.statement("""
-                insert into metrics_invoice_contract (customer_id, invoice_id, contract_id, currency, decimals) values (?, ?, ?, ?, ?)""");
-        this.fees = writes.statement("""
-                insert into metrics_fee (customer_id, invoice_id, term_id, amount, accrued_through, occurred_on, recorded_at) values (?, ?, ?, ?, ?, ?, ?)""");
-        this.writeOffs = writes.statement("""
-                insert into metrics_write_off (customer_id, invoice_id, occurred_on, recorded_at) values (?, ?, ?, ?)""");
-        this.legalCaps = writes.statement("""
-                insert into metrics_legal_cap (sequence_number, effective_from, annual_percent, recorded_at) values (?, ?, ?, ?)""");
-    }
-
-    /** Only a contract with late-fee terms matters here: its invoices' terms accrue fees. */
-    @EventHandler
-    void on(ContractRecorded event) {
-        if (event.lateFees() != null) {
-            lateFeeTerms.add(event.customerId(), event.contractId(), event.lateFees().dailyRatePercent(),
-                    event.lateFees().capPercentOfPrincipal());
-        }
-    }
-
-    /** The legal cap from its effective date: fees of the days before it keep the rate they accrued under. */
-    @EventHandler
-    void on(LegalLateFeeCapChanged event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        legalCaps.add(sequence, event.effectiveFrom(), event.annualPercent(), java.sql.Timestamp.from(recordedAt));
     }
 
     @EventHandler
@@ -288,15 +246,7 @@ public class PortfolioMetricsProjection {
             terms.add(event.customerId(), event.invoiceId(), term.termId(), term.dueDate());
         }
         for (InvoiceTerm term : event.terms()) {
-            // as move() does, but the principal row is the issuing one, which places the term's fees from its first day past due
-            movements.add(event.customerId(), event.invoiceId(), term.termId(), term.amount().currency(), term.amount().amount(), true, false,
-                    event.occurredOn(), java.sql.Timestamp.from(at), seq, eventId);
-            principals.add(event.customerId(), event.invoiceId(), term.termId(), term.amount().amount(), true, event.occurredOn(),
-                    java.sql.Timestamp.from(at));
-        }
-        if (event.contractId() != null) {
-            invoiceContracts.add(event.customerId(), event.invoiceId(), event.contractId(), event.amount().currency(),
-                    Money.decimalsOf(event.amount().currency()));
+            move(event.customerId(), event.invoiceId(), term.termId(), term.amount(), true, false, event.occurredOn(), at, seq, eventId);
         }
         flow(event.customerId(), event.invoiceId(), "invoiced", event.amount(), event.occurredOn(), at, seq, eventId);
         rollUp(event.customerId(), seq);
@@ -334,7 +284,6 @@ public class PortfolioMetricsProjection {
     @EventHandler
     void on(ReceivableWrittenOff event, @Timestamp Instant at, @SequenceNumber long seq, @MessageIdentifier String eventId) {
         settle(event.customerId(), event.writtenOff(), "written_off", false, event.occurredOn(), at, seq, eventId);
-        writeOffs.add(event.customerId(), event.invoiceId(), event.occurredOn(), java.sql.Timestamp.from(at));
         rollUp(event.customerId(), seq);
     }
 
@@ -348,8 +297,6 @@ public class PortfolioMetricsProjection {
     void on(LateFeesAccrued event, @Timestamp Instant at, @SequenceNumber long seq, @MessageIdentifier String eventId) {
         for (LateFeeAccrual accrual : event.accruals()) {
             move(event.customerId(), accrual.invoiceId(), accrual.termId(), accrual.amount(), false, false, event.occurredOn(), at, seq, eventId);
-            fees.add(event.customerId(), accrual.invoiceId(), accrual.termId(), accrual.amount().amount(), accrual.accruedThrough(),
-                    event.occurredOn(), java.sql.Timestamp.from(at));
             flow(event.customerId(), accrual.invoiceId(), CHARGED, accrual.amount(), event.occurredOn(), at, seq, eventId);
         }
         rollUp(event.customerId(), seq);
@@ -366,8 +313,6 @@ public class PortfolioMetricsProjection {
             move(event.customerId(), correction.invoiceId(), correction.termId(), correction.openTakenBack().negate(), false, false,
                     event.occurredOn(), at, seq, eventId);
             flow(event.customerId(), correction.invoiceId(), CHARGED, correction.openTakenBack().negate(), event.occurredOn(), at, seq, eventId);
-            fees.add(event.customerId(), correction.invoiceId(), correction.termId(), correction.takenBack().amount().negate(),
-                    new SqlParameterValue(Types.DATE, null), event.occurredOn(), java.sql.Timestamp.from(at));
         }
         rollUp(event.customerId(), seq);
     }
@@ -464,8 +409,7 @@ public class PortfolioMetricsProjection {
     void reset() {
         jdbc.sql("""
                 truncate metrics_assignment, metrics_classification, metrics_term, metrics_promise, metrics_dispute,
-                         metrics_fact, metrics_day, metrics_day_before_event, metrics_principal, metrics_late_fee_terms,
-                         metrics_invoice_contract, metrics_fee, metrics_write_off, metrics_legal_cap""").update();
+                         metrics_fact, metrics_day, metrics_day_before_event""").update();
     }
 
     @QueryHandler
@@ -482,17 +426,11 @@ public class PortfolioMetricsProjection {
         }
     }
 
-    /**
-     * A change of what is open on a term after its issue: both stocks, and the term's recovery cohort and
-     * the principal the fees accrue on when it is principal.
-     */
+    /** A change of what is open on a term: both stocks, and the term's recovery cohort when it is principal. */
     private void move(String customerId, String invoiceId, String termId, Money amount, boolean principal, boolean collection,
                       LocalDate occurredOn, Instant at, long seq, String eventId) {
         movements.add(customerId, invoiceId, termId, amount.currency(), amount.amount(), principal, collection, occurredOn, java.sql.Timestamp.from(at),
                 seq, eventId);
-        if (principal) {
-            principals.add(customerId, invoiceId, termId, amount.amount(), false, occurredOn, java.sql.Timestamp.from(at));
-        }
     }
 
     private void flow(String customerId, String invoiceId, String measure, Money amount, LocalDate occurredOn, Instant at, long seq, String eventId) {

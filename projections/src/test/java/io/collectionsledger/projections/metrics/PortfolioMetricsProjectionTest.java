@@ -7,8 +7,6 @@ import io.collectionsledger.contracts.collection.ContactOutcome;
 import io.collectionsledger.contracts.collection.ReceivableClass;
 import io.collectionsledger.contracts.collection.ReceivableClassified;
 import io.collectionsledger.contracts.collection.ReminderTier;
-import io.collectionsledger.contracts.contract.ContractRecorded;
-import io.collectionsledger.contracts.contract.LateFeeTerms;
 import io.collectionsledger.contracts.dispute.DisputeRaised;
 import io.collectionsledger.contracts.dispute.DisputeReason;
 import io.collectionsledger.contracts.dispute.DisputeResolved;
@@ -80,7 +78,6 @@ class PortfolioMetricsProjectionTest {
 
     static final String C = "C-1";
     static final Instant RECORDED = Instant.parse("2026-05-01T08:00:00Z");
-    static final Instant LATER = RECORDED.plusSeconds(3600);
     static final LocalDate AS_OF = LocalDate.parse("2026-04-30");
     static DataSource dataSource;
 
@@ -363,88 +360,6 @@ class PortfolioMetricsProjectionTest {
         // Sunday 15 February: I-2's 100 and I-1's 900 after the credit note
         assertThat(weeks.get(2).end()).isEqualTo(day("02-15"));
         assertThat(weeks.get(2).currencies().get(0).overdueAtEnd()).isEqualTo(cny("1000"));
-    }
-
-    /**
-     * What is open and overdue at a period's end owes the late fees accrued to that day since the last
-     * recorded one, worked out by hand: 12,345.67 due 30 September at 0.05 % a day is 6.172835 a day; 31
-     * days to 31 October were recorded at the month's end (191.357885 -> 191.36); a credit note leaves
-     * 10,000.00 (5.00 a day) from 11 November; the report is as of 24 November.
-     */
-    @Test
-    void theStocksOweTheLateFeesAccruedToEachPeriodsEnd() {
-        feesHistory();
-        List<PeriodMetrics> months = projection.handle(new PortfolioMetricsQuery(day("09-01"), day("11-30"), Period.MONTH, null, null,
-                day("11-24"), LATER)).periods();
-
-        CurrencyMetrics october = months.get(1).currencies().get(0);
-        assertThat(october.openAtStart()).isEqualTo(cny("12345.67"));
-        assertThat(october.openAtEnd()).isEqualTo(cny("12537.03"));
-        assertThat(october.overdueAtEnd()).isEqualTo(cny("12537.03"));
-        // 10 x 6.172835 + 14 x 5.00 = 131.72835 -> 131.73, owed and overdue, and billed in the month
-        CurrencyMetrics november = months.get(2).currencies().get(0);
-        assertThat(november.openAtStart()).isEqualTo(cny("12537.03"));
-        assertThat(november.openAtEnd()).isEqualTo(cny("10323.09"));
-        assertThat(november.overdueAtEnd()).isEqualTo(cny("10323.09"));
-        assertThat(november.credited()).isEqualTo(cny("2345.67"));
-        // billed 131.73, nothing collected: (12,537.03 + 131.73 - 10,323.09) / (12,537.03 + 131.73 - 0) = 2,345.67 / 12,668.76
-        assertThat(november.ceiPercent()).isEqualByComparingTo("18.52");
-    }
-
-    /** Weeks end between the month's fixes: on Sunday 22 November, 10 x 6.172835 + 12 x 5.00 = 121.72835 -> 121.73 accrued. */
-    @Test
-    void aWeekEndsOwingTheFeesAccruedSinceTheMonthsFix() {
-        feesHistory();
-        List<PeriodMetrics> weeks = projection.handle(new PortfolioMetricsQuery(day("11-16"), day("11-24"), Period.WEEK, null, null,
-                day("11-24"), LATER)).periods();
-
-        assertThat(weeks).extracting(PeriodMetrics::end).containsExactly(day("11-22"), day("11-24"));
-        // Sunday 15 November: 10 x 6.172835 + 5 x 5.00 = 86.72835 -> 86.73
-        assertThat(weeks.get(0).currencies().get(0).openAtStart()).isEqualTo(cny("10278.09"));
-        assertThat(weeks.get(0).currencies().get(0).openAtEnd()).isEqualTo(cny("10313.09"));
-        assertThat(weeks.get(1).currencies().get(0).openAtStart()).isEqualTo(cny("10313.09"));
-        assertThat(weeks.get(1).currencies().get(0).openAtEnd()).isEqualTo(cny("10323.09"));
-    }
-
-    /** As known before the month's fix and the credit note were recorded: 31 days, 191.36 at October's end, 55 days, 339.51 in November. */
-    @Test
-    void asKnownBeforeTheFixTheFeesOfOctoberAreAccruedAllTheSame() {
-        feesHistory();
-        List<PeriodMetrics> months = projection.handle(new PortfolioMetricsQuery(day("09-01"), day("11-30"), Period.MONTH, null, null,
-                day("11-24"), RECORDED)).periods();
-
-        assertThat(months.get(1).currencies().get(0).openAtEnd()).isEqualTo(cny("12537.03"));
-        assertThat(months.get(2).currencies().get(0).openAtEnd()).isEqualTo(cny("12685.18"));
-    }
-
-    /** Fixed through 10 November (41 days: 253.086235 -> 253.09) and then written off but 2,345.67: nothing accrues after. */
-    @Test
-    void noFeesAccrueOnAnInvoiceAfterItsWriteOff() {
-        at(new ContractRecorded(C, "K-1", day("01-01"), List.of(), List.of(),
-                new LateFeeTerms(new BigDecimal("0.05"), new BigDecimal("10"), false), null, null));
-        at(new InvoiceIssued(C, "I-9", "K-1", day("08-31"), cny("12345.67"), List.of(new InvoiceTerm("T1", cny("12345.67"), day("09-30"))),
-                List.of(), null));
-        at(new LateFeesAccrued(C, day("11-10"), List.of(new LateFeeAccrual("I-9", "T1", cny("253.09"), 41, day("11-10"), false))));
-        at(new ReceivableWrittenOff(C, "I-9", "WO-9", day("11-10"), cny("10000.00"), "insolvent",
-                List.of(new Allocation("I-9", "T1", PRINCIPAL, cny("10000.00")))));
-
-        List<PeriodMetrics> months = projection.handle(new PortfolioMetricsQuery(day("11-01"), day("11-30"), Period.MONTH, null, null,
-                day("11-24"), RECORDED)).periods();
-
-        // 31 October: the month's fix was not recorded here, so its 191.357885 -> 191.36 are accrued
-        assertThat(months.get(0).currencies().get(0).openAtStart()).isEqualTo(cny("12537.03"));
-        assertThat(months.get(0).currencies().get(0).openAtEnd()).isEqualTo(cny("2598.76"));
-    }
-
-    /** I-9 under contract K-1 (0.05 % a day, capped at 10 %); recorded later: its October fixed at the month's end, then a credit note. */
-    private void feesHistory() {
-        at(new ContractRecorded(C, "K-1", day("01-01"), List.of(), List.of(),
-                new LateFeeTerms(new BigDecimal("0.05"), new BigDecimal("10"), false), null, null));
-        at(new InvoiceIssued(C, "I-9", "K-1", day("08-31"), cny("12345.67"), List.of(new InvoiceTerm("T1", cny("12345.67"), day("09-30"))),
-                List.of(), null));
-        feed.feed(new LateFeesAccrued(C, day("10-31"), List.of(new LateFeeAccrual("I-9", "T1", cny("191.36"), 31, day("10-31"), false))), LATER);
-        feed.feed(new CreditNoteIssued(C, "I-9", "CN-9", day("11-11"), cny("2345.67"), "short delivery",
-                List.of(new Allocation("I-9", "T1", PRINCIPAL, cny("2345.67")))), LATER);
     }
 
     private List<PeriodMetrics> overall() {
