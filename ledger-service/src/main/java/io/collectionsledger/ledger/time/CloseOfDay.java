@@ -29,10 +29,11 @@ import java.util.Optional;
  * starts again, on their own days, at the cost of one command per account rather than one per
  * account and day. An account is due from the first day whose close would record anything on it,
  * so the others, which that close would leave as they are, are not sent it. One close for the gap
- * records what closing each day in turn records, with one difference: fees taken back
- * ({@code LateFeesCorrected}) are dated the day the command names, so a correction a catch-up makes
- * is dated today, the day it is made, not the gap's first day (and the events of the one close come
- * grouped by kind, not day after day; {@code GapClosedOnceTest}). Accounts make closing
+ * records what closing each day in turn records, with one difference: fees taken back because they
+ * were recorded under an earlier rule ({@code LateFeesCorrected}) are dated the day the command
+ * names, so such a correction a catch-up makes is dated today, the day it is made, not the gap's
+ * first day (and the events of the one close come grouped by kind, not day after day;
+ * {@code GapClosedOnceTest}). Accounts make closing
  * idempotent, and one that was closed has a later day on the agenda, so a run cut short by a crash
  * is simply run again. One instance closes at a time, under a PostgreSQL advisory lock held for the
  * run. Each day of the gap gets its row in {@code business_day_closed}: {@code accounts} is the

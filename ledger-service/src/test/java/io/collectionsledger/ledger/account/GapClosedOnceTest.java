@@ -31,16 +31,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 17, part 3: a close of day that catches up a gap of days closes each account once, for the
  * gap's last day, and records what closing each day of the gap in turn records: the same facts on the
- * same days, with one exception the close of day accepts: fees taken back are dated the day the command
- * names, so the one close dates a correction on the gap's last day, the day it is actually made, where
- * closing each day dates it on the first day that saw it. The one close records its facts grouped by
- * kind (promises, corrections, fees, stages, holds), not day after day as the closes of each day do, and
- * no reader depends on that order within one account's close: each fact carries its own day. So the
- * two runs are compared in the order of their business days, and of kinds within a day.
+ * same days, with one exception the close of day accepts: fees taken back because they were recorded
+ * under an earlier rule are dated the day the command names, so the one close dates such a correction
+ * on the gap's last day, the day it is actually made, where closing each day dates it on the first day
+ * closed. (Fees a payment dated back made not owed are taken back on the days they were recorded,
+ * either way.) The one close records its facts grouped by kind (promises, corrections, fees, stages,
+ * holds), not day after day as the closes of each day do, and no reader depends on that order within
+ * one account's close: each fact carries its own day. So the two runs are compared in the order of
+ * their business days, and of kinds within a day.
  */
 class GapClosedOnceTest {
 
     private static final LocalDate DUE = LocalDate.parse("2026-09-20");
+    private static final LocalDate SEPTEMBER_30 = LocalDate.parse("2026-09-30");
+    private static final LocalDate OCTOBER_31 = LocalDate.parse("2026-10-31");
 
     @Test
     void aStageEnteredAfterAMonthsEndInTheGapStatesTheFeesFixedAtThatEnd() {
@@ -52,20 +56,29 @@ class GapClosedOnceTest {
     }
 
     @Test
-    void feesTakenBackInTheGapAreTakenBackOnTheDayTheCloseIsMade() {
-        LocalDate september30 = LocalDate.parse("2026-09-30");
+    void feesAPaymentDatedBackMadeNotOwedAreTakenBackOnTheDayTheyWereRecorded() {
         List<Object> history = overdueSinceTheDayAfterItsDueDate();
-        history.add(new LateFeesAccrued(CUSTOMER, september30, List.of(new LateFeeAccrual("INV-1", "T1", cny("50.00"), 10, september30, false))));
+        history.add(new LateFeesAccrued(CUSTOMER, SEPTEMBER_30, List.of(new LateFeeAccrual("INV-1", "T1", cny("42.19"), 10, SEPTEMBER_30, true))));
         // keyed in after the close of 1 October, dated back: the fees recorded are above the legal cap on what was left overdue
         history.add(new PaymentRecorded(CUSTOMER, "P1", DUE.plusDays(2), cny("9000.00"), RecordPayment.Method.BANK_TRANSFER, null,
                 List.of(principal("INV-1", "T1", "9000.00")), cny("0.00")));
-        LocalDate october2 = LocalDate.parse("2026-10-02");
-        LocalDate october31 = LocalDate.parse("2026-10-31");
-        List<Object> once = closedOnce(history, october31);
-        List<Object> dayByDay = closedDayByDay(history, october2, october31);
+        List<Object> once = closedOnce(history, OCTOBER_31);
 
-        assertThat(correction(dayByDay).occurredOn()).isEqualTo(october2);   // the first day closed after the payment
-        assertThat(correction(once).occurredOn()).isEqualTo(october31);      // the day the one close is made
+        assertThat(byDayAndKind(once)).containsExactlyElementsOf(byDayAndKind(closedDayByDay(history, LocalDate.parse("2026-10-02"), OCTOBER_31)));
+        assertThat(correction(once).occurredOn()).isEqualTo(SEPTEMBER_30);
+    }
+
+    @Test
+    void feesRecordedUnderAnEarlierRuleAreTakenBackOnTheDayTheCloseIsMade() {
+        List<Object> history = overdueSinceTheDayAfterItsDueDate();
+        // the contract's 0.05% a day for 10 days, above the legal cap's 42.19 on 10,000.00: recorded under an earlier rule
+        history.add(new LateFeesAccrued(CUSTOMER, SEPTEMBER_30, List.of(new LateFeeAccrual("INV-1", "T1", cny("50.00"), 10, SEPTEMBER_30, false))));
+        LocalDate october1 = LocalDate.parse("2026-10-01");
+        List<Object> once = closedOnce(history, OCTOBER_31);
+        List<Object> dayByDay = closedDayByDay(history, october1, OCTOBER_31);
+
+        assertThat(correction(dayByDay).occurredOn()).isEqualTo(october1);   // the first day closed
+        assertThat(correction(once).occurredOn()).isEqualTo(OCTOBER_31);     // the day the one close is made
         assertThat(correction(once).corrections()).isEqualTo(correction(dayByDay).corrections());
         assertThat(byDayAndKind(withoutCorrections(once))).containsExactlyElementsOf(byDayAndKind(withoutCorrections(dayByDay)));
     }
