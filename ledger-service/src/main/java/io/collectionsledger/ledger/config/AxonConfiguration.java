@@ -83,12 +83,14 @@ public class AxonConfiguration {
 
     /**
      * Snapshots of customer accounts: the storage mapper with {@link AccountSnapshots}, which reads an
-     * account's fields into the account its constructor builds. Apart from the general serializer, so
-     * that tokens and deadlines are read as before.
+     * account's fields into the account its constructor builds, and refusing a field it does not know:
+     * a snapshot of a shape since changed is then passed over for the events ({@link SnapshotReadWhole})
+     * rather than read with a field left out. Apart from the general serializer, so that tokens and
+     * deadlines are read as before.
      */
     public static Serializer snapshotSerializer() {
         return JacksonSerializer.builder()
-                .objectMapper(storageMapper().registerModule(new AccountSnapshots()))
+                .objectMapper(storageMapper().registerModule(new AccountSnapshots()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
                 .revisionResolver(new AnnotationRevisionResolver())
                 .build();
     }

@@ -27,13 +27,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import static io.collectionsledger.ledger.account.Accounts.CUSTOMER;
 
 /**
  * The customer's account as the service keeps it, on an event store in memory and without a cache:
  * each command reads the account from the store, from its snapshot (if one was stored) and the events
- * after it, and snapshots are taken by Axon's snapshotter and written with the service's serializer.
+ * after it. Snapshots are taken by Axon's snapshotter, and stored written by the service's serializer
+ * and read back at each read, as the service's event store does.
  */
 final class InMemoryAccounts {
 
@@ -41,7 +43,7 @@ final class InMemoryAccounts {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T02:00:00Z"), ZoneOffset.UTC);
     static final Serializer SNAPSHOTS = AxonConfiguration.snapshotSerializer();
 
-    private final InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
+    private final SnapshotsWritten engine = new SnapshotsWritten();
     private final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
     private final ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(
             ClasspathParameterResolverFactory.forClass(CustomerAccount.class),
@@ -85,24 +87,41 @@ final class InMemoryAccounts {
         return engine.readEvents(CUSTOMER, 0).asStream().toList();
     }
 
-    /** The account as Axon's snapshotter makes it from all the events (the state a snapshot holds), not yet serialized. */
+    /** The account as Axon's snapshotter makes it from all the events (the state a snapshot holds), before it is written. */
     CustomerAccount sourced() {
         InMemoryAccounts events = holding(events());
-        AggregateSnapshotter.builder().eventStore(events.store)
+        events.snapshot();
+        return (CustomerAccount) events.engine.taken.getPayload();
+    }
+
+    /** Has Axon's snapshotter take a snapshot of the account at its last event. */
+    void snapshot() {
+        AggregateSnapshotter.builder().eventStore(store)
                 .aggregateFactories(new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(CustomerAccount.class, resolvers)))
                 .parameterResolverFactory(resolvers).build()
                 .scheduleSnapshot(CustomerAccount.class, CUSTOMER);
-        return (CustomerAccount) events.engine.readSnapshot(CUSTOMER).orElseThrow().getPayload();
-    }
-
-    /** Stores a snapshot of the account at its last event, written and read back as the service's serializer does. */
-    void snapshot() {
-        DomainEventMessage<?> last = events().get(events().size() - 1);
-        CustomerAccount read = SNAPSHOTS.deserialize(written(sourced()));
-        engine.storeSnapshot(new GenericDomainEventMessage<>(last.getType(), CUSTOMER, last.getSequenceNumber(), read));
     }
 
     static SerializedObject<byte[]> written(CustomerAccount account) {
         return SNAPSHOTS.serialize(account, byte[].class);
+    }
+
+    /** Keeps the last snapshot written, as the database does, and reads it anew each time (Axon's engine in memory keeps the object). */
+    private static final class SnapshotsWritten extends InMemoryEventStorageEngine {
+
+        private DomainEventMessage<?> taken;
+        private SerializedObject<byte[]> written;
+
+        @Override
+        public void storeSnapshot(DomainEventMessage<?> snapshot) {
+            taken = snapshot;
+            written = SNAPSHOTS.serialize(snapshot.getPayload(), byte[].class);
+        }
+
+        @Override
+        public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+            return Optional.ofNullable(taken).map(snapshot -> new GenericDomainEventMessage<>(snapshot.getType(), snapshot.getAggregateIdentifier(),
+                    snapshot.getSequenceNumber(), SNAPSHOTS.deserialize(written)));
+        }
     }
 }
