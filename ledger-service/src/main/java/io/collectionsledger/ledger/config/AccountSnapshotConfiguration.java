@@ -62,10 +62,11 @@ class AccountSnapshotConfiguration implements DisposableBean {
      * <p>
      * 50 by default: below the 60 or so events of an account at the bench's default scale, which the
      * close of day reads again for every day it closes, so those accounts are read from snapshots; and
-     * high enough that writing snapshots stays a small share of the work. A snapshot is the account's whole
-     * state (about 200 bytes of JSON per event behind it: 20 KB for an account of a hundred events, 576 KB
-     * for one of a thousand), written anew each time, while reading it saves the replay of the events
-     * since the last (about 20 to 30 µs each on this machine, AccountSnapshotsIT).
+     * high enough that writing snapshots stays a small share of the work: a snapshot is the account's whole
+     * state, written anew each time (about 1.2 KB of JSON per invoice: 58 KB for an account of 50 invoices
+     * and 100 events, 578 KB for one of 500 and 1,000), while reading it saves the replay of the events
+     * before it (read from their events in 6.9 and 18.9 ms, from their snapshots in 4.3 and 6.9 ms,
+     * AccountSnapshotsIT).
      */
     @Bean
     SnapshotTriggerDefinition accountSnapshots(Snapshotter snapshotter, @Value("${ledger.snapshot-threshold:50}") int threshold) {
