@@ -3,6 +3,7 @@ package io.collectionsledger.ledger.account;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.collectionsledger.contracts.collection.ClassifyReceivable;
 import io.collectionsledger.contracts.collection.ReceivableClassified;
+import io.collectionsledger.contracts.contract.LateFeeTerms;
 import io.collectionsledger.contracts.payment.PaymentRecorded;
 import io.collectionsledger.contracts.payment.PaymentReversed;
 import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
@@ -20,6 +21,7 @@ import io.collectionsledger.contracts.time.LateFeeAccrual;
 import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.time.LateFeesCorrected;
+import io.collectionsledger.contracts.time.LegalLateFeeCaps;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 import io.collectionsledger.contracts.writeoff.RecordRecoveryAfterWriteOff;
 import io.collectionsledger.contracts.writeoff.RecoveryAfterWriteOffRecorded;
@@ -35,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -157,6 +160,18 @@ final class Invoices {
                 .ifPresent(AggregateLifecycle::apply);
     }
 
+    /**
+     * The late fees of each term that money dated {@code on} pays before its principal: those owed through the day
+     * before ({@link OpenTerm#lateFeesOwedOn}); all those open on a term whose contract bears none.
+     */
+    Function<OpenTerm, Money> lateFeesOwedOn(LocalDate on, CollectionPolicy policy) {
+        LegalLateFeeCaps legalCaps = policy.legalLateFeeCaps().recorded();
+        return term -> {
+            LateFeeTerms terms = contracts.lateFeeTerms(invoices.get(term.invoiceId).contractId);
+            return terms == null ? term.open(Allocation.Component.LATE_FEES) : term.lateFeesOwedOn(on, term.accruingLateFees(terms, legalCaps));
+        };
+    }
+
     Invoice known(String invoiceId, String customerId) {
         Invoice invoice = invoices.get(invoiceId);
         if (invoice == null) {
@@ -266,14 +281,14 @@ final class Invoices {
     @EventSourcingHandler
     void on(LateFeesAccrued event) {
         for (LateFeeAccrual accrual : event.accruals()) {
-            invoices.get(accrual.invoiceId()).term(accrual.termId()).accrue(accrual);
+            invoices.get(accrual.invoiceId()).term(accrual.termId()).accrue(accrual, event.occurredOn());
         }
     }
 
     @EventSourcingHandler
     void on(LateFeesCorrected event) {
         for (LateFeeCorrection correction : event.corrections()) {
-            invoices.get(correction.invoiceId()).term(correction.termId()).correct(correction);
+            invoices.get(correction.invoiceId()).term(correction.termId()).correct(correction, event.occurredOn());
         }
     }
 

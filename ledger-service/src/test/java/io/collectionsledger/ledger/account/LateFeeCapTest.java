@@ -130,6 +130,97 @@ class LateFeeCapTest extends AccountFixture {
                 .expectEvents(new UnappliedCreditRefunded(CUSTOMER, "R-1", TODAY, cny("240.60"), "fees taken back"));
     }
 
+    @Test
+    void aPaymentDatedBackPaysOnlyTheFeesOwedThroughTheDayBeforeIt() {
+        // the closes fixed the fees through 30 September on the whole 60,000 (the legal 15.4 % a year, 25.315... a day):
+        // 126.58 through 31 August, 886.03 through 30 September. 30,000 paid on 10 September, keyed in today, finds only
+        // the 14 days through 9 September owed on its date: 60,000 x 15.4 % x 14 / 365 = 354.41; the rest is principal
+        LocalDate paidOn = DUE.plusDays(15);
+        fixture.given(overdue(accrued(LocalDate.parse("2026-08-31"), "126.58", 5, true), accrued(LocalDate.parse("2026-09-30"), "759.45", 30, true)))
+                .when(new RecordPayment(CUSTOMER, "P2", paidOn, cny("30000.00"), RecordPayment.Method.BANK_TRANSFER, null, null))
+                .expectEvents(new PaymentRecorded(CUSTOMER, "P2", paidOn, cny("30000.00"), RecordPayment.Method.BANK_TRANSFER, null,
+                        List.of(new Allocation("INV-1", "T1", Allocation.Component.LATE_FEES, cny("354.41")),
+                                principal("INV-1", "T1", "29645.59")), cny("0.00")));
+    }
+
+    @Test
+    void feesRecordedOnPrincipalAPaymentDatedBackHadPaidAreTakenBackAtTheNextClose() {
+        // after that payment 30,354.41 is open from 10 September: owed through 30 September is
+        // (60,000 x 14 + 30,354.41 x 21) x 15.4 % / 365 = 623.359...: 623.36, so 262.67 of the 886.03 recorded is taken back,
+        // on 30 September, the day it was recorded (a report as of any day from it finds what is owed), from the fees still
+        // open (531.62), none of it paid; October's fees then run on from what is owed, not from what was recorded:
+        // + 30,354.41 x 15.4 % x 31 / 365 = 1,020.378...: 1,020.38, 397.02 more
+        LocalDate paidOn = DUE.plusDays(15);
+        PaymentRecorded paid = new PaymentRecorded(CUSTOMER, "P2", paidOn, cny("30000.00"), RecordPayment.Method.BANK_TRANSFER, null,
+                List.of(new Allocation("INV-1", "T1", Allocation.Component.LATE_FEES, cny("354.41")), principal("INV-1", "T1", "29645.59")),
+                cny("0.00"));
+        fixture.given(overdue(accrued(LocalDate.parse("2026-08-31"), "126.58", 5, true), accrued(LocalDate.parse("2026-09-30"), "759.45", 30, true),
+                        paid))
+                .when(new CloseBusinessDay(CUSTOMER, TODAY))
+                .expectEvents(new LateFeesCorrected(CUSTOMER, LocalDate.parse("2026-09-30"), List.of(new LateFeeCorrection("INV-1", "T1",
+                                LocalDate.parse("2026-09-30"), cny("886.03"), cny("623.36"), cny("262.67"), cny("0.00"))),
+                                "late fees recorded on 2026-09-30 above those owed on the principal as the facts recorded since date it"),
+                        accrued(LocalDate.parse("2026-10-31"), "397.02", 31, true));
+    }
+
+    @Test
+    void aTermPaidInFullBeforeItsDueDateOwesNoFeesWhateverTheClosesHadFixed() {
+        // keyed in after the closes had fixed 886.03 on it, the whole 60,000 paid the day before the due date pays no fees
+        // (none was owed then) and the next close takes all of them back; the stages and the hold it contradicts go too
+        LocalDate paidOn = DUE.minusDays(1);
+        fixture.given(overdue(accrued(LocalDate.parse("2026-08-31"), "126.58", 5, true), accrued(LocalDate.parse("2026-09-30"), "759.45", 30, true)))
+                .when(new RecordPayment(CUSTOMER, "P2", paidOn, cny("60000.00"), RecordPayment.Method.BANK_TRANSFER, null, null))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        org.hamcrest.Matchers.equalTo(new PaymentRecorded(CUSTOMER, "P2", paidOn, cny("60000.00"), RecordPayment.Method.BANK_TRANSFER,
+                                null, List.of(principal("INV-1", "T1", "60000.00")), cny("0.00"))),
+                        org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
+    @Test
+    void feesFixedForDaysAPaymentInFullDatedBeforeThemHadPaidAreTakenBackOnTheDaysTheyWereRecorded() {
+        // the whole 60,000 paid the day before the due date, keyed in after the closes had fixed 126.58 on 31 August and
+        // 759.45 on 30 September: nothing was ever owed, so each is taken back on its own day, none of it paid
+        LocalDate paidOn = DUE.minusDays(1);
+        String reason = "late fees recorded on %s above those owed on the principal as the facts recorded since date it";
+        fixture.given(overdue(accrued(LocalDate.parse("2026-08-31"), "126.58", 5, true), accrued(LocalDate.parse("2026-09-30"), "759.45", 30, true),
+                        new PaymentRecorded(CUSTOMER, "P2", paidOn, cny("60000.00"), RecordPayment.Method.BANK_TRANSFER, null,
+                                List.of(principal("INV-1", "T1", "60000.00")), cny("0.00"))))
+                .when(new CloseBusinessDay(CUSTOMER, TODAY))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers.sequenceOf(
+                        org.hamcrest.Matchers.equalTo(new LateFeesCorrected(CUSTOMER, LocalDate.parse("2026-08-31"), List.of(new LateFeeCorrection(
+                                "INV-1", "T1", LocalDate.parse("2026-08-31"), cny("126.58"), cny("0.00"), cny("126.58"), cny("0.00"))),
+                                reason.formatted("2026-08-31"))),
+                        org.hamcrest.Matchers.equalTo(new LateFeesCorrected(CUSTOMER, LocalDate.parse("2026-09-30"), List.of(new LateFeeCorrection(
+                                "INV-1", "T1", LocalDate.parse("2026-09-30"), cny("759.45"), cny("0.00"), cny("759.45"), cny("0.00"))),
+                                reason.formatted("2026-09-30"))))));
+    }
+
+    @Test
+    void eachFixAPaymentDatedBackMakesTooHighIsTakenBackOnItsOwnDay() {
+        // 1,000.00 due 1 June 2024 at the legal 15.4 % a year (0.4219... a day, below the contract's 0.50): the closes fixed
+        // 126.58 through day 300 and 126.57 more through day 600 (253.15 in all); then 500.00 paid on day 100 is keyed in.
+        // Owed through day 300: (99 x 1,000 + 201 x 500) x 15.4 % / 365 = 84.17; through day 600: (99 x 1,000 + 501 x 500)
+        // x 15.4 % / 365 = 147.46. So 42.41 is taken back on day 300's date, and of the 84.17 + 126.57 = 210.74 then
+        // recorded through day 600, 63.28 on day 600's: a report as of either day finds what is owed on it
+        LocalDate due = LocalDate.parse("2024-06-01");
+        String reason = "late fees recorded on %s above those owed on the principal as the facts recorded since date it";
+        LocalDate day300 = due.plusDays(300);
+        LocalDate day600 = due.plusDays(600);
+        fixture.given(registered(), contractWithStagedTerms(), new io.collectionsledger.contracts.receivable.InvoiceIssued(CUSTOMER, "INV-9", CONTRACT,
+                                due.minusDays(30), cny("1000.00"), List.of(new io.collectionsledger.contracts.receivable.InvoiceTerm("T1", cny("1000.00"), due)),
+                                List.of(), null),
+                        new LateFeesAccrued(CUSTOMER, day300, List.of(new LateFeeAccrual("INV-9", "T1", cny("126.58"), 300, day300, true))),
+                        new LateFeesAccrued(CUSTOMER, day600, List.of(new LateFeeAccrual("INV-9", "T1", cny("126.57"), 300, day600, true))),
+                        new PaymentRecorded(CUSTOMER, "P9", due.plusDays(100), cny("500.00"), RecordPayment.Method.BANK_TRANSFER, null,
+                                List.of(principal("INV-9", "T1", "500.00")), cny("0.00")))
+                .when(new CloseBusinessDay(CUSTOMER, TODAY))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers.sequenceOf(
+                        org.hamcrest.Matchers.equalTo(new LateFeesCorrected(CUSTOMER, day300, List.of(new LateFeeCorrection(
+                                "INV-9", "T1", day300, cny("126.58"), cny("84.17"), cny("42.41"), cny("0.00"))), reason.formatted(day300))),
+                        org.hamcrest.Matchers.equalTo(new LateFeesCorrected(CUSTOMER, day600, List.of(new LateFeeCorrection(
+                                "INV-9", "T1", day600, cny("210.74"), cny("147.46"), cny("63.28"), cny("0.00"))), reason.formatted(day600))))));
+    }
+
     /** A 60,000.00 term 90 days overdue today, with what time already produced for it besides fees: its stages and the hold. */
     private static List<Object> overdue(Object... facts) {
         List<Object> history = new ArrayList<>(List.of(registered(), contractWithStagedTerms(),
