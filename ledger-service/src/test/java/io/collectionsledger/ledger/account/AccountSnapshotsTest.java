@@ -72,8 +72,10 @@ class AccountSnapshotsTest {
         assertThat(json).doesNotContain("nextStageChange", "accruingLateFees", "firstFeeDayDue", "longOverdue", "\"changes\"");
         assertThat(fieldNames(snapshot.at("/invoices/creditNotes"))).containsExactly("used");
         JsonNode term = snapshot.at("/invoices/invoices/INV-1/terms/ACC");
-        assertThat(fieldNames(term)).containsExactlyInAnyOrder("invoiceId", "termId", "issuedOn", "dueDate", "currency", "principal", "open",
-                "principalChanges", "openChanges", "stagesEntered", "lateFeesAccrued", "accruedThrough");
+        // the whole shape is SnapshotShapeTest's
+        assertThat(fieldNames(term)).contains("invoiceId", "termId", "dueDate", "principal", "open", "principalChanges", "openChanges",
+                "stagesEntered", "lateFeesAccrued", "accruedThrough");
+        assertThat(term.at("/open/LATE_FEES/amount").decimalValue()).isPositive();
         System.out.printf("AccountSnapshotsTest: the rich account's snapshot takes %,d bytes%n", written.getData().length);
     }
 
