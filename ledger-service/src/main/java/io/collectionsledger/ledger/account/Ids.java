@@ -1,6 +1,7 @@
 package io.collectionsledger.ledger.account;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.HashSet;
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package io.collectionsledger.ledger.account;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.receivable.Allocation.Component;
 import io.collectionsledger.contracts.promise.Installment;

@@ -1,9 +1,9 @@
 package io.collectionsledger.ledger.account;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.collectionsledger.contracts.contract.LateFeeTerms;
 import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.receivable.Allocation.Component;
