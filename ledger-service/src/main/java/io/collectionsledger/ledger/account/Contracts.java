@@ -23,6 +23,7 @@ import java.util.Map;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** The contracts behind the debt and the deliveries that performed them: what invoices rest on. */
+@SnapshotState
 final class Contracts {
 
     private final Map<String, ContractRecorded> contracts = new HashMap<>();

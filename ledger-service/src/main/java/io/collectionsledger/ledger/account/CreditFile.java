@@ -1,5 +1,6 @@
 package io.collectionsledger.ledger.account;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.collectionsledger.contracts.collection.AssignCollector;
 import io.collectionsledger.contracts.collection.CollectorAssigned;
 import io.collectionsledger.contracts.collection.CreditLimitRaiseWithdrawn;
@@ -40,6 +41,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * payments; new orders held while a term is long overdue; supply suspended and resumed; who
  * collects from it, who answers for it, where letters to it go, and the early-warning signs flagged on it.
  */
+@SnapshotState
 final class CreditFile {
 
     private final CreditLimitRaises limit;
@@ -47,6 +49,7 @@ final class CreditFile {
     private boolean supplySuspended;
     private final Ids warnings = new Ids("early warning");
     /** Who answers for the customer, as far as the ledger was told. */
+    @JsonDeserialize(as = EnumMap.class)
     private final Map<Responsibility, String> responsible = new EnumMap<>(Responsibility.class);
     private final Ids responsiblePersonChanges = new Ids("responsible person change");
 

@@ -1,5 +1,6 @@
 package io.collectionsledger.ledger.account;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.collectionsledger.contracts.collection.CreditLimitRaiseWithdrawn;
 import io.collectionsledger.contracts.collection.CreditLimitRaised;
 import io.collectionsledger.contracts.collection.CreditLimitSet;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * (its run broken, or the limit it raised changed by an earlier raise or setting) is withdrawn by a
  * correcting event, never edited.
  */
+@SnapshotState
 final class CreditLimitRaises {
 
     /** A payment that allocated something, and whether all it paid was not yet due on its date. */
@@ -31,6 +33,7 @@ final class CreditLimitRaises {
     private record Setting(LocalDate on, Money limit) {
     }
 
+    @JsonIgnore
     private final Invoices invoices;
     /** In the order recorded: a day's order among payments and settings is the order they were recorded in. */
     private final List<Paid> payments = new ArrayList<>();

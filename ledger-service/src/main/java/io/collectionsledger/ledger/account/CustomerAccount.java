@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
@@ -26,8 +27,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * under concurrent commands. Each part keeps its own state and rules and handles its own
  * commands; the account checks what every command shares, and runs the two commands whose
  * consequences cross parts: a payment, and the close of a business day.
+ * <p>
+ * An account not in the cache is read from its latest snapshot and the events after it (see
+ * {@link AccountSnapshots} and the {@code accountSnapshots} trigger). The revision names the shape of
+ * the state a snapshot holds: raise it with any change to the fields of the account or its parts
+ * ({@link SnapshotState}), and snapshots of another revision are ignored.
  */
-@Aggregate(cache = "accountCache")
+@Aggregate(cache = "accountCache", snapshotTriggerDefinition = "accountSnapshots")
+@Revision("1")
+@SnapshotState
 class CustomerAccount implements DueDates {
 
     @AggregateIdentifier

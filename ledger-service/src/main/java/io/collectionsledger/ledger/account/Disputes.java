@@ -1,5 +1,6 @@
 package io.collectionsledger.ledger.account;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.collectionsledger.contracts.dispute.DisputeRaised;
 import io.collectionsledger.contracts.dispute.DisputeResolved;
 import io.collectionsledger.contracts.dispute.RaiseDispute;
@@ -15,8 +16,10 @@ import java.util.Map;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** What the customer contests on an invoice: a disputed amount is not simply overdue, and no letter demands it. */
+@SnapshotState
 final class Disputes {
 
+    @JsonIgnore
     private final Invoices invoices;
     private final Map<String, DisputeRaised> open = new HashMap<>();
     private final Ids resolved = new Ids("dispute");

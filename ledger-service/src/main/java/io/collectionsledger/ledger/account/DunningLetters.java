@@ -1,5 +1,6 @@
 package io.collectionsledger.ledger.account;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.collectionsledger.contracts.dunning.ConfirmDunningLetterDelivery;
 import io.collectionsledger.contracts.dunning.DunningLetterDelivered;
 import io.collectionsledger.contracts.dunning.DunningLetterSent;
@@ -16,9 +17,12 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** Formal written demands, sent by tracked courier, and the proof that each was delivered. */
+@SnapshotState
 final class DunningLetters {
 
+    @JsonIgnore
     private final Invoices invoices;
+    @JsonIgnore
     private final Disputes disputes;
     private final Map<String, DunningLetterSent> sent = new HashMap<>();
     private final Set<String> delivered = new HashSet<>();

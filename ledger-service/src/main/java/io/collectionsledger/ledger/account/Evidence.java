@@ -1,5 +1,6 @@
 package io.collectionsledger.ledger.account;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.collectionsledger.contracts.collection.ContactAttemptLogged;
 import io.collectionsledger.contracts.collection.LogContactAttempt;
 import io.collectionsledger.contracts.reconciliation.ConfirmReconciliationStatement;
@@ -18,9 +19,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * What collection work gathers for the evidence checklist: balances the customer confirmed,
  * contact attempts, guarantees and collateral, and leads to its assets. Facts kept only by id.
  */
+@SnapshotState
 final class Evidence {
 
+    @JsonIgnore
     private final Invoices invoices;
+    @JsonIgnore
     private final Payments payments;
     private final Ids statements = new Ids("reconciliation statement");
     private final Ids contacts = new Ids("contact attempt");

@@ -1,5 +1,7 @@
 package io.collectionsledger.ledger.account;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.HashSet;
 import java.util.Set;
 
@@ -7,8 +9,11 @@ import java.util.Set;
  * The ids given to one kind of fact on this account. A client names each fact it records, so a
  * repeated id is refused rather than taken for a second fact.
  */
+@SnapshotState
 final class Ids {
 
+    /** Given by the owner, which makes the set (a snapshot fills in only the ids). */
+    @JsonIgnore
     private final String kind;
     private final Set<String> used = new HashSet<>();
 

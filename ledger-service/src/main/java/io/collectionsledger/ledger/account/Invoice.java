@@ -1,5 +1,7 @@
 package io.collectionsledger.ledger.account;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.receivable.Allocation.Component;
 import io.collectionsledger.contracts.promise.Installment;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /** An issued invoice and its terms, as far as the account's rules need them. */
+@SnapshotState
 final class Invoice {
 
     final String invoiceId;
@@ -46,7 +49,9 @@ final class Invoice {
         }
     }
 
-    private Invoice(String invoiceId, String contractId, String currency) {
+    @JsonCreator
+    private Invoice(@JsonProperty("invoiceId") String invoiceId, @JsonProperty("contractId") String contractId,
+                    @JsonProperty("currency") String currency) {
         this.invoiceId = invoiceId;
         this.contractId = contractId;
         this.currency = currency;

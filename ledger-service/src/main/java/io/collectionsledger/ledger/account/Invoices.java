@@ -1,5 +1,6 @@
 package io.collectionsledger.ledger.account;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.collectionsledger.contracts.collection.ClassifyReceivable;
 import io.collectionsledger.contracts.collection.ReceivableClassified;
 import io.collectionsledger.contracts.contract.LateFeeTerms;
@@ -48,8 +49,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * installments replace the covered due dates), and what credit notes, write-offs and recoveries
  * after write-off did to them. Every fact that settles or reopens a term lands here.
  */
+@SnapshotState
 final class Invoices {
 
+    @JsonIgnore
     private final Contracts contracts;
     private final Map<String, Invoice> invoices = new LinkedHashMap<>();
     private final Ids creditNotes = new Ids("credit note");

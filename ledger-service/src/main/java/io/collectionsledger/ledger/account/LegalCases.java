@@ -1,5 +1,6 @@
 package io.collectionsledger.ledger.account;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.collectionsledger.contracts.litigation.FileLawsuit;
 import io.collectionsledger.contracts.litigation.LawsuitFiled;
 import io.collectionsledger.contracts.litigation.LegalStep;
@@ -17,8 +18,10 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** Lawsuits and arbitrations over the customer's debts, from filing through their steps to closing. */
+@SnapshotState
 final class LegalCases {
 
+    @JsonIgnore
     private final Invoices invoices;
     private final Map<String, LawsuitFiled> open = new HashMap<>();
     private final Set<String> closed = new HashSet<>();

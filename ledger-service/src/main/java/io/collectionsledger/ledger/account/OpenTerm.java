@@ -1,5 +1,9 @@
 package io.collectionsledger.ledger.account;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.collectionsledger.contracts.contract.LateFeeTerms;
 import io.collectionsledger.contracts.receivable.Allocation;
 import io.collectionsledger.contracts.receivable.Allocation.Component;
@@ -23,6 +27,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /** What is still open on one invoice term, by component. Changed only by event-sourcing handlers. */
+@SnapshotState
 final class OpenTerm {
 
     final String invoiceId;
@@ -32,6 +37,7 @@ final class OpenTerm {
     final String currency;
     /** What the term asked for, the base of the late-fee caps. */
     final Money principal;
+    @JsonDeserialize(as = EnumMap.class)
     private final Map<Component, Money> open = new EnumMap<>(Component.class);
     /**
      * How the open principal changed, by the business date of the fact that changed it (a payment
@@ -41,6 +47,7 @@ final class OpenTerm {
     /** How the total open changed, by business date, from the principal on the issue date: what was open at the end of any day. */
     private final NavigableMap<LocalDate, Money> openChanges = new TreeMap<>();
     /** Time-produced state: the stages entered, each on its day (none withdrawn), and late fees accrued so far and through which day. */
+    @JsonDeserialize(as = EnumMap.class)
     private final Map<CollectionStage, LocalDate> stagesEntered = new EnumMap<>(CollectionStage.class);
     private Money lateFeesAccrued;
     private LocalDate accruedThrough;
@@ -52,10 +59,15 @@ final class OpenTerm {
     /** The earliest business date of a change of principal recorded after fees had been fixed for it: the fixes from it are judged again. */
     private LocalDate principalChangedBack;
     /** Counts the changes of the state above: what is derived from it is kept until the next ({@link Derived}). */
+    @JsonIgnore
     private long changes;
+    @JsonIgnore
     private final Derived<Object, Optional<LocalDate>> nextStageChange = new Derived<>();
+    @JsonIgnore
     private final Derived<FeeInputs, AccruingLateFees> accruingLateFees = new Derived<>();
+    @JsonIgnore
     private final Derived<FeeInputs, Optional<LocalDate>> firstFeeDayDue = new Derived<>();
+    @JsonIgnore
     private final Derived<HoldInputs, List<OrderHolds.Hold>> longOverdue = new Derived<>();
 
     private record FeeInputs(LateFeeTerms terms, LegalLateFeeCaps legalCaps) {
@@ -68,7 +80,9 @@ final class OpenTerm {
     private record HoldInputs(LocalDate writtenOffOn, int daysPastDue) {
     }
 
-    OpenTerm(String invoiceId, String termId, LocalDate issuedOn, LocalDate dueDate, Money principal) {
+    @JsonCreator
+    OpenTerm(@JsonProperty("invoiceId") String invoiceId, @JsonProperty("termId") String termId, @JsonProperty("issuedOn") LocalDate issuedOn,
+             @JsonProperty("dueDate") LocalDate dueDate, @JsonProperty("principal") Money principal) {
         this.invoiceId = invoiceId;
         this.termId = termId;
         this.issuedOn = issuedOn;

@@ -1,5 +1,6 @@
 package io.collectionsledger.ledger.account;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.OrdersHeld;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * missing on its own day, and a hold recorded that should not have been, or that ended on another
  * day, is withdrawn by a correcting event (never edited) and the right one recorded beside.
  */
+@SnapshotState
 final class OrderHolds {
 
     /** A hold from {@code from} until {@code until} (the day of its release; null while it lasts). */
@@ -37,6 +39,7 @@ final class OrderHolds {
     private record Called(Hold hold, OpenTerm cause, long daysPastDue) {
     }
 
+    @JsonIgnore
     private final Invoices invoices;
     /** The holds recorded and not withdrawn, in the order they were recorded. */
     private final List<Hold> recorded = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.collectionsledger.ledger.account;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.collectionsledger.contracts.payment.AllocationInstruction;
 import io.collectionsledger.contracts.payment.ApplyUnappliedCredit;
 import io.collectionsledger.contracts.payment.PaymentRecorded;
@@ -34,8 +35,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * money's date and its receivable's issue date: money that came before the receivable was credit
  * until then.
  */
+@SnapshotState
 final class Payments {
 
+    @JsonIgnore
     private final Invoices invoices;
     private final Map<String, PaymentRecorded> payments = new HashMap<>();
     private final Set<String> reversed = new HashSet<>();

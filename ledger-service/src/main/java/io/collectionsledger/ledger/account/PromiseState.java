@@ -1,5 +1,7 @@
 package io.collectionsledger.ledger.account;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.collectionsledger.contracts.payment.PaymentRecorded;
 import io.collectionsledger.contracts.promise.PaymentPromiseRecorded;
 import io.collectionsledger.contracts.promise.PromiseOutcome;
@@ -9,12 +11,14 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** A promise to pay and the outcome recorded for it, if any. */
+@SnapshotState
 final class PromiseState {
 
     final PaymentPromiseRecorded promise;
     private PromiseOutcome outcome;
 
-    PromiseState(PaymentPromiseRecorded promise) {
+    @JsonCreator
+    PromiseState(@JsonProperty("promise") PaymentPromiseRecorded promise) {
         this.promise = promise;
     }
 

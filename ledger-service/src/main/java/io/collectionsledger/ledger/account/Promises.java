@@ -1,5 +1,6 @@
 package io.collectionsledger.ledger.account;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.collectionsledger.contracts.litigation.LawsuitFiled;
 import io.collectionsledger.contracts.promise.AgreePaymentPlan;
 import io.collectionsledger.contracts.promise.Installment;
@@ -32,10 +33,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * payment plans whose installments replace the due dates of the invoices they cover (the plan
  * itself is kept among the invoices, its installments as terms).
  */
+@SnapshotState
 final class Promises {
 
+    @JsonIgnore
     private final Invoices invoices;
+    @JsonIgnore
     private final Payments payments;
+    @JsonIgnore
     private final LegalCases cases;
     private final Map<String, PromiseState> promises = new LinkedHashMap<>();
 
