@@ -61,7 +61,7 @@ class AccountSnapshotConfiguration implements DisposableBean {
      * those it was read from: reading an account then replays fewer events than that after its snapshot.
      * <p>
      * 50 by default: below the 60 or so events of an account at the bench's default scale, which the
-     * close of day reads again for every day it closes, so those accounts are read from snapshots; and
+     * close of day reads again on every day it is due, so those accounts are read from snapshots; and
      * high enough that writing snapshots stays a small share of the work: a snapshot is the account's whole
      * state, written anew each time (about 1.2 KB of JSON per invoice: 58 KB for an account of 50 invoices
      * and 100 events, 578 KB for one of 500 and 1,000), while reading it saves the replay of the events
