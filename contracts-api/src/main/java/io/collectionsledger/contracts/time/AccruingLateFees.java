@@ -21,22 +21,21 @@ import java.util.TreeMap;
  *   <li>the legal cap: each overdue day's open principal times the annual rate in force that day over
  *       365, summed over the days so far.</li>
  * </ul>
- * Fees are recorded only at the days they must be fixed (a payment, a letter, a write-off, a month's
- * end, the cap reached); between two such days they are summed exactly and rounded once, half up, to the
- * currency's decimals. The legal line is always the exact sum from the first overdue day, never the
- * fees recorded carried on, so that no amount fixed rounds above the legal cap rounded (and the close
- * never takes a cent back). What was recorded is never taken back here either: while the fees recorded
- * are above the exact line (a fix rounded up, or fees recorded under an earlier rate) they stay where
- * they are, and rise again only once the line passes them (a correction is its own event).
+ * The fees owed through a day are one exact sum from the first day past due, on the principal as the
+ * facts' business dates have it, rounded once, half up, to the currency's decimals
+ * ({@link #owedThrough}). They are a function of the term's history alone, never of what was recorded
+ * before: fees are recorded only at the days they must be fixed (a payment, a letter, a write-off, a
+ * month's end, the cap reached), and each fix records what is owed through its day less what was
+ * recorded, so rounding never adds up from one fix to the next, and a fact dated back that lowers the
+ * principal lowers what is owed (what was recorded above it is taken back by its own event).
  *
  * <p>The arithmetic is exact: every amount is carried times 36,500 (percent times days a year), so the
  * legal cap's division by 365 and the rates' by 100 never round before the end. Day by day the rule is
- * {@code fees(d) = max(recorded, min(fees(d-1) + daily fee, contract cap, legal line(d)))}. Within a span
- * of days with the same open principal and the same legal rate it has the closed form
- * {@code min(contract cap, fees + n * daily fee, legal line + n * daily legal cap)} once the line is at
- * or above the fees; before that the fees stay at what was recorded until the day the line passes it,
- * and that day rise to the line at most. So the cost is a step or three per change of principal or
- * rate, not one per day.
+ * {@code f(d) = min(contract cap, f(d-1) + daily fee, legal line(d))} from {@code f(due date) = 0}, whose
+ * solution is {@code f(d) = min(contract cap, A(d) + min(0, min over c <= d of (L(c) - A(c))))}, with
+ * {@code A} the daily fees summed and {@code L} the legal line. Within a span of days with the same open
+ * principal and legal rate {@code L - A} is a line, so its least is at a span's end: the cost is a step
+ * per change of principal or rate, not one per day.
  */
 public final class AccruingLateFees {
 
@@ -69,7 +68,7 @@ public final class AccruingLateFees {
 
     /** What accrues on the term after {@code through} and up to {@code asOf}. */
     public record Accrued(
-            /* the fees of those days, to be added to what was recorded; zero when none */
+            /* what is owed through {@code asOf} less what was recorded, to be added to it; zero when none (never below) */
             Money amount,
             /* the overdue days counted, after {@code through}; zero when none */
             int days,
@@ -82,24 +81,33 @@ public final class AccruingLateFees {
     }
 
     /**
-     * The fees that accrue after the fees recorded so far, {@code recorded} (net of corrections) for the
-     * days through {@code recordedThrough} (null when none was recorded), up to and including {@code asOf}.
+     * The fees to record for the days after {@code recordedThrough} (null when none was recorded) up to and
+     * including {@code asOf}: what is owed through {@code asOf} less {@code recorded}, the fees recorded so far
+     * net of corrections; nothing when that is more than owed (a correction is its own event).
      */
     public Accrued after(Money recorded, LocalDate recordedThrough, LocalDate asOf) {
         LocalDate start = recordedThrough == null || recordedThrough.isBefore(firstDay) ? firstDay : recordedThrough.plusDays(1);
         if (asOf.isBefore(start)) {
             return new Accrued(Money.zero(principal.currency()), 0, recordedThrough, false, null);
         }
-        BigDecimal cap = contractCapScaled();
-        BigDecimal fees = scaled(sameCurrency(recorded));
-        BigDecimal[] legalBefore = {BigDecimal.ZERO};
-        forEachSpan(firstDay, start.minusDays(1), (from, days, open, annualPercent) ->
-                legalBefore[0] = legalBefore[0].add(open.multiply(annualPercent).multiply(BigDecimal.valueOf(days))));
-        Run run = new Run(fees, legalBefore[0], cap);
-        forEachSpan(start, asOf, run::span);
-        BigDecimal accrued = unscaled(run.fees).subtract(recorded.amount()).max(BigDecimal.ZERO);
+        Walk walk = new Walk();
+        forEachSpan(firstDay, start.minusDays(1), walk::span);
+        BigDecimal feesBefore = walk.fees();
+        BigDecimal dailyBefore = walk.daily;
+        walk.watchForCap = true;
+        forEachSpan(start, asOf, walk::span);
+        BigDecimal fees = walk.fees();
+        BigDecimal accrued = unscaled(fees).subtract(sameCurrency(recorded).amount()).max(BigDecimal.ZERO);
+        boolean capped = walk.capReachedOn != null || fees.subtract(feesBefore).compareTo(walk.daily.subtract(dailyBefore)) < 0;
         return new Accrued(new Money(accrued, principal.currency()), (int) ChronoUnit.DAYS.between(start, asOf) + 1, asOf,
-                run.capped || run.capReachedOn != null, run.capReachedOn);
+                capped, walk.capReachedOn);
+    }
+
+    /** The fees owed through {@code day}: the exact sum of the days from the first past due, under the caps, rounded once. */
+    public Money owedThrough(LocalDate day) {
+        Walk walk = new Walk();
+        forEachSpan(firstDay, day, walk::span);
+        return new Money(unscaled(walk.fees()), principal.currency());
     }
 
     /** The contract's cap: its share of the term's principal, rounded half up. */
@@ -123,63 +131,50 @@ public final class AccruingLateFees {
         return contractCap().min(legalCap(through));
     }
 
-    /** The fees of one run of days, carried times 36,500. */
-    private final class Run {
-        private BigDecimal fees;
-        private BigDecimal legalLine;
-        private final BigDecimal cap;
-        private boolean capped;
+    /**
+     * The days walked so far from the first past due, carried times 36,500: the daily fees summed ({@code A}), the legal
+     * line ({@code L}) and the least of {@code L - A} at the ends of the spans walked, zero for the due date itself.
+     */
+    private final class Walk {
+        private final BigDecimal cap = contractCapScaled();
+        private BigDecimal daily = BigDecimal.ZERO;
+        private BigDecimal legal = BigDecimal.ZERO;
+        private BigDecimal least = BigDecimal.ZERO;
+        private boolean watchForCap;
         private LocalDate capReachedOn;
 
-        private Run(BigDecimal fees, BigDecimal legalLine, BigDecimal cap) {
-            this.fees = fees;
-            this.legalLine = legalLine;
-            this.cap = cap;
+        /** The fees through the last day walked. */
+        BigDecimal fees() {
+            return cap.min(daily.add(least));
         }
 
-        private void span(LocalDate from, long days, BigDecimal open, BigDecimal annualPercent) {
+        void span(LocalDate from, long days, BigDecimal open, BigDecimal annualPercent) {
             BigDecimal dailyFee = open.multiply(terms.dailyRatePercent()).multiply(DAYS_A_YEAR);
             BigDecimal dailyLegal = open.multiply(annualPercent);
-            long held = 0;
-            if (legalLine.compareTo(fees) < 0) {
-                // the fees are what was recorded, above the exact line: they stay there on the days the line stays at or below
-                // them, and on the day it passes them rise to it at most, not by a whole day's fee
-                held = dailyLegal.signum() == 0 ? days
-                        : fees.subtract(legalLine).divide(dailyLegal, 0, RoundingMode.FLOOR).min(BigDecimal.valueOf(days)).longValueExact();
-                if (held > 0 && dailyFee.signum() > 0) {
-                    capped = true;
+            if (watchForCap && capReachedOn == null && fees().compareTo(cap) < 0) {
+                // the fees of a day are min(cap, A + least) with least taking in that day's L - A: they reach the cap on the
+                // first day A + least before the span reaches it and, where L - A falls within the span, L reaches it too
+                long reach = daysToReach(cap.subtract(daily).subtract(least), dailyFee);
+                if (reach > 0 && dailyLegal.compareTo(dailyFee) < 0) {
+                    long legalReach = daysToReach(cap.subtract(legal), dailyLegal);
+                    reach = legalReach < 0 ? -1 : Math.max(reach, legalReach);
                 }
-                legalLine = legalLine.add(dailyLegal.multiply(BigDecimal.valueOf(held)));
-                if (held < days) {
-                    rise(from.plusDays(held), 1, dailyFee, dailyLegal);
-                    held++;
+                if (reach > 0 && reach <= days) {
+                    capReachedOn = from.plusDays(reach - 1);
                 }
             }
-            if (held < days) {
-                rise(from.plusDays(held), days - held, dailyFee, dailyLegal);
-            }
-        }
-
-        /** The closed form over {@code days} days from {@code from}, exact while the legal line starts at or above the fees (or for one day). */
-        private void rise(LocalDate from, long days, BigDecimal dailyFee, BigDecimal dailyLegal) {
             BigDecimal n = BigDecimal.valueOf(days);
-            BigDecimal uncapped = fees.add(dailyFee.multiply(n));
-            BigDecimal legalEnd = legalLine.add(dailyLegal.multiply(n));
-            BigDecimal end = cap.min(uncapped).min(legalEnd).max(fees);
-            if (end.compareTo(uncapped) < 0) {
-                capped = true;
-            }
-            if (capReachedOn == null && fees.compareTo(cap) < 0 && end.compareTo(cap) >= 0) {
-                long k = Math.max(daysToReach(cap.subtract(fees), dailyFee), daysToReach(cap.subtract(legalLine), dailyLegal));
-                capReachedOn = from.plusDays(k - 1);
-            }
-            fees = end;
-            legalLine = legalEnd;
+            daily = daily.add(dailyFee.multiply(n));
+            legal = legal.add(dailyLegal.multiply(n));
+            least = least.min(legal.subtract(daily));
         }
 
-        /** The fewest days of {@code daily} that cover {@code gap}; none when there is no gap. */
-        private static long daysToReach(BigDecimal gap, BigDecimal daily) {
-            return gap.signum() <= 0 ? 0 : gap.divide(daily, 0, RoundingMode.CEILING).longValueExact();
+        /** The fewest days of {@code perDay} that cover {@code gap} (at least one); none (-1) when they never do. */
+        private static long daysToReach(BigDecimal gap, BigDecimal perDay) {
+            if (gap.signum() <= 0) {
+                return 1;
+            }
+            return perDay.signum() <= 0 ? -1 : gap.divide(perDay, 0, RoundingMode.CEILING).longValueExact();
         }
     }
 
@@ -216,10 +211,6 @@ public final class AccruingLateFees {
 
     private BigDecimal contractCapScaled() {
         return principal.amount().multiply(terms.capPercentOfPrincipal()).multiply(DAYS_A_YEAR);
-    }
-
-    private static BigDecimal scaled(Money amount) {
-        return amount.amount().multiply(PERCENT_DAYS_A_YEAR);
     }
 
     private BigDecimal unscaled(BigDecimal scaled) {

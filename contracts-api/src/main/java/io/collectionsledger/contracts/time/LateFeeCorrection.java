@@ -5,10 +5,10 @@ import io.collectionsledger.contracts.shared.Money;
 import java.time.LocalDate;
 
 /**
- * Late fees taken back on one term because more was recorded than the caps allow through
+ * Late fees taken back on one term because more was recorded than is owed through
  * {@code accruedThrough}: {@code recorded} is what the term's accruals (net of earlier corrections)
- * added up to, {@code cap} the lower of the contract's and the legal cap through that day, and
- * {@code takenBack} the difference. Of it, {@code credited} had already been paid: that money was
+ * added up to, {@code cap} what is owed through that day (the daily rate on each day's open principal,
+ * within the contract's and the legal cap, rounded once), and {@code takenBack} the difference. Of it, {@code credited} had already been paid: that money was
  * received for fees not owed, so it becomes the customer's unapplied credit; the rest leaves the
  * fees open on the term.
  */

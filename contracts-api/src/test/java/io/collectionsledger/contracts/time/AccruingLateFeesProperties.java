@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * For random histories (principal, payments and reopenings on random days, contract terms, dated changes
  * of the legal cap), the fees equal a naive fold over the days: each day its open principal times the daily
- * rate, the running total held under the contract's cap and the exact legal cap so far, rounded to cents only
- * where a fee event fixes an amount, and never below the amount last fixed. No amount fixed is ever above
- * the caps rounded, so the close never takes anything back from fees fixed this way.
+ * rate, the running total held under the contract's cap and the exact legal cap so far, rounded to cents
+ * once, at the day asked about. Fees fixed on any days add up to that, whatever the days (no rounding adds
+ * up from one fix to the next), and no amount fixed is above what is owed through its day.
  */
 class AccruingLateFeesProperties {
 
@@ -42,11 +42,12 @@ class AccruingLateFeesProperties {
         AccruingLateFees fees = new AccruingLateFees(DUE, history.principal(), history.changes(), history.terms(), history.legalCaps());
         LocalDate asOf = DUE.plusDays(history.days());
 
-        assertThat(fees.after(Money.zero("CNY"), null, asOf).amount()).isEqualTo(naiveFold(history, Set.of()));
+        assertThat(fees.after(Money.zero("CNY"), null, asOf).amount()).isEqualTo(owed(history, history.days()));
+        assertThat(fees.owedThrough(asOf)).isEqualTo(owed(history, history.days()));
     }
 
     @Property(tries = 300)
-    void feesFixedOnSomeDaysAddUpToTheFoldThatRoundsOnThoseDays(@ForAll("histories") History history) {
+    void feesFixedOnAnyDaysAddUpToTheDayByDaySumRoundedOnce(@ForAll("histories") History history) {
         AccruingLateFees fees = new AccruingLateFees(DUE, history.principal(), history.changes(), history.terms(), history.legalCaps());
         Money recorded = Money.zero("CNY");
         LocalDate through = null;
@@ -56,11 +57,11 @@ class AccruingLateFeesProperties {
         }
         recorded = recorded.plus(fees.after(recorded, through, DUE.plusDays(history.days())).amount());
 
-        assertThat(recorded).isEqualTo(naiveFold(history, history.fixDays()));
+        assertThat(recorded).isEqualTo(owed(history, history.days()));
     }
 
     @Property(tries = 300)
-    void noAmountFixedIsAboveTheCapsRoundedThroughItsDay(@ForAll("histories") History history) {
+    void eachFixRecordsWhatIsOwedThroughItsDay(@ForAll("histories") History history) {
         AccruingLateFees fees = new AccruingLateFees(DUE, history.principal(), history.changes(), history.terms(), history.legalCaps());
         Money recorded = Money.zero("CNY");
         LocalDate through = null;
@@ -68,37 +69,55 @@ class AccruingLateFeesProperties {
             recorded = recorded.plus(fees.after(recorded, through, DUE.plusDays(fixDay)).amount());
             through = DUE.plusDays(fixDay);
 
-            assertThat(recorded.exceeds(fees.cap(through))).as("%s fixed through %s against %s", recorded, through, fees.cap(through)).isFalse();
+            assertThat(recorded).as("fixed through %s", through).isEqualTo(owed(history, fixDay));
         }
     }
 
     /**
-     * Any amount recorded through any day, below the legal line or above it (recorded under an earlier rate, or by
-     * hand): what accrues after it is the fold from it.
+     * Any amount recorded through any day, below what is owed or above it (recorded under an earlier rule, or on
+     * principal a payment dated back had paid): what accrues after it is what is owed less it, never below nothing.
      */
     @Property(tries = 300)
-    void feesAfterAnyAmountRecordedAreTheFoldFromIt(@ForAll("histories") History history, @ForAll("recordedAmounts") BigDecimal recorded,
-                                                     @ForAll("recordedDays") int through) {
+    void feesAfterAnyAmountRecordedAreWhatIsOwedLessIt(@ForAll("histories") History history, @ForAll("recordedAmounts") BigDecimal recorded,
+                                                       @ForAll("recordedDays") int through) {
         AccruingLateFees fees = new AccruingLateFees(DUE, history.principal(), history.changes(), history.terms(), history.legalCaps());
         Money amount = new Money(recorded, "CNY");
 
         Money after = fees.after(amount, DUE.plusDays(through), DUE.plusDays(history.days())).amount();
 
-        assertThat(amount.plus(after)).isEqualTo(naiveFold(history, Set.of(), through, recorded));
+        Money owed = owed(history, history.days());
+        assertThat(after).isEqualTo(through >= history.days() || !owed.exceeds(amount) ? Money.zero("CNY") : owed.minus(amount));
     }
 
-    /** Day by day from the day after the due date, amounts times 36,500 so that nothing rounds before a fix. */
-    private static Money naiveFold(History history, Set<Integer> fixDays) {
-        return naiveFold(history, fixDays, 0, BigDecimal.ZERO);
+    /** The day the fees reach the contract's cap is the first day of the window on which the fold's exact sum is at it. */
+    @Property(tries = 300)
+    void theCapIsReachedOnTheFirstDayTheSumIsAtIt(@ForAll("histories") History history, @ForAll("recordedDays") int through) {
+        AccruingLateFees fees = new AccruingLateFees(DUE, history.principal(), history.changes(), history.terms(), history.legalCaps());
+        List<BigDecimal> exact = exactByDay(history);
+        BigDecimal cap = history.principal().amount().multiply(history.terms().capPercentOfPrincipal()).multiply(BigDecimal.valueOf(365));
+        LocalDate expected = null;
+        for (int d = through + 1; d <= history.days() && exact.get(through).compareTo(cap) < 0; d++) {
+            if (exact.get(d).compareTo(cap) >= 0) {
+                expected = DUE.plusDays(d);
+                break;
+            }
+        }
+
+        assertThat(fees.after(Money.zero("CNY"), DUE.plusDays(through), DUE.plusDays(history.days())).capReachedOn()).isEqualTo(expected);
     }
 
-    /** The same with {@code recorded} fixed through the {@code through}th day past due (none before it). */
-    private static Money naiveFold(History history, Set<Integer> fixDays, int through, BigDecimal recorded) {
-        BigDecimal fees = recorded.multiply(SCALE);
-        BigDecimal fixed = fees;
+    /** The fold's fees owed through the {@code day}th day past due, rounded once. */
+    private static Money owed(History history, int day) {
+        return new Money(exactByDay(history).get(day).divide(SCALE, 2, RoundingMode.HALF_UP), "CNY");
+    }
+
+    /** Day by day from the day after the due date (index 0: the due date), times 36,500 so that nothing rounds. */
+    private static List<BigDecimal> exactByDay(History history) {
+        List<BigDecimal> byDay = new java.util.ArrayList<>(List.of(BigDecimal.ZERO));
+        BigDecimal fees = BigDecimal.ZERO;
         BigDecimal legalCap = BigDecimal.ZERO;
         BigDecimal contractCap = history.principal().amount().multiply(history.terms().capPercentOfPrincipal()).multiply(BigDecimal.valueOf(365));
-        for (int d = 1; d <= history.days(); d++) {
+        for (int d = 1; d <= 420; d++) {
             LocalDate day = DUE.plusDays(d);
             BigDecimal open = history.principal().amount();
             for (Map.Entry<LocalDate, Money> change : history.changes().entrySet()) {
@@ -108,18 +127,11 @@ class AccruingLateFeesProperties {
             }
             open = open.max(BigDecimal.ZERO);
             legalCap = legalCap.add(open.multiply(history.legalCaps().annualPercentOn(day)));
-            if (d <= through) {
-                continue;
-            }
             BigDecimal uncapped = fees.add(open.multiply(history.terms().dailyRatePercent()).multiply(BigDecimal.valueOf(365)));
-            // what was fixed is never taken back, but the legal cap is the exact one, not run on from a fix rounded up
-            fees = fixed.max(uncapped.min(contractCap).min(legalCap));
-            if (fixDays.contains(d)) {
-                fees = fees.divide(SCALE, 2, RoundingMode.HALF_UP).multiply(SCALE);
-                fixed = fees;
-            }
+            fees = uncapped.min(contractCap).min(legalCap);
+            byDay.add(fees);
         }
-        return new Money(fees.divide(SCALE, 2, RoundingMode.HALF_UP), "CNY");
+        return byDay;
     }
 
     @Provide

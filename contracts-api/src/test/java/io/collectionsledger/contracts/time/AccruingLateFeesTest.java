@@ -133,20 +133,43 @@ class AccruingLateFeesTest {
     }
 
     @Test
-    void feesRecordedAboveTheLegalLineWaitForItAndThenRiseToItAtMost() {
+    void feesRecordedAboveWhatIsOwedWaitUntilWhatIsOwedPassesThem() {
         // 10,000 at 0.05 % a day (5.00); the legal cap 9.125 % a year (2.50 a day) for ten days, then 36.5 % (10.00 a day)
         LegalLateFeeCaps raisedFromTheEleventh = LegalLateFeeCaps.constant(new BigDecimal("9.125")).with(DUE.plusDays(11), new BigDecimal("36.5"));
         AccruingLateFees fees = new AccruingLateFees(DUE, cny("10000.00"), Map.of(), HALF_PER_MILLE_A_DAY_CAPPED_AT_TEN_PERCENT, raisedFromTheEleventh);
 
-        // 42.00 recorded through the 10th, above the line's 25.00: they stay there on the 11th (the line 35.00), rise to the
-        // line's 45.00 on the 12th, not by the day's 5.00, and by 5.00 a day after it: 50.00 on the 13th, 75.00 on the 18th
-        // (not the 77.00 of a day's fee on the 12th, nor the 82.00 of every day's fee caught up)
+        // owed: the legal line's 25.00 through the 10th, then 5.00 a day under the raised line (35.00 on the 11th): 30.00 on
+        // the 11th, 45.00 on the 14th, 65.00 on the 18th. 42.00 recorded through the 10th (under an earlier rule) is above
+        // what is owed until the 14th: nothing more is fixed before it, and from it only what is owed less the 42.00
         assertThat(fees.after(cny("42.00"), DUE.plusDays(10), DUE.plusDays(11)).amount()).isEqualTo(cny("0.00"));
-        assertThat(fees.after(cny("42.00"), DUE.plusDays(10), DUE.plusDays(12)).amount()).isEqualTo(cny("3.00"));
-        assertThat(fees.after(cny("42.00"), DUE.plusDays(10), DUE.plusDays(13)).amount()).isEqualTo(cny("8.00"));
+        assertThat(fees.after(cny("42.00"), DUE.plusDays(10), DUE.plusDays(13)).amount()).isEqualTo(cny("0.00"));
+        assertThat(fees.after(cny("42.00"), DUE.plusDays(10), DUE.plusDays(14)).amount()).isEqualTo(cny("3.00"));
         AccruingLateFees.Accrued accrued = fees.after(cny("42.00"), DUE.plusDays(10), DUE.plusDays(18));
-        assertThat(accrued.amount()).isEqualTo(cny("33.00"));
-        assertThat(accrued.capped()).isTrue();
+        assertThat(accrued.amount()).isEqualTo(cny("23.00"));
+        assertThat(accrued.capped()).as("the raised line holds no day of the 11th to the 18th below its fee").isFalse();
+        assertThat(fees.after(cny("0"), null, DUE.plusDays(18)).capped()).isTrue();
+    }
+
+    @Test
+    void roundingDoesNotAddUpFromOneFixToTheNext() {
+        // 50.00 at 0.03 % a day (0.015 a day) from the first day past due: 36 days owe 0.54 exactly, however often fixed
+        AccruingLateFees fees = new AccruingLateFees(DUE, cny("50.00"), Map.of(),
+                new LateFeeTerms(new BigDecimal("0.03"), new BigDecimal("100"), false), GENEROUS_LEGAL_CAP);
+
+        Money first = fees.after(cny("0"), null, DUE.plusDays(5)).amount();
+        assertThat(first).isEqualTo(cny("0.08"));
+        assertThat(fees.after(first, DUE.plusDays(5), DUE.plusDays(36)).amount()).isEqualTo(cny("0.46"));
+        assertThat(fees.owedThrough(DUE.plusDays(36))).isEqualTo(cny("0.54"));
+    }
+
+    @Test
+    void principalPaidBeforeTheDueDateOwesNoFeesWhateverWasRecordedForItsDays() {
+        // 100.00 due, paid in full the day before (a payment dated back): nothing is owed, the 0.10 recorded is all above it
+        AccruingLateFees fees = new AccruingLateFees(DUE, cny("100.00"), Map.of(DUE.minusDays(1), cny("-100.00")),
+                new LateFeeTerms(new BigDecimal("0.02"), new BigDecimal("1"), false), GENEROUS_LEGAL_CAP);
+
+        assertThat(fees.owedThrough(DUE.plusDays(5))).isEqualTo(cny("0.00"));
+        assertThat(fees.after(cny("0.10"), DUE.plusDays(5), DUE.plusDays(30)).amount()).isEqualTo(cny("0.00"));
     }
 
     @Test

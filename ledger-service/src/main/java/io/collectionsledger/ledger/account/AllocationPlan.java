@@ -11,13 +11,16 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Sets money dated {@code on} against open terms in the legal order (PRC Civil Code art. 560–561):
  * among debts the one due first, and within a debt the costs of collecting it, then late fees, then
  * principal. A receivable issued after the money's date was no debt on that date: the money waits
  * for it as credit, so the debts of its date come first, then the later ones in the order they
- * were issued. Works on a copy of what is open, so several allocations for one command see each other.
+ * were issued. Late fees count as owed only as far as they had accrued by the day before the money's
+ * date: fees recorded for later days (before a payment dated back was known) are not yet a debt on
+ * that date. Works on a copy of what is open, so several allocations for one command see each other.
  */
 final class AllocationPlan {
 
@@ -29,11 +32,17 @@ final class AllocationPlan {
 
     private final List<Due> dues = new ArrayList<>();
 
+    /** Everything open is owed: a write-off takes the whole of a receivable. */
     AllocationPlan(Collection<OpenTerm> terms, String currency, LocalDate on) {
+        this(terms, currency, on, term -> term.open(Component.LATE_FEES));
+    }
+
+    /** @param lateFeesOwed the late fees of each term owed on {@code on} and not yet paid, at most those open */
+    AllocationPlan(Collection<OpenTerm> terms, String currency, LocalDate on, Function<OpenTerm, Money> lateFeesOwed) {
         terms.stream()
                 .filter(t -> t.currency.equals(currency))
                 .sorted(Comparator.comparing((OpenTerm t) -> t.settledByMoneyOf(on)).thenComparing(DUE_FIRST))
-                .forEach(t -> dues.add(new Due(t)));
+                .forEach(t -> dues.add(new Due(t, lateFeesOwed.apply(t))));
     }
 
     /** Allocates up to {@code amount} against the given invoice (or any, when null); returns what was allocated. */
@@ -71,11 +80,12 @@ final class AllocationPlan {
         final OpenTerm term;
         final Map<Component, Money> open = new EnumMap<>(Component.class);
 
-        Due(OpenTerm term) {
+        Due(OpenTerm term, Money lateFeesOwed) {
             this.term = term;
             for (Component component : Component.values()) {
                 open.put(component, term.open(component));
             }
+            open.put(Component.LATE_FEES, lateFeesOwed);
         }
     }
 }

@@ -90,9 +90,10 @@ final class BusinessDayClose {
     }
 
     /**
-     * Fees recorded above the caps through the day they were accrued for, taken back once: before
-     * the legal cap was taken on each day's overdue principal it was taken on the term's original
-     * principal, so accounts that accrued under that rule are corrected at their next close.
+     * Fees recorded above those owed through the day they were accrued for, taken back once: fees
+     * accrued under an earlier rule (the legal cap on the term's original principal, or a day's fee
+     * rounded every day), or on principal that a payment recorded later, dated before them, had
+     * already paid. Accounts that accrued so are corrected at their next close.
      */
     Optional<AccountEvent> lateFeeCorrections(Collection<Invoice> invoices, Contracts contracts) {
         List<LateFeeCorrection> corrections = new ArrayList<>();

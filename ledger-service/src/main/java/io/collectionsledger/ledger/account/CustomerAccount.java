@@ -94,7 +94,7 @@ class CustomerAccount implements DueDates {
     @CommandHandler
     void handle(RecordPayment command, BusinessCalendar calendar, CollectionPolicy policy) {
         invoices.fixLateFeesBefore(command.customerId(), command.occurredOn(), invoices.all(), policy);
-        payments.record(command);
+        payments.record(command, policy);
         promises.correctOutcomes(customerId, command.paymentId(), command.occurredOn(), calendar.today(), policy);
         creditFile.judgeRaises(customerId, policy);
         creditFile.judgeHolds(customerId, calendar.today(), policy, "payment " + command.paymentId() + " settled what held them", false);
@@ -112,9 +112,11 @@ class CustomerAccount implements DueDates {
         LocalDate day = command.businessDate();
         BusinessDayClose close = new BusinessDayClose(customerId, day, policy);
         close.judgePromises(promises.all(), payments).forEach(AggregateLifecycle::apply);
-        close.stagesReached(invoices.collectableTerms().toList()).forEach(AggregateLifecycle::apply);
+        // fees first: what is open on the day a term enters a stage counts the fees fixed through that day, and a term
+        // whose only open amount was fees taken back now enters no stage on them
         close.lateFeeCorrections(invoices.all(), contracts).ifPresent(AggregateLifecycle::apply);
         close.lateFees(invoices.all(), contracts).forEach(AggregateLifecycle::apply);
+        close.stagesReached(invoices.collectableTerms().toList()).forEach(AggregateLifecycle::apply);
         creditFile.judgeRaises(customerId, policy);
         creditFile.judgeHolds(customerId, day, policy, "nothing is open more than " + policy.orderHoldDaysPastDue() + " days past due", true);
     }

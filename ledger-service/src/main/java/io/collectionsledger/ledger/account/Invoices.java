@@ -2,6 +2,7 @@ package io.collectionsledger.ledger.account;
 
 import io.collectionsledger.contracts.collection.ClassifyReceivable;
 import io.collectionsledger.contracts.collection.ReceivableClassified;
+import io.collectionsledger.contracts.contract.LateFeeTerms;
 import io.collectionsledger.contracts.payment.PaymentRecorded;
 import io.collectionsledger.contracts.payment.PaymentReversed;
 import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
@@ -19,6 +20,7 @@ import io.collectionsledger.contracts.time.LateFeeAccrual;
 import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
 import io.collectionsledger.contracts.time.LateFeesCorrected;
+import io.collectionsledger.contracts.time.LegalLateFeeCaps;
 import io.collectionsledger.contracts.writeoff.ReceivableWrittenOff;
 import io.collectionsledger.contracts.writeoff.RecordRecoveryAfterWriteOff;
 import io.collectionsledger.contracts.writeoff.RecoveryAfterWriteOffRecorded;
@@ -34,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -152,6 +155,18 @@ final class Invoices {
     private void fixLateFeesBefore(String customerId, LocalDate on, Collection<Invoice> which, Predicate<OpenTerm> terms, CollectionPolicy policy) {
         LateFees.fixedBefore(customerId, on, which, terms, invoice -> contracts.lateFeeTerms(invoice.contractId), policy.legalLateFeeCaps().recorded())
                 .ifPresent(AggregateLifecycle::apply);
+    }
+
+    /**
+     * The late fees of each term that money dated {@code on} pays before its principal: those owed through the day
+     * before ({@link OpenTerm#lateFeesOwedOn}); all those open on a term whose contract bears none.
+     */
+    Function<OpenTerm, Money> lateFeesOwedOn(LocalDate on, CollectionPolicy policy) {
+        LegalLateFeeCaps legalCaps = policy.legalLateFeeCaps().recorded();
+        return term -> {
+            LateFeeTerms terms = contracts.lateFeeTerms(invoices.get(term.invoiceId).contractId);
+            return terms == null ? term.open(Allocation.Component.LATE_FEES) : term.lateFeesOwedOn(on, term.accruingLateFees(terms, legalCaps));
+        };
     }
 
     Invoice known(String invoiceId, String customerId) {

@@ -101,21 +101,22 @@ final class LateFees {
 
     /**
      * What must be taken back when the fees recorded on the term (net of earlier corrections) are
-     * above the caps through the last day they were accrued for: fees accrued under an earlier
-     * rule, or on principal a payment recorded later had already paid on those days.
+     * above what is owed through the last day they were accrued for: fees accrued under an earlier
+     * rule (above the caps, or rounded day by day), or on principal a payment recorded later had
+     * already paid on those days.
      */
     static Optional<LateFeeCorrection> correction(OpenTerm term, AccruingLateFees fees) {
         if (term.accruedThrough() == null) {
             return Optional.empty();
         }
-        Money cap = fees.cap(term.accruedThrough());
+        Money owed = fees.owedThrough(term.accruedThrough());
         Money recorded = term.lateFeesAccrued();
-        if (!recorded.exceeds(cap)) {
+        if (!recorded.exceeds(owed)) {
             return Optional.empty();
         }
-        Money takenBack = recorded.minus(cap);
+        Money takenBack = recorded.minus(owed);
         Money credited = takenBack.minus(takenBack.min(term.open(Component.LATE_FEES)));
-        return Optional.of(new LateFeeCorrection(term.invoiceId, term.termId, term.accruedThrough(), recorded, cap, takenBack, credited));
+        return Optional.of(new LateFeeCorrection(term.invoiceId, term.termId, term.accruedThrough(), recorded, owed, takenBack, credited));
     }
 
     /** The terms of invoices under a contract with late-fee terms, not written off, each with those terms. */

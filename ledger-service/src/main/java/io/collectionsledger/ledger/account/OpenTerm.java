@@ -154,6 +154,17 @@ final class OpenTerm {
         return stagesEntered;
     }
 
+    /**
+     * The late fees money dated {@code on} pays before principal: those owed through the day before, less those paid,
+     * within what is open. Fees recorded for later days (a payment dated back arriving after a close fixed them) are
+     * not owed on that date, and a payment that principal was lowered by no longer owes fees on it.
+     */
+    Money lateFeesOwedOn(LocalDate on, AccruingLateFees fees) {
+        Money paid = lateFeesAccrued.minus(open(Component.LATE_FEES));
+        Money owed = fees.owedThrough(on.minusDays(1)).minus(paid);
+        return owed.signum() <= 0 ? Money.zero(currency) : owed.min(open(Component.LATE_FEES));
+    }
+
     Money lateFeesAccrued() {
         return lateFeesAccrued;
     }

@@ -54,11 +54,11 @@ final class Payments {
      * it paid of each one issued after it on that one's issue date; what it sets off (promises,
      * credit limit, orders) the account decides after.
      */
-    void record(RecordPayment command) {
+    void record(RecordPayment command, CollectionPolicy policy) {
         Ids.requireUnused(payments.containsKey(command.paymentId()), "payment", command.paymentId());
         LocalDate paidOn = command.occurredOn();
         String currency = command.amount().currency();
-        AllocationPlan plan = new AllocationPlan(invoices.collectableTerms().toList(), currency, paidOn);
+        AllocationPlan plan = new AllocationPlan(invoices.collectableTerms().toList(), currency, paidOn, invoices.lateFeesOwedOn(paidOn, policy));
         Map<LocalDate, List<Allocation>> byDate = new TreeMap<>();
         for (Allocation allocation : allocate(command.amount(), command.allocations(), command.customerId(), plan)) {
             LocalDate settlesOn = termOf(allocation, command.customerId()).settledByMoneyOf(paidOn);
@@ -101,7 +101,7 @@ final class Payments {
         invoices.fixLateFeesBefore(command.customerId(), on, invoices.all(), policy);
         // credit applied on a date meets only the receivables issued by then
         List<OpenTerm> issued = invoices.collectableTerms().filter(t -> !t.issuedOn.isAfter(on)).toList();
-        AllocationPlan plan = new AllocationPlan(issued, command.amount().currency(), on);
+        AllocationPlan plan = new AllocationPlan(issued, command.amount().currency(), on, invoices.lateFeesOwedOn(on, policy));
         List<Allocation> allocations = allocate(command.amount(), command.allocations(), command.customerId(), plan);
         Money applied = AllocationPlan.total(allocations, command.amount().currency());
         if (command.amount().exceeds(applied)) {

@@ -112,7 +112,7 @@ class FirstDayDueTest extends AccountFixture {
         everyDay.through(LocalDate.parse("2026-11-10"));
 
         assertThat(whenDue.closesSent).endsWith(LocalDate.parse("2026-11-10"));
-        assertThat(whenDue.recorded).last().isInstanceOf(LateFeesCorrected.class);
+        assertThat(whenDue.recorded).filteredOn(LateFeesCorrected.class::isInstance).hasSize(1);
         assertThat(whenDue.recorded).isEqualTo(everyDay.recorded);
         assertThat(whenDue.due.get()).isEmpty();
     }

@@ -130,6 +130,50 @@ class LateFeeCapTest extends AccountFixture {
                 .expectEvents(new UnappliedCreditRefunded(CUSTOMER, "R-1", TODAY, cny("240.60"), "fees taken back"));
     }
 
+    @Test
+    void aPaymentDatedBackPaysOnlyTheFeesOwedThroughTheDayBeforeIt() {
+        // the closes fixed the fees through 30 September on the whole 60,000 (the legal 15.4 % a year, 25.315... a day):
+        // 126.58 through 31 August, 886.03 through 30 September. 30,000 paid on 10 September, keyed in today, finds only
+        // the 14 days through 9 September owed on its date: 60,000 x 15.4 % x 14 / 365 = 354.41; the rest is principal
+        LocalDate paidOn = DUE.plusDays(15);
+        fixture.given(overdue(accrued(LocalDate.parse("2026-08-31"), "126.58", 5, true), accrued(LocalDate.parse("2026-09-30"), "759.45", 30, true)))
+                .when(new RecordPayment(CUSTOMER, "P2", paidOn, cny("30000.00"), RecordPayment.Method.BANK_TRANSFER, null, null))
+                .expectEvents(new PaymentRecorded(CUSTOMER, "P2", paidOn, cny("30000.00"), RecordPayment.Method.BANK_TRANSFER, null,
+                        List.of(new Allocation("INV-1", "T1", Allocation.Component.LATE_FEES, cny("354.41")),
+                                principal("INV-1", "T1", "29645.59")), cny("0.00")));
+    }
+
+    @Test
+    void feesRecordedOnPrincipalAPaymentDatedBackHadPaidAreTakenBackAtTheNextClose() {
+        // after that payment 30,354.41 is open from 10 September: owed through 30 September is
+        // (60,000 x 14 + 30,354.41 x 21) x 15.4 % / 365 = 623.359...: 623.36, so 262.67 of the 886.03 recorded is taken back,
+        // from the fees still open (531.62), none of it paid; October's fees then run on from what is owed, not from what
+        // was recorded: + 30,354.41 x 15.4 % x 31 / 365 = 1,020.378...: 1,020.38, 397.02 more
+        LocalDate paidOn = DUE.plusDays(15);
+        PaymentRecorded paid = new PaymentRecorded(CUSTOMER, "P2", paidOn, cny("30000.00"), RecordPayment.Method.BANK_TRANSFER, null,
+                List.of(new Allocation("INV-1", "T1", Allocation.Component.LATE_FEES, cny("354.41")), principal("INV-1", "T1", "29645.59")),
+                cny("0.00"));
+        fixture.given(overdue(accrued(LocalDate.parse("2026-08-31"), "126.58", 5, true), accrued(LocalDate.parse("2026-09-30"), "759.45", 30, true),
+                        paid))
+                .when(new CloseBusinessDay(CUSTOMER, TODAY))
+                .expectEvents(new LateFeesCorrected(CUSTOMER, TODAY, List.of(new LateFeeCorrection("INV-1", "T1", LocalDate.parse("2026-09-30"),
+                                cny("886.03"), cny("623.36"), cny("262.67"), cny("0.00"))), REASON),
+                        accrued(LocalDate.parse("2026-10-31"), "397.02", 31, true));
+    }
+
+    @Test
+    void aTermPaidInFullBeforeItsDueDateOwesNoFeesWhateverTheClosesHadFixed() {
+        // keyed in after the closes had fixed 886.03 on it, the whole 60,000 paid the day before the due date pays no fees
+        // (none was owed then) and the next close takes all of them back; the stages and the hold it contradicts go too
+        LocalDate paidOn = DUE.minusDays(1);
+        fixture.given(overdue(accrued(LocalDate.parse("2026-08-31"), "126.58", 5, true), accrued(LocalDate.parse("2026-09-30"), "759.45", 30, true)))
+                .when(new RecordPayment(CUSTOMER, "P2", paidOn, cny("60000.00"), RecordPayment.Method.BANK_TRANSFER, null, null))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        org.hamcrest.Matchers.equalTo(new PaymentRecorded(CUSTOMER, "P2", paidOn, cny("60000.00"), RecordPayment.Method.BANK_TRANSFER,
+                                null, List.of(principal("INV-1", "T1", "60000.00")), cny("0.00"))),
+                        org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
     /** A 60,000.00 term 90 days overdue today, with what time already produced for it besides fees: its stages and the hold. */
     private static List<Object> overdue(Object... facts) {
         List<Object> history = new ArrayList<>(List.of(registered(), contractWithStagedTerms(),

@@ -74,16 +74,17 @@ class AgingLateFeesAccruedTest {
     }
 
     /**
-     * Fees recorded at the month's end (31 days: 19.135835 -> 19.14), then accrued from the day after;
-     * a credit note of 234.57 on 11 November leaves 1,000.00 of principal, 0.50 a day, from that day.
+     * Fees recorded at the month's end (31 days: 19.135835 -> 19.14); owed through any later day is the exact sum
+     * from the first day past due, rounded once. A credit note of 234.57 on 11 November leaves 1,000.00 of principal,
+     * 0.50 a day, from that day.
      */
     @ParameterizedTest(name = "as of {0}: {1}")
     @CsvSource({
             "2026-10-31, 1253.71",   // 1,234.57 + 19.14 recorded
-            "2026-11-01, 1254.33",   // + 1 day: 0.62
-            "2026-11-10, 1259.88",   // + 10 days: 6.17285 -> 6.17
-            "2026-11-11, 1025.81",   // - 234.57; + 6.17285 + 0.50 = 6.67285 -> 6.67
-            "2026-11-20, 1030.31"})  // 1,000.00 + 19.14 + 6.17285 + 10 x 0.50 = 11.17285 -> 11.17
+            "2026-11-01, 1254.32",   // 32 x 0.617285 = 19.75312 (not 19.14 + 0.62: the rounding is not carried on)
+            "2026-11-10, 1259.88",   // 41 days: 25.308685 -> 25.31
+            "2026-11-11, 1025.81",   // - 234.57; 25.308685 + 0.50 = 25.808685 -> 25.81
+            "2026-11-20, 1030.31"})  // 1,000.00 + 25.308685 + 10 x 0.50 = 30.308685 -> 30.31
     void afterTheLastRecordedDayFeesAccrueOnEachDaysOpenPrincipal(LocalDate asOf, String owed) {
         contract("K-1", "0.05", "10");
         issue("INV-1", "K-1", "1234.57");

@@ -99,18 +99,21 @@ class AgingLegalCapTest {
         assertThat(total("2026-10-12", NOW)).isEqualTo("10032.88");
     }
 
-    /** From 11 October the legal line rises 10.00 a day, faster than the fees: fees recorded above it wait, then rise to it, then 5.00 a day. */
+    /**
+     * Fees recorded above what is owed (44.00 through 5 October, where the legal line allows 13.69...) stand until what is owed
+     * passes them: a correction is its own event. From 11 October the line rises 10.00 a day, faster than the fees' 5.00.
+     */
     @Test
-    void feesRecordedAboveALegalLineRisingFasterThanTheFeesRiseToItTheDayItPassesThem() {
+    void feesRecordedAboveWhatIsOwedStandUntilWhatIsOwedPassesThem() {
         legalCap("2026-10-11", "36.5", EARLIER);
         at(new LateFeesAccrued(CUSTOMER, LocalDate.parse("2026-10-05"), List.of(
                 new LateFeeAccrual("INV-1", "T1", cny("44.00"), 5, LocalDate.parse("2026-10-05"), false))), EARLIER);
 
-        // the line: 27.39726... on 10-10, 37.39726... on 10-11, 47.39726... on 10-12; then 8 days at 5.00: 87.39726...
-        // (not 44.00 + 9 days' fees, 89.00, nor 44.00 + 10 days', 94.00)
+        // owed: the line's 27.39726... through 10-10, then 5.00 a day under the raised line: 32.39... on 10-11, 37.39... on
+        // 10-12, 77.39726... on 10-20 (not 44.00 run on by the days' fees)
         assertThat(total("2026-10-11", NOW)).isEqualTo("10044.00");
-        assertThat(total("2026-10-12", NOW)).isEqualTo("10047.40");
-        assertThat(total("2026-10-20", NOW)).isEqualTo("10087.40");
+        assertThat(total("2026-10-12", NOW)).isEqualTo("10044.00");
+        assertThat(total("2026-10-20", NOW)).isEqualTo("10077.40");
     }
 
     /** A fix rounded up (13.69863... fixed as 13.70) does not carry its fraction on: the fees owed later are the legal line rounded. */

@@ -60,11 +60,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * amounts out of the latest-due terms into their own column.
  * <p>
  * INV-1 is under a contract with random late-fee terms, and fees are recorded at random days only:
- * the fold adds the fees accrued since the last recorded day by walking the days one by one, each
+ * the fold adds the fees owed and not recorded by walking the days one by one from the due date, each
  * day's fee its open principal times the daily rate, the fees so far never past the contract's cap
  * nor the legal line (each day's open principal at the legal rate in force that day over 365, summed
- * exactly from the first day past due) and never below the fees recorded, rounded once at the end. The legal cap changes twice, once
- * recorded during the histories' recording times.
+ * exactly from the first day past due), rounded once at the end, less the fees recorded (never below nothing).
+ * The legal cap changes twice, once recorded during the histories' recording times.
  */
 class AgingReportPropertyTest {
 
@@ -305,15 +305,16 @@ class AgingReportPropertyTest {
 
     /**
      * Day by day from the first day past due: the legal line grows by the day's open principal at the
-     * legal rate of the day; after the last recorded day the fees grow by the day's open principal at the
-     * daily rate, never past the contract's cap nor the legal line, and never below the fees recorded.
-     * Every amount is kept times 36,500 so that nothing rounds before the end.
+     * legal rate of the day; the fees grow by the day's open principal at the daily rate, never past the
+     * contract's cap nor the legal line. What is owed through the as-of day is that rounded once; what
+     * accrued after the fees recorded is what is owed less them, never below nothing. Every amount is kept
+     * times 36,500 so that nothing rounds before the end.
      */
     private static BigDecimal feesAccruedSinceRecorded(LocalDate due, BigDecimal principal, TreeMap<LocalDate, BigDecimal> principalMoves,
                                                        LateFeeTerms terms, BigDecimal recorded, LocalDate recordedThrough,
                                                        LocalDate asOf, Instant knownAt) {
         BigDecimal scale = BigDecimal.valueOf(36500);
-        BigDecimal fees = recorded.multiply(scale);
+        BigDecimal fees = BigDecimal.ZERO;
         BigDecimal cap = principal.multiply(terms.capPercentOfPrincipal()).multiply(BigDecimal.valueOf(365));
         BigDecimal legal = BigDecimal.ZERO;
         LocalDate through = recordedThrough == null || recordedThrough.isBefore(due) ? due : recordedThrough;
@@ -326,10 +327,7 @@ class AgingReportPropertyTest {
                 open = open.add(move);
             }
             legal = legal.add(open.multiply(legalRateOn(day, knownAt)));
-            if (day.isAfter(through)) {
-                fees = fees.add(open.multiply(terms.dailyRatePercent()).multiply(BigDecimal.valueOf(365))).min(cap).min(legal)
-                        .max(recorded.multiply(scale));
-            }
+            fees = fees.add(open.multiply(terms.dailyRatePercent()).multiply(BigDecimal.valueOf(365))).min(cap).min(legal);
         }
         return fees.divide(scale, 2, RoundingMode.HALF_UP).subtract(recorded).max(BigDecimal.ZERO);
     }

@@ -99,8 +99,8 @@ class EvidenceLateFeesAccruedTest {
                 RECORDED);
 
         assertThat(open(day("2026-10-31"), LATEST)).isEqualTo(cny("1253.71"));   // 1,234.57 + 19.14
-        // + 5 days (11-01..11-05): 3.086425 -> 3.09
-        assertThat(open(day("2026-11-05"), LATEST)).isEqualTo(cny("1256.80"));
+        // owed through 11-05, 36 days from the due date: 22.22226 -> 22.22 (not 19.14 + 3.09: no rounding is carried on)
+        assertThat(open(day("2026-11-05"), LATEST)).isEqualTo(cny("1256.79"));
         // 959.88 of principal, the fees paid, + 1 day: 0.47994 -> 0.48
         assertThat(open(day("2026-11-11"), LATEST)).isEqualTo(cny("960.36"));
         // + 10 days (11-11..11-20): 4.7994 -> 4.80
@@ -127,9 +127,9 @@ class EvidenceLateFeesAccruedTest {
 
     /**
      * The month's end fixed 19.14 through 10-31; a payment of 234.57 of principal dated 10-20 is
-     * recorded after it. From 10-20 the principal is 1,000.00, 0.50 a day: the fees fixed stand (no cap
-     * is passed), the days after them accrue on 1,000.00, and a date before the fix counts the payment
-     * from its day.
+     * recorded after it. From 10-20 the principal is 1,000.00, 0.50 a day: what is owed is the sum on the
+     * principal as the payment's date has it, from the first day past due; the fees fixed stand until a
+     * correction takes back what is above it (here what is owed passes them again by 11-10).
      */
     @Test
     void aPaymentDatedBackLowersTheFeesOfTheDaysFromItsDate() {
@@ -139,8 +139,9 @@ class EvidenceLateFeesAccruedTest {
         feed(new PaymentRecorded(CUSTOMER, "P-1", day("2026-10-20"), cny("234.57"), RecordPayment.Method.BANK_TRANSFER, null,
                 List.of(new Allocation("INV-1", "T1", PRINCIPAL, cny("234.57"))), cny("0.00")), LATER);
 
-        // 1,000.00 + 19.14 + 10 days (11-01..11-10) x 0.50 = 5.00
-        assertThat(open(day("2026-11-10"), LATER)).isEqualTo(cny("1024.14"));
+        // 1,000.00 + what is owed through 11-10: 19 days (10-01..10-19) x 0.617285 + 22 days (10-20..11-10) x 0.50 = 22.728415
+        // -> 22.73, of which 19.14 was fixed (above the 17.73 owed through 10-31 on the principal the payment lowered)
+        assertThat(open(day("2026-11-10"), LATER)).isEqualTo(cny("1022.73"));
         // as known before the payment: 1,234.57 + 19.14 + 10 x 0.617285 = 6.17285 -> 6.17
         assertThat(open(day("2026-11-10"), RECORDED)).isEqualTo(cny("1259.88"));
         // before the fix: 19 days (10-01..10-19) x 0.617285 + 6 days (10-20..10-25) x 0.50 = 14.728415 -> 14.73

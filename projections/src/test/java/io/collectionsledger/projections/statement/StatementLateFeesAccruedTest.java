@@ -90,15 +90,16 @@ class StatementLateFeesAccruedTest {
     }
 
     /**
-     * Fees recorded at the month's end (31 days: 19.135835 -> 19.14), then accrued from the day after; a
-     * credit note of 234.57 on 11 November leaves 1,000.00 of principal, 0.50 a day, from that day.
+     * Fees recorded at the month's end (31 days: 19.135835 -> 19.14); owed through any later day is the exact sum from
+     * the first day past due, rounded once, less nothing of the fraction the month's end rounded away. A credit note of
+     * 234.57 on 11 November leaves 1,000.00 of principal, 0.50 a day, from that day.
      */
     @ParameterizedTest(name = "as of {0}: fees {1}")
     @CsvSource({
             "2026-10-31, 19.14",
-            "2026-11-01, 19.76",   // + 1 day: 0.617285 -> 0.62
-            "2026-11-11, 25.81",   // + 10 x 0.617285 + 0.50 = 6.67285 -> 6.67
-            "2026-11-20, 30.31"})  // + 10 x 0.617285 + 10 x 0.50 = 11.17285 -> 11.17
+            "2026-11-01, 19.75",   // 32 x 0.617285 = 19.75312 (not 19.14 + 0.62: the rounding is not carried on)
+            "2026-11-11, 25.81",   // 41 x 0.617285 + 0.50 = 25.808685
+            "2026-11-20, 30.31"})  // 41 x 0.617285 + 10 x 0.50 = 30.308685
     void afterTheLastRecordedDayFeesAccrueOnEachDaysOpenPrincipal(LocalDate asOf, String fees) {
         contract("0.05", "10");
         issue("1234.57");
