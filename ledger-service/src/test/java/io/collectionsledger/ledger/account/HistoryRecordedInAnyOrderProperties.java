@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Histories without late fees may be recorded in any order, closes anywhere. Histories with late
  * fees are recorded within the service's known limit ({@link HistoryRecorder#shuffledWithinTheLateFeeLimit}):
- * each invoice's payments in the order of their dates, and a close only once every invoice recorded
- * has all its payments; the order across invoices is random.
+ * once an invoice bearing fees is recorded, no payment dated after one of its payments still to come is
+ * recorded before it, and no close; the order is random otherwise.
  */
 class HistoryRecordedInAnyOrderProperties {
 
