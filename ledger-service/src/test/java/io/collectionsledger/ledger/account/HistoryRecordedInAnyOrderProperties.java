@@ -1,6 +1,7 @@
 package io.collectionsledger.ledger.account;
 
 import io.collectionsledger.contracts.shared.AccountCommand;
+import io.collectionsledger.contracts.time.CloseBusinessDay;
 import io.collectionsledger.contracts.time.LateFeeAccrual;
 import io.collectionsledger.contracts.time.LateFeesAccrued;
 import net.jqwik.api.Arbitraries;
@@ -9,6 +10,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,6 +18,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +59,16 @@ class HistoryRecordedInAnyOrderProperties {
 
         history.monthEnds().forEach((day, folded) ->
                 assertThat(HistoryRecorder.asOf(events, day)).as("as of %s, recorded in the order %s", day, commands).isEqualTo(folded));
+        Collection<CustomerHistory.InvoiceFees> fees = history.lateFeesThrough(TODAY).values();
+        seenInOneTryInTen("the contract's cap reached", fees.stream().anyMatch(f -> f.contractCapReachedOn() != null));
+        seenInOneTryInTen("the legal cap holding the fees", fees.stream().anyMatch(f -> f.legalCapHeldOn() != null));
+        seenInOneTryInTen("a payment paying fees before principal", fees.stream().flatMap(f -> f.paidBy().values().stream()).anyMatch(paid -> paid.signum() > 0));
+        seenInOneTryInTen("a close between the facts", commands.subList(0, commands.size() - 1).stream().anyMatch(CloseBusinessDay.class::isInstance));
+    }
+
+    /** So that equal answers are not empty ones: what the fees' rules do is met in at least one try in ten. */
+    private static void seenInOneTryInTen(String what, boolean seen) {
+        Statistics.label(what).collect(seen).coverage(coverage -> coverage.check(true).percentage(p -> p >= 10));
     }
 
     /**
@@ -72,6 +85,8 @@ class HistoryRecordedInAnyOrderProperties {
                 .flatMap(e -> ((LateFeesAccrued) e).accruals().stream()).toList();
 
         Map<String, CustomerHistory.InvoiceFees> fees = history.lateFeesThrough(TODAY);
+        boolean monthChecked = false;
+        boolean capReachedInOne = false;
         for (CustomerHistory.Invoice invoice : history.invoices()) {
             if (invoice.contractId() == null) {
                 continue;
@@ -88,8 +103,12 @@ class HistoryRecordedInAnyOrderProperties {
                 int atTheCap = capReachedOn != null && YearMonth.from(capReachedOn).equals(m) ? 1 : 0;
 
                 assertThat(recorded).as("accruals of %s for %s, recorded in the order %s", invoice.id(), m, commands).isLessThanOrEqualTo(1 + atTheCap);
+                monthChecked = true;
+                capReachedInOne |= atTheCap == 1;
             }
         }
+        seenInOneTryInTen("a month overdue without payments", monthChecked);
+        Statistics.label("the contract's cap reached in such a month").collect(capReachedInOne);
     }
 
     @Provide
