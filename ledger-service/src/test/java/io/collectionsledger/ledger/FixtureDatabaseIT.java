@@ -101,8 +101,9 @@ class FixtureDatabaseIT {
      * from the journal), so the policy's is the 47th event. The same close judges each account on the
      * business dates of its facts, whatever the order they were recorded in (issue 17: history recorded
      * after its days), and records what the fixture's build, which judged only the day it closed, left
-     * out: CUST-1's stages and holds of INV-1 (48th to 57th), DEMO-1's stages of INV-001/ADV (58th, 59th),
-     * then the correction (60th), then DEMO-1's hold and release for INV-001/ADV (61st, 62nd).
+     * out: CUST-1's stages and holds of INV-1 (48th to 57th), then DEMO-1's correction (58th: a close fixes
+     * fees before it works out stages, issue 17's fee fold), DEMO-1's stages of INV-001/ADV (59th, 60th),
+     * then DEMO-1's hold and release for INV-001/ADV (61st, 62nd).
      * Their ids are random, so their ids, the hashes that cover them and the chain's digest differ
      * from run to run; every other field of theirs is compared.
      */

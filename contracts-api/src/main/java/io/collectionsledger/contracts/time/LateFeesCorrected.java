@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Late fees recorded above the caps, taken back by the close of a business day: recorded
+ * Late fees recorded above the caps, taken back by the close of a business day: those a payment
+ * dated back made not owed on each day they were recorded, those recorded under an earlier rule on
+ * the day the close names (a catch-up after an outage closes once, for its last day). Recorded
  * accruals are never edited, so history shows both the fees as first accrued and this correction.
  * {@code reason} says which rule the recorded fees broke.
  */

@@ -90,18 +90,34 @@ final class BusinessDayClose {
     }
 
     /**
-     * Fees recorded above those owed through the day they were accrued for, taken back once: fees
-     * accrued under an earlier rule (the legal cap on the term's original principal, or a day's fee
-     * rounded every day), or on principal that a payment recorded later, dated before them, had
-     * already paid. Accounts that accrued so are corrected at their next close.
+     * Fees recorded above those owed, taken back once. Fees fixed for days that a change of principal
+     * recorded later reaches back to (a payment keyed in late) are taken back on the business dates they
+     * were recorded on, one event a date ({@link LateFees#restatements}), as the days from the change are
+     * judged again. Fees accrued under an earlier rule (the legal cap on the term's original principal,
+     * or a day's fee rounded every day) are taken back on this day, through the day they were accrued
+     * for. Accounts with either are due at once, and corrected at their next close.
      */
-    Optional<AccountEvent> lateFeeCorrections(Collection<Invoice> invoices, Contracts contracts) {
+    List<AccountEvent> lateFeeCorrections(Collection<Invoice> invoices, Contracts contracts) {
+        Map<LocalDate, List<LateFeeCorrection>> restated = new TreeMap<>();
         List<LateFeeCorrection> corrections = new ArrayList<>();
         LegalLateFeeCaps legalCaps = policy.legalLateFeeCaps().recorded();
-        termsBearingLateFees(invoices, contracts, (t, lateFees) -> LateFees.correction(t, t.accruingLateFees(lateFees, legalCaps)).ifPresent(corrections::add));
-        return corrections.isEmpty() ? Optional.empty() : Optional.of(new LateFeesCorrected(customerId, day, corrections,
-                "late fees above the legal cap of " + legalCaps.annualPercentOn(day).toPlainString()
-                        + "% a year on the principal overdue on each day, or above the contract's cap"));
+        termsBearingLateFees(invoices, contracts, (t, lateFees) -> {
+            var fees = t.accruingLateFees(lateFees, legalCaps);
+            List<LateFees.Dated> restatements = LateFees.restatements(t, fees);
+            restatements.forEach(dated -> restated.computeIfAbsent(dated.on(), on -> new ArrayList<>()).add(dated.correction()));
+            if (restatements.isEmpty()) {
+                LateFees.correction(t, fees).ifPresent(corrections::add);
+            }
+        });
+        List<AccountEvent> events = new ArrayList<>();
+        restated.forEach((on, taken) -> events.add(new LateFeesCorrected(customerId, on, taken,
+                "late fees recorded on " + on + " above those owed on the principal as the facts recorded since date it")));
+        if (!corrections.isEmpty()) {
+            events.add(new LateFeesCorrected(customerId, day, corrections,
+                    "late fees above the legal cap of " + legalCaps.annualPercentOn(day).toPlainString()
+                            + "% a year on the principal overdue on each day, or above the contract's cap"));
+        }
+        return events;
     }
 
     /**

@@ -114,7 +114,7 @@ class CustomerAccount implements DueDates {
         close.judgePromises(promises.all(), payments).forEach(AggregateLifecycle::apply);
         // fees first: what is open on the day a term enters a stage counts the fees fixed through that day, and a term
         // whose only open amount was fees taken back now enters no stage on them
-        close.lateFeeCorrections(invoices.all(), contracts).ifPresent(AggregateLifecycle::apply);
+        close.lateFeeCorrections(invoices.all(), contracts).forEach(AggregateLifecycle::apply);
         close.lateFees(invoices.all(), contracts).forEach(AggregateLifecycle::apply);
         close.stagesReached(invoices.collectableTerms().toList()).forEach(AggregateLifecycle::apply);
         creditFile.judgeRaises(customerId, policy);

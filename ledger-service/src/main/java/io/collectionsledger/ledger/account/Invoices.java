@@ -278,14 +278,14 @@ final class Invoices {
     @EventSourcingHandler
     void on(LateFeesAccrued event) {
         for (LateFeeAccrual accrual : event.accruals()) {
-            invoices.get(accrual.invoiceId()).term(accrual.termId()).accrue(accrual);
+            invoices.get(accrual.invoiceId()).term(accrual.termId()).accrue(accrual, event.occurredOn());
         }
     }
 
     @EventSourcingHandler
     void on(LateFeesCorrected event) {
         for (LateFeeCorrection correction : event.corrections()) {
-            invoices.get(correction.invoiceId()).term(correction.termId()).correct(correction);
+            invoices.get(correction.invoiceId()).term(correction.termId()).correct(correction, event.occurredOn());
         }
     }
 

@@ -14,6 +14,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -117,6 +119,41 @@ final class LateFees {
         Money takenBack = recorded.minus(owed);
         Money credited = takenBack.minus(takenBack.min(term.open(Component.LATE_FEES)));
         return Optional.of(new LateFeeCorrection(term.invoiceId, term.termId, term.accruedThrough(), recorded, owed, takenBack, credited));
+    }
+
+    /** A correction dated the business date of the fees it takes back. */
+    record Dated(LocalDate on, LateFeeCorrection correction) {
+    }
+
+    /**
+     * What a change of principal recorded later, dated before days fees had been fixed for (a payment keyed in late), makes
+     * more than is owed: on each business date fees were recorded on from the change's date, what was recorded by then
+     * (less what these corrections take back before it) above the fees owed through the last day then counted, taken back on
+     * that date. So a report as of any day finds no more fees recorded than owed, as the facts' business dates have it, and
+     * the days from the change are judged again like its stages and holds. Empty when no change reached back.
+     */
+    static List<Dated> restatements(OpenTerm term, AccruingLateFees fees) {
+        NavigableMap<LocalDate, OpenTerm.FeesRecorded> since = term.feesRecordedSincePrincipalChangedBack();
+        if (since.isEmpty()) {
+            return List.of();
+        }
+        List<Dated> corrections = new ArrayList<>();
+        Money recorded = term.feesRecordedBefore(since.firstKey());
+        Money openFees = term.open(Component.LATE_FEES);
+        LocalDate through = null;
+        for (Map.Entry<LocalDate, OpenTerm.FeesRecorded> fixed : since.entrySet()) {
+            recorded = recorded.plus(fixed.getValue().amount());
+            through = through == null || fixed.getValue().through().isAfter(through) ? fixed.getValue().through() : through;
+            Money owed = fees.owedThrough(through);
+            if (recorded.exceeds(owed)) {
+                Money takenBack = recorded.minus(owed);
+                Money credited = takenBack.minus(takenBack.min(openFees));
+                openFees = openFees.minus(takenBack.minus(credited));
+                corrections.add(new Dated(fixed.getKey(), new LateFeeCorrection(term.invoiceId, term.termId, through, recorded, owed, takenBack, credited)));
+                recorded = owed;
+            }
+        }
+        return corrections;
     }
 
     /** The terms of invoices under a contract with late-fee terms, not written off, each with those terms. */

@@ -44,6 +44,13 @@ final class OpenTerm {
     private final Map<CollectionStage, LocalDate> stagesEntered = new EnumMap<>(CollectionStage.class);
     private Money lateFeesAccrued;
     private LocalDate accruedThrough;
+    /**
+     * The fees recorded (accrued less taken back) by the business date of the event that recorded them, with the last day
+     * counted by then: what a report as of any day finds recorded.
+     */
+    private final NavigableMap<LocalDate, FeesRecorded> feesRecordedOn = new TreeMap<>();
+    /** The earliest business date of a change of principal recorded after fees had been fixed for it: the fixes from it are judged again. */
+    private LocalDate principalChangedBack;
     /** Counts the changes of the state above: what is derived from it is kept until the next ({@link Derived}). */
     private long changes;
     private final Derived<Object, Optional<LocalDate>> nextStageChange = new Derived<>();
@@ -52,6 +59,10 @@ final class OpenTerm {
     private final Derived<HoldInputs, List<OrderHolds.Hold>> longOverdue = new Derived<>();
 
     private record FeeInputs(LateFeeTerms terms, LegalLateFeeCaps legalCaps) {
+    }
+
+    /** Fees recorded on one business date, net, and the last day counted by the fees recorded through that date. */
+    record FeesRecorded(Money amount, LocalDate through) {
     }
 
     private record HoldInputs(LocalDate writtenOffOn, int daysPastDue) {
@@ -121,7 +132,8 @@ final class OpenTerm {
     Optional<LocalDate> firstFeeDayDue(LateFeeTerms terms, LegalLateFeeCaps legalCaps) {
         return firstFeeDayDue.get(changes, new FeeInputs(terms, legalCaps), in -> {
             AccruingLateFees fees = accruingLateFees(in.terms(), in.legalCaps());
-            return LateFees.correction(this, fees).isPresent() ? Optional.of(dueDate) : nextAccrualDay(in.terms(), fees);
+            return LateFees.correction(this, fees).isPresent() || !LateFees.restatements(this, fees).isEmpty() ? Optional.of(dueDate)
+                    : nextAccrualDay(in.terms(), fees);
         });
     }
 
@@ -188,6 +200,9 @@ final class OpenTerm {
         openChanges.merge(on, amount, Money::plus);
         if (component == Component.PRINCIPAL) {
             principalChanges.merge(on, amount, Money::plus);
+            if (accruedThrough != null && !on.isAfter(accruedThrough) && (principalChangedBack == null || on.isBefore(principalChangedBack))) {
+                principalChangedBack = on;
+            }
         }
     }
 
@@ -201,19 +216,36 @@ final class OpenTerm {
         stagesEntered.remove(entered);
     }
 
-    /** Late fees accrued are owed like any other component, and the next accrual starts the day after. */
-    void accrue(LateFeeAccrual accrual) {
+    /** Late fees accrued (recorded on {@code on}) are owed like any other component, and the next accrual starts the day after. */
+    void accrue(LateFeeAccrual accrual, LocalDate on) {
         reopen(new Allocation(invoiceId, termId, Component.LATE_FEES, accrual.amount()), accrual.accruedThrough());
         lateFeesAccrued = lateFeesAccrued.plus(accrual.amount());
         accruedThrough = accrual.accruedThrough();
+        feesRecordedOn.merge(on, new FeesRecorded(accrual.amount(), accrual.accruedThrough()),
+                (was, more) -> new FeesRecorded(was.amount().plus(more.amount()), more.through()));
     }
 
-    /** Fees taken back leave what was accrued; only the part not yet paid leaves what is open (the paid part became credit). */
-    void correct(LateFeeCorrection correction) {
+    /**
+     * Fees taken back (recorded on {@code on}) leave what was accrued; only the part not yet paid leaves what is open (the paid
+     * part became credit).
+     */
+    void correct(LateFeeCorrection correction, LocalDate on) {
         changes++;
         open.merge(Component.LATE_FEES, correction.openTakenBack().negate(), Money::plus);
         openChanges.merge(correction.accruedThrough(), correction.openTakenBack().negate(), Money::plus);
         lateFeesAccrued = lateFeesAccrued.minus(correction.takenBack());
+        feesRecordedOn.merge(on, new FeesRecorded(correction.takenBack().negate(), correction.accruedThrough()),
+                (was, less) -> new FeesRecorded(was.amount().plus(less.amount()), was.through()));
+    }
+
+    /** The fees recorded by business date, from the earliest date a change of principal recorded later reaches back to; empty when none did. */
+    NavigableMap<LocalDate, FeesRecorded> feesRecordedSincePrincipalChangedBack() {
+        return principalChangedBack == null ? new TreeMap<>() : feesRecordedOn.tailMap(principalChangedBack, true);
+    }
+
+    /** The fees recorded on business dates before {@code day}, net. */
+    Money feesRecordedBefore(LocalDate day) {
+        return feesRecordedOn.headMap(day, false).values().stream().map(FeesRecorded::amount).reduce(Money.zero(currency), Money::plus);
     }
 
     /** Value equality, so Axon's fixtures can check that replaying the events gives the same state. */
@@ -222,7 +254,8 @@ final class OpenTerm {
         return o instanceof OpenTerm other && invoiceId.equals(other.invoiceId) && termId.equals(other.termId)
                 && issuedOn.equals(other.issuedOn) && dueDate.equals(other.dueDate) && open.equals(other.open) && principalChanges.equals(other.principalChanges)
                 && stagesEntered.equals(other.stagesEntered) && lateFeesAccrued.equals(other.lateFeesAccrued)
-                && Objects.equals(accruedThrough, other.accruedThrough);
+                && Objects.equals(accruedThrough, other.accruedThrough) && feesRecordedOn.equals(other.feesRecordedOn)
+                && Objects.equals(principalChangedBack, other.principalChangedBack);
     }
 
     @Override

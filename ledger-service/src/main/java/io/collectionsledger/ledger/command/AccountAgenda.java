@@ -24,10 +24,14 @@ public class AccountAgenda {
         this.jdbc = jdbc;
     }
 
-    /** The accounts due on or before the day, in the order of their ids. */
-    public List<String> dueBy(LocalDate day) {
-        return jdbc.sql("select account from account_agenda where next_day <= ? order by account")
-                .param(day).query(String.class).list();
+    /** The accounts due on or before the day, in the order of their ids, each with its first day due. */
+    public List<Due> dueBy(LocalDate day) {
+        return jdbc.sql("select account, next_day from account_agenda where next_day <= ? order by account")
+                .param(day).query((row, n) -> new Due(row.getString(1), row.getObject(2, LocalDate.class))).list();
+    }
+
+    /** An account on the agenda and the first business day whose close would record anything on it. */
+    public record Due(String account, LocalDate day) {
     }
 
     /**

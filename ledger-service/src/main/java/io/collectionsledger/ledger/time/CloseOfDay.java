@@ -17,18 +17,28 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Closes business days: for each day since the last day closed, in order, up to today, the accounts
- * due by that day on the {@link AccountAgenda} are sent {@link CloseBusinessDay}, so facts that fell
- * due while the service was down are recorded when it starts again, on the day they belong to. An
- * account is due from the first day whose close would record anything on it, so the others, which
- * that close would leave as they are, are not sent it: a day costs what is due on it. Accounts make
- * closing idempotent, and one that was closed has a later day on the agenda, so a run cut short by a
- * crash is simply run again. One instance closes at a time, under a PostgreSQL advisory lock held for
- * the run.
+ * Closes business days: every day since the last day closed, up to today, in one pass. Each account
+ * due by today on the {@link AccountAgenda} (due by any day of the gap) is sent
+ * {@link CloseBusinessDay} for today once, and its close records every fact of the gap on the
+ * business day it belongs to, so facts that fell due while the service was down are recorded when it
+ * starts again, on their own days, at the cost of one command per account rather than one per
+ * account and day. An account is due from the first day whose close would record anything on it,
+ * so the others, which that close would leave as they are, are not sent it. One close for the gap
+ * records what closing each day in turn records, with one difference: fees taken back because they
+ * were recorded under an earlier rule ({@code LateFeesCorrected}) are dated the day the command
+ * names, so such a correction a catch-up makes is dated today, the day it is made, not the gap's
+ * first day (and the events of the one close come grouped by kind, not day after day;
+ * {@code GapClosedOnceTest}). Accounts make closing
+ * idempotent, and one that was closed has a later day on the agenda, so a run cut short by a crash
+ * is simply run again. One instance closes at a time, under a PostgreSQL advisory lock held for the
+ * run. Each day of the gap gets its row in {@code business_day_closed}: {@code accounts} is the
+ * number of accounts due by that day, which the pass closed, and {@code closed_at} when the pass
+ * finished.
  */
 @Component
 public class CloseOfDay {
@@ -63,9 +73,9 @@ public class CloseOfDay {
     }
 
     /**
-     * What a run did: the days it closed, how many accounts it sent the close (summed over the days),
-     * whether it ran (false: another instance was closing), and the position of the last event of the
-     * accounts it closed, which is the last event it wrote when it wrote any (0 when it closed none).
+     * What a run did: the days it closed, how many accounts it closed (each once, however many days it
+     * closed), whether it ran (false: another instance was closing), and the position of the last event
+     * of the accounts it closed, which is the last event it wrote when it wrote any (0 when it closed none).
      */
     public record Run(LocalDate from, LocalDate through, int accounts, boolean ran, long position) {
     }
@@ -108,61 +118,71 @@ public class CloseOfDay {
         LocalDate today = calendar.today();
         // Today is closed on every run (facts recorded later in the day still count); earlier days once each.
         LocalDate from = lastClosed().map(day -> day.isBefore(today) ? day.plusDays(1) : today).orElse(today);
-        String run = Long.toString(clock.millis());
-        int closed = 0;
-        long position = 0;
-        for (LocalDate day = from; !day.isAfter(today); day = day.plusDays(1)) {
-            List<String> due = agenda.dueBy(day);
-            Day close = new Day(day, run);
-            for (int at = 0; at < due.size(); at += ACCOUNTS_PER_TRANSACTION) {
-                close.accounts(due.subList(at, Math.min(at + ACCOUNTS_PER_TRANSACTION, due.size())));
-            }
-            closed += due.size() - close.failed;
-            position = Math.max(position, close.position);
-            if (close.failed > 0) {
-                return new Run(from, day.minusDays(1), closed, true, position);
-            }
+        List<AccountAgenda.Due> due = agenda.dueBy(today);
+        Pass pass = new Pass(today, Long.toString(clock.millis()));
+        for (int at = 0; at < due.size(); at += ACCOUNTS_PER_TRANSACTION) {
+            pass.accounts(due.subList(at, Math.min(at + ACCOUNTS_PER_TRANSACTION, due.size())));
+        }
+        // A day is closed once every account due by it has been closed. Every account due by a day before the earliest first
+        // day due of the accounts that failed was closed (through today), so those days are closed, and only those: what closing
+        // each day in turn did, stopping at the first day a failed account was due. The next run goes on from that day and
+        // sends the close again to every account still due, the failed ones among them. (Marking none of the gap's days would
+        // be as safe, since the agenda, not these rows, says which accounts are due, but would deny days that are closed.)
+        LocalDate through = pass.failed.stream().map(AccountAgenda.Due::day).min(LocalDate::compareTo)
+                .map(day -> (day.isBefore(from) ? from : day).minusDays(1)).orElse(today);
+        Timestamp closedAt = Timestamp.from(clock.instant());
+        for (LocalDate day = from; !day.isAfter(through); day = day.plusDays(1)) {
             jdbc.sql("""
                             insert into business_day_closed (business_date, closed_at, accounts) values (?, ?, ?)
                             on conflict (business_date) do update set closed_at = excluded.closed_at, accounts = excluded.accounts""")
-                    .params(day, Timestamp.from(clock.instant()), due.size()).update();
-            log.info("closed business day {} for the {} accounts due", day, due.size());
+                    .params(day, closedAt, accountsDueBy(due, day)).update();
         }
-        return new Run(from, today, closed, true, position);
+        int closed = due.size() - pass.failed.size();
+        if (pass.failed.isEmpty()) {
+            log.info("closed business days {} to {} in one pass for the {} accounts due", from, today, closed);
+        } else {
+            log.warn("closed {} of the {} accounts due by {}; business days closed through {}", closed, due.size(), today, through);
+        }
+        return new Run(from, through, closed, true, pass.position);
     }
 
-    /** The close of one day: accounts in one transaction, or one by one when that fails, so that one account's failure holds back no other. */
-    private final class Day {
+    private static int accountsDueBy(List<AccountAgenda.Due> due, LocalDate day) {
+        return (int) due.stream().filter(account -> !account.day().isAfter(day)).count();
+    }
 
-        private final LocalDate day;
+    /** The one close of the gap: accounts in one transaction, or one by one when that fails, so that one account's failure holds back no other. */
+    private final class Pass {
+
+        private final LocalDate today;
         private final String run;
-        private int failed;
+        private final List<AccountAgenda.Due> failed = new ArrayList<>();
         private long position;
 
-        Day(LocalDate day, String run) {
-            this.day = day;
+        Pass(LocalDate today, String run) {
+            this.today = today;
             this.run = run;
         }
 
-        void accounts(List<String> accounts) {
+        void accounts(List<AccountAgenda.Due> accounts) {
             List<CommandDispatcher.Request> requests = accounts.stream().map(this::request).toList();
             try {
                 dispatcher.dispatchTogether(requests).forEach(this::closed);
             } catch (RuntimeException together) {
-                for (CommandDispatcher.Request request : requests) {
+                for (int i = 0; i < requests.size(); i++) {
+                    CommandDispatcher.Request request = requests.get(i);
                     try {
                         closed(dispatcher.dispatch(request.command(), request.context()));
                     } catch (RuntimeException e) {
-                        failed++;
-                        log.error("closing {} for account {} failed; it is closed again on the next run", day, request.command().customerId(), e);
+                        failed.add(accounts.get(i));
+                        log.error("closing {} for account {} failed; it is closed again on the next run", today, request.command().customerId(), e);
                     }
                 }
             }
         }
 
-        private CommandDispatcher.Request request(String account) {
-            return new CommandDispatcher.Request(new CloseBusinessDay(account, day), new CommandContext("ledger",
-                    "close-of-day:" + day + ":" + account + ":" + run, "close-of-day:" + day, "ledger:close-of-day", "system", null));
+        private CommandDispatcher.Request request(AccountAgenda.Due account) {
+            return new CommandDispatcher.Request(new CloseBusinessDay(account.account(), today), new CommandContext("ledger",
+                    "close-of-day:" + today + ":" + account.account() + ":" + run, "close-of-day:" + today, "ledger:close-of-day", "system", null));
         }
 
         private void closed(CommandDispatcher.Outcome outcome) {

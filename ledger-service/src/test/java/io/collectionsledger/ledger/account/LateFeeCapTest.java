@@ -147,8 +147,9 @@ class LateFeeCapTest extends AccountFixture {
     void feesRecordedOnPrincipalAPaymentDatedBackHadPaidAreTakenBackAtTheNextClose() {
         // after that payment 30,354.41 is open from 10 September: owed through 30 September is
         // (60,000 x 14 + 30,354.41 x 21) x 15.4 % / 365 = 623.359...: 623.36, so 262.67 of the 886.03 recorded is taken back,
-        // from the fees still open (531.62), none of it paid; October's fees then run on from what is owed, not from what
-        // was recorded: + 30,354.41 x 15.4 % x 31 / 365 = 1,020.378...: 1,020.38, 397.02 more
+        // on 30 September, the day it was recorded (a report as of any day from it finds what is owed), from the fees still
+        // open (531.62), none of it paid; October's fees then run on from what is owed, not from what was recorded:
+        // + 30,354.41 x 15.4 % x 31 / 365 = 1,020.378...: 1,020.38, 397.02 more
         LocalDate paidOn = DUE.plusDays(15);
         PaymentRecorded paid = new PaymentRecorded(CUSTOMER, "P2", paidOn, cny("30000.00"), RecordPayment.Method.BANK_TRANSFER, null,
                 List.of(new Allocation("INV-1", "T1", Allocation.Component.LATE_FEES, cny("354.41")), principal("INV-1", "T1", "29645.59")),
@@ -156,8 +157,9 @@ class LateFeeCapTest extends AccountFixture {
         fixture.given(overdue(accrued(LocalDate.parse("2026-08-31"), "126.58", 5, true), accrued(LocalDate.parse("2026-09-30"), "759.45", 30, true),
                         paid))
                 .when(new CloseBusinessDay(CUSTOMER, TODAY))
-                .expectEvents(new LateFeesCorrected(CUSTOMER, TODAY, List.of(new LateFeeCorrection("INV-1", "T1", LocalDate.parse("2026-09-30"),
-                                cny("886.03"), cny("623.36"), cny("262.67"), cny("0.00"))), REASON),
+                .expectEvents(new LateFeesCorrected(CUSTOMER, LocalDate.parse("2026-09-30"), List.of(new LateFeeCorrection("INV-1", "T1",
+                                LocalDate.parse("2026-09-30"), cny("886.03"), cny("623.36"), cny("262.67"), cny("0.00"))),
+                                "late fees recorded on 2026-09-30 above those owed on the principal as the facts recorded since date it"),
                         accrued(LocalDate.parse("2026-10-31"), "397.02", 31, true));
     }
 
@@ -172,6 +174,51 @@ class LateFeeCapTest extends AccountFixture {
                         org.hamcrest.Matchers.equalTo(new PaymentRecorded(CUSTOMER, "P2", paidOn, cny("60000.00"), RecordPayment.Method.BANK_TRANSFER,
                                 null, List.of(principal("INV-1", "T1", "60000.00")), cny("0.00"))),
                         org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
+    @Test
+    void feesFixedForDaysAPaymentInFullDatedBeforeThemHadPaidAreTakenBackOnTheDaysTheyWereRecorded() {
+        // the whole 60,000 paid the day before the due date, keyed in after the closes had fixed 126.58 on 31 August and
+        // 759.45 on 30 September: nothing was ever owed, so each is taken back on its own day, none of it paid
+        LocalDate paidOn = DUE.minusDays(1);
+        String reason = "late fees recorded on %s above those owed on the principal as the facts recorded since date it";
+        fixture.given(overdue(accrued(LocalDate.parse("2026-08-31"), "126.58", 5, true), accrued(LocalDate.parse("2026-09-30"), "759.45", 30, true),
+                        new PaymentRecorded(CUSTOMER, "P2", paidOn, cny("60000.00"), RecordPayment.Method.BANK_TRANSFER, null,
+                                List.of(principal("INV-1", "T1", "60000.00")), cny("0.00"))))
+                .when(new CloseBusinessDay(CUSTOMER, TODAY))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers.sequenceOf(
+                        org.hamcrest.Matchers.equalTo(new LateFeesCorrected(CUSTOMER, LocalDate.parse("2026-08-31"), List.of(new LateFeeCorrection(
+                                "INV-1", "T1", LocalDate.parse("2026-08-31"), cny("126.58"), cny("0.00"), cny("126.58"), cny("0.00"))),
+                                reason.formatted("2026-08-31"))),
+                        org.hamcrest.Matchers.equalTo(new LateFeesCorrected(CUSTOMER, LocalDate.parse("2026-09-30"), List.of(new LateFeeCorrection(
+                                "INV-1", "T1", LocalDate.parse("2026-09-30"), cny("759.45"), cny("0.00"), cny("759.45"), cny("0.00"))),
+                                reason.formatted("2026-09-30"))))));
+    }
+
+    @Test
+    void eachFixAPaymentDatedBackMakesTooHighIsTakenBackOnItsOwnDay() {
+        // 1,000.00 due 1 June 2024 at the legal 15.4 % a year (0.4219... a day, below the contract's 0.50): the closes fixed
+        // 126.58 through day 300 and 126.57 more through day 600 (253.15 in all); then 500.00 paid on day 100 is keyed in.
+        // Owed through day 300: (99 x 1,000 + 201 x 500) x 15.4 % / 365 = 84.17; through day 600: (99 x 1,000 + 501 x 500)
+        // x 15.4 % / 365 = 147.46. So 42.41 is taken back on day 300's date, and of the 84.17 + 126.57 = 210.74 then
+        // recorded through day 600, 63.28 on day 600's: a report as of either day finds what is owed on it
+        LocalDate due = LocalDate.parse("2024-06-01");
+        String reason = "late fees recorded on %s above those owed on the principal as the facts recorded since date it";
+        LocalDate day300 = due.plusDays(300);
+        LocalDate day600 = due.plusDays(600);
+        fixture.given(registered(), contractWithStagedTerms(), new io.collectionsledger.contracts.receivable.InvoiceIssued(CUSTOMER, "INV-9", CONTRACT,
+                                due.minusDays(30), cny("1000.00"), List.of(new io.collectionsledger.contracts.receivable.InvoiceTerm("T1", cny("1000.00"), due)),
+                                List.of(), null),
+                        new LateFeesAccrued(CUSTOMER, day300, List.of(new LateFeeAccrual("INV-9", "T1", cny("126.58"), 300, day300, true))),
+                        new LateFeesAccrued(CUSTOMER, day600, List.of(new LateFeeAccrual("INV-9", "T1", cny("126.57"), 300, day600, true))),
+                        new PaymentRecorded(CUSTOMER, "P9", due.plusDays(100), cny("500.00"), RecordPayment.Method.BANK_TRANSFER, null,
+                                List.of(principal("INV-9", "T1", "500.00")), cny("0.00")))
+                .when(new CloseBusinessDay(CUSTOMER, TODAY))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers.sequenceOf(
+                        org.hamcrest.Matchers.equalTo(new LateFeesCorrected(CUSTOMER, day300, List.of(new LateFeeCorrection(
+                                "INV-9", "T1", day300, cny("126.58"), cny("84.17"), cny("42.41"), cny("0.00"))), reason.formatted(day300))),
+                        org.hamcrest.Matchers.equalTo(new LateFeesCorrected(CUSTOMER, day600, List.of(new LateFeeCorrection(
+                                "INV-9", "T1", day600, cny("210.74"), cny("147.46"), cny("63.28"), cny("0.00"))), reason.formatted(day600))))));
     }
 
     /** A 60,000.00 term 90 days overdue today, with what time already produced for it besides fees: its stages and the hold. */

@@ -70,6 +70,71 @@ class CloseOfDayIT {
                 .param(customer).query(Long.class).single()).isEqualTo(38);
         assertThat(service.jdbc().sql("select count(*) from business_day_closed where business_date between '2026-11-24' and '2027-01-03'")
                 .query(Long.class).single()).isEqualTo(41);
+        // one close for the whole outage, not one per day it was due
+        assertThat(closesSent(customer)).isEqualTo(2);   // 25 November, and the catch-up of 26 November to 4 January
+        // each day's row counts the accounts due by it: this one from the month's end, when its late fees are fixed
+        assertThat(accountsClosed("2026-11-29")).isZero();
+        assertThat(accountsClosed("2026-11-30")).isEqualTo(1);
+        assertThat(accountsClosed("2027-01-03")).isEqualTo(1);
+    }
+
+    /**
+     * An account whose close fails holds back no other, and the run marks closed only the days before
+     * that account's first day due: every account due by them was closed. The next run goes on from
+     * that day and sends the close only to the accounts still due.
+     */
+    @Test
+    void anAccountWhoseCloseFailsHoldsBackNoOtherAndLeavesOpenTheDaysFromItsFirstDayDue() {
+        String database = FreshDatabase.another();
+        service = RunningService.start(database, clock);
+        service.send("/customers", "{\"customerId\": \"" + customer + "\", \"name\": \"Hengda\", \"occurredOn\": \"2026-01-05\"}");
+        service.send("/customers/" + customer + "/invoices", """
+                {"invoiceId": "INV-1", "occurredOn": "2026-10-24", "amount": {"amount": "10000.00", "currency": "CNY"},
+                 "terms": [{"termId": "T1", "amount": {"amount": "10000.00", "currency": "CNY"}, "dueDate": "2026-11-23"}]}""");
+        service.send("/customers/" + customer + "/payment-promises", """
+                {"promiseId": "PR-1", "occurredOn": "2026-11-24", "amount": {"amount": "5000.00", "currency": "CNY"},
+                 "promisedDate": "2026-11-30", "form": "SPOKEN"}""");
+        service.send("/admin/close-of-day", "{}");   // 24 November
+        service.close();
+        // on the agenda from 3 December, but with no events: its close cannot load it and fails
+        String failing = customer + "-failing";
+        rowsOf(database).sql("insert into account_agenda (account, next_day) values (?, date '2026-12-03')").param(failing).update();
+
+        clock.advance(Duration.ofDays(10));   // down from 25 November to 4 December
+        service = RunningService.start(database, clock);   // catches up on start
+
+        assertThat(dates("PaymentPromiseBroken")).containsExactly("2026-12-01");   // not held back by the other
+        assertThat(lastDayClosed()).isEqualTo(LocalDate.parse("2026-12-02"));
+        assertThat(accountsClosed("2026-12-02")).isEqualTo(1);
+        CloseOfDay closeOfDay = service.bean(CloseOfDay.class);
+        assertThat(closeOfDay.closeDaysThroughToday()).isEqualTo(new CloseOfDay.Run(LocalDate.parse("2026-12-03"), LocalDate.parse("2026-12-02"), 0, true, 0));
+        assertThat(closesSent(customer)).isEqualTo(2);   // 24 November and the catch-up: closed through today, not due again
+
+        service.jdbc().sql("delete from account_agenda where account = ?").param(failing).update();
+        assertThat(closeOfDay.closeDaysThroughToday()).isEqualTo(new CloseOfDay.Run(LocalDate.parse("2026-12-03"), LocalDate.parse("2026-12-04"), 0, true, 0));
+        assertThat(lastDayClosed()).isEqualTo(LocalDate.parse("2026-12-04"));
+    }
+
+    /** The database's rows, while no service is running on it. */
+    private static JdbcClient rowsOf(String database) {
+        PGSimpleDataSource rows = new PGSimpleDataSource();
+        rows.setUrl(database);
+        rows.setUser(FreshDatabase.user());
+        rows.setPassword(FreshDatabase.password());
+        return JdbcClient.create(rows);
+    }
+
+    private LocalDate lastDayClosed() {
+        return service.jdbc().sql("select max(business_date) from business_day_closed").query(LocalDate.class).single();
+    }
+
+    private long accountsClosed(String day) {
+        return service.jdbc().sql("select accounts from business_day_closed where business_date = ?::date").param(day).query(Long.class).single();
+    }
+
+    private long closesSent(String account) {
+        return service.jdbc().sql("select count(*) from command_log where customer_id = ? and command_type = 'CloseBusinessDay'")
+                .param(account).query(Long.class).single();
     }
 
     /** An account recorded by the version before the agenda is put on it by the migration, due at once: no due date is missed. */
@@ -83,11 +148,7 @@ class CloseOfDayIT {
                  "terms": [{"termId": "T1", "amount": {"amount": "10000.00", "currency": "CNY"}, "dueDate": "2026-11-01"}]}""");
         service.close();
         // the database as the version before the agenda left it
-        PGSimpleDataSource rows = new PGSimpleDataSource();
-        rows.setUrl(database);
-        rows.setUser(FreshDatabase.user());
-        rows.setPassword(FreshDatabase.password());
-        JdbcClient before = JdbcClient.create(rows);
+        JdbcClient before = rowsOf(database);
         before.sql("drop table account_agenda").update();
         before.sql("alter table command_log reset (fillfactor)").update();   // V11
         before.sql("delete from flyway_schema_history where version in ('10', '11')").update();
