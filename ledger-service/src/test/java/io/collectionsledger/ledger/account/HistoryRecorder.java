@@ -87,11 +87,16 @@ final class HistoryRecorder {
      * fixes; the order is random otherwise (across invoices, and for invoices without late fees).
      *
      * <p>The limit: a payment fixes the fees accrued before its date on every invoice, and a close those
-     * through each month's end, at the principal then recorded. A payment recorded after them with an earlier
-     * date makes them too high: the ledger takes the excess back by a correcting event dated the next close's
-     * day (what was paid of it becoming unapplied credit), rather than allocating again the payments recorded
-     * since, so as of the month ends before that day its state differs from the fold in date order. The lead
-     * documents this on issue 17.
+     * through each month's end, at the principal then recorded. A payment of the invoice recorded after them
+     * with an earlier date makes them too high, and the ledger takes the excess back on the days they were
+     * recorded; but fees a later payment of it then pays, owed through the day before its date, are measured
+     * by the correction against the last day recorded, so what was paid for the days between becomes
+     * unapplied credit (a 100.00 term at 0.005 % a day due 25 November: a payment of another invoice dated
+     * 27 November fixes 0.01 through the 26th at 100.00; 50.00 dated the 24th, then 50.01 dated the 28th,
+     * pay 0.01 of fees owed through the 27th on 50.00; the close takes the 0.01 back as owed through the 26th
+     * and makes it credit). And two payments of one invoice recorded out of their date order: the later one,
+     * recorded first, keeps the fees it paid, and those the earlier one makes not owed become credit rather
+     * than principal paid. In each case the ledger's state differs from the fold in date order.
      */
     static List<AccountCommand> shuffledWithinTheLateFeeLimit(CustomerHistory history, Random random, int closes) {
         Set<String> bearingFees = history.invoices().stream().filter(i -> i.contractId() != null)
