@@ -91,27 +91,43 @@ final class BusinessDayClose {
 
     /**
      * Fees recorded above those owed, taken back once. Fees fixed for days that a change of principal
-     * recorded later reaches back to (a payment keyed in late) are taken back on the business dates they
-     * were recorded on, one event a date ({@link LateFees#restatements}), as the days from the change are
-     * judged again. Fees accrued under an earlier rule (the legal cap on the term's original principal,
+     * recorded later reaches back to (a payment keyed in late) are set to what is owed on the business
+     * dates they were recorded on, taken back or accrued again, one event a date and kind
+     * ({@link LateFees#restatements}), as the days from the change are judged again. Fees accrued under an earlier rule (the legal cap on the term's original principal,
      * or a day's fee rounded every day) are taken back on this day, through the day they were accrued
      * for. Accounts with either are due at once, and corrected at their next close.
      */
     List<AccountEvent> lateFeeCorrections(Collection<Invoice> invoices, Contracts contracts) {
-        Map<LocalDate, List<LateFeeCorrection>> restated = new TreeMap<>();
+        Map<LocalDate, List<LateFeeCorrection>> restatedDown = new TreeMap<>();
+        Map<LocalDate, List<LateFeeAccrual>> restatedUp = new TreeMap<>();
         List<LateFeeCorrection> corrections = new ArrayList<>();
         LegalLateFeeCaps legalCaps = policy.legalLateFeeCaps().recorded();
         termsBearingLateFees(invoices, contracts, (t, lateFees) -> {
             var fees = t.accruingLateFees(lateFees, legalCaps);
-            List<LateFees.Dated> restatements = LateFees.restatements(t, fees);
-            restatements.forEach(dated -> restated.computeIfAbsent(dated.on(), on -> new ArrayList<>()).add(dated.correction()));
+            List<LateFees.Restated> restatements = LateFees.restatements(t, fees);
+            for (LateFees.Restated restated : restatements) {
+                if (restated.correction() != null) {
+                    restatedDown.computeIfAbsent(restated.on(), on -> new ArrayList<>()).add(restated.correction());
+                } else {
+                    restatedUp.computeIfAbsent(restated.on(), on -> new ArrayList<>()).add(restated.accrual());
+                }
+            }
             if (restatements.isEmpty()) {
                 LateFees.correction(t, fees).ifPresent(corrections::add);
             }
         });
         List<AccountEvent> events = new ArrayList<>();
-        restated.forEach((on, taken) -> events.add(new LateFeesCorrected(customerId, on, taken,
-                "late fees recorded on " + on + " above those owed on the principal as the facts recorded since date it")));
+        java.util.SortedSet<LocalDate> days = new java.util.TreeSet<>(restatedDown.keySet());
+        days.addAll(restatedUp.keySet());
+        for (LocalDate on : days) {
+            if (restatedDown.containsKey(on)) {
+                events.add(new LateFeesCorrected(customerId, on, restatedDown.get(on),
+                        "late fees recorded on " + on + " above those owed on the principal as the facts recorded since date it"));
+            }
+            if (restatedUp.containsKey(on)) {
+                events.add(new LateFeesAccrued(customerId, on, restatedUp.get(on)));
+            }
+        }
         if (!corrections.isEmpty()) {
             events.add(new LateFeesCorrected(customerId, day, corrections,
                     "late fees above the legal cap of " + legalCaps.annualPercentOn(day).toPlainString()

@@ -79,12 +79,6 @@ final class LateFees {
         return Optional.of(capReached != null && capReached.isBefore(monthEnd) ? capReached : monthEnd);
     }
 
-    /** The fees of the days after those recorded on the term, up to and including {@code through}, as one accrual; empty when none. */
-    static Optional<LateFeeAccrual> fixedThrough(OpenTerm term, LateFeeTerms terms, LegalLateFeeCaps legalCaps, LocalDate through) {
-        AccruingLateFees.Accrued accrued = term.accruingLateFees(terms, legalCaps).after(term.lateFeesAccrued(), term.accruedThrough(), through);
-        return accrued.amount().signum() > 0 ? Optional.of(accrual(term, accrued)) : Optional.empty();
-    }
-
     /**
      * The fees accrued and not yet recorded on the terms of {@code invoices} that {@code which} names, through the day before, fixed
      * by a fact of {@code on} that must see or state them: the day before a payment, a letter, a statement,
@@ -95,7 +89,12 @@ final class LateFees {
         List<LateFeeAccrual> accruals = new ArrayList<>();
         termsBearingLateFees(invoices, lateFeeTerms, (term, terms) -> {
             if (which.test(term)) {
-                fixedThrough(term, terms, legalCaps, on.minusDays(1)).ifPresent(accruals::add);
+                AccruingLateFees.Accrued accrued = term.accruingLateFees(terms, legalCaps).after(term.lateFeesAccrued(), term.accruedThrough(), on.minusDays(1));
+                // on a term whose fixes a change of principal dated back makes wrong, the money pays what is owed through the day
+                // before, so that day is fixed even when nothing more is owed: the close restates the fixes up to it
+                if (accrued.amount().signum() > 0 || accrued.days() > 0 && term.feesFixedBeforeAPrincipalChangedBack()) {
+                    accruals.add(accrual(term, accrued));
+                }
             }
         });
         return accruals.isEmpty() ? Optional.empty() : Optional.of(new LateFeesAccrued(customerId, on, accruals));
@@ -121,39 +120,44 @@ final class LateFees {
         return Optional.of(new LateFeeCorrection(term.invoiceId, term.termId, term.accruedThrough(), recorded, owed, takenBack, credited));
     }
 
-    /** A correction dated the business date of the fees it takes back. */
-    record Dated(LocalDate on, LateFeeCorrection correction) {
+    /** A correction or an accrual dated the business date of the fees it restates; one of the two. */
+    record Restated(LocalDate on, LateFeeCorrection correction, LateFeeAccrual accrual) {
     }
 
     /**
      * What a change of principal recorded later, dated before days fees had been fixed for (a payment keyed in late), makes
-     * more than is owed: on each business date fees were recorded on from the change's date, what was recorded by then
-     * (less what these corrections take back before it) above the fees owed through the last day then counted, taken back on
-     * that date. So a report as of any day finds no more fees recorded than owed, as the facts' business dates have it, and
-     * the days from the change are judged again like its stages and holds. Empty when no change reached back.
+     * wrong in them: on each business date fees were recorded on from the change's date, the fees recorded by then are set
+     * to those owed through the last day then counted, by a correction when above (of which what money dated by then had
+     * paid above what is owed becomes credit) or an accrual when below (after a correction before it, or a change that
+     * raised the principal). So a report as of any day finds the fees owed, as the facts' business dates have it, and the
+     * days from the change are judged again like its stages and holds. Empty when no change reached back or nothing is wrong.
      */
-    static List<Dated> restatements(OpenTerm term, AccruingLateFees fees) {
+    static List<Restated> restatements(OpenTerm term, AccruingLateFees fees) {
         NavigableMap<LocalDate, OpenTerm.FeesRecorded> since = term.feesRecordedSincePrincipalChangedBack();
         if (since.isEmpty()) {
             return List.of();
         }
-        List<Dated> corrections = new ArrayList<>();
+        List<Restated> restated = new ArrayList<>();
         Money recorded = term.feesRecordedBefore(since.firstKey());
-        Money openFees = term.open(Component.LATE_FEES);
+        Money credited = Money.zero(term.currency);
         LocalDate through = null;
         for (Map.Entry<LocalDate, OpenTerm.FeesRecorded> fixed : since.entrySet()) {
+            LocalDate on = fixed.getKey();
             recorded = recorded.plus(fixed.getValue().amount());
             through = through == null || fixed.getValue().through().isAfter(through) ? fixed.getValue().through() : through;
             Money owed = fees.owedThrough(through);
             if (recorded.exceeds(owed)) {
                 Money takenBack = recorded.minus(owed);
-                Money credited = takenBack.minus(takenBack.min(openFees));
-                openFees = openFees.minus(takenBack.minus(credited));
-                corrections.add(new Dated(fixed.getKey(), new LateFeeCorrection(term.invoiceId, term.termId, through, recorded, owed, takenBack, credited)));
-                recorded = owed;
+                Money paidAbove = term.feesPaidBy(on).minus(credited).minus(owed);
+                Money paid = paidAbove.signum() > 0 ? takenBack.min(paidAbove) : Money.zero(term.currency);
+                credited = credited.plus(paid);
+                restated.add(new Restated(on, new LateFeeCorrection(term.invoiceId, term.termId, through, recorded, owed, takenBack, paid), null));
+            } else if (owed.exceeds(recorded)) {
+                restated.add(new Restated(on, null, new LateFeeAccrual(term.invoiceId, term.termId, owed.minus(recorded), 0, through, false)));
             }
+            recorded = owed;
         }
-        return corrections;
+        return restated;
     }
 
     /** The terms of invoices under a contract with late-fee terms, not written off, each with those terms. */

@@ -58,6 +58,8 @@ final class OpenTerm {
     private final NavigableMap<LocalDate, FeesRecorded> feesRecordedOn = new TreeMap<>();
     /** The earliest business date of a change of principal recorded after fees had been fixed for it: the fixes from it are judged again. */
     private LocalDate principalChangedBack;
+    /** The fees paid by the business date of the money that paid them (less what was reopened or became credit): what was paid by any day. */
+    private final NavigableMap<LocalDate, Money> feesPaidOn = new TreeMap<>();
     /** Counts the changes of the state above: what is derived from it is kept until the next ({@link Derived}). */
     @JsonIgnore
     private long changes;
@@ -202,10 +204,16 @@ final class OpenTerm {
     /** Settles what the allocation names; a change of principal counts from {@code on}, its business date. */
     void settle(Allocation allocation, LocalDate on) {
         change(allocation.component(), allocation.amount().negate(), on);
+        if (allocation.component() == Component.LATE_FEES) {
+            feesPaidOn.merge(on, allocation.amount(), Money::plus);
+        }
     }
 
     void reopen(Allocation allocation, LocalDate on) {
         change(allocation.component(), allocation.amount(), on);
+        if (allocation.component() == Component.LATE_FEES) {
+            feesPaidOn.merge(on, allocation.amount().negate(), Money::plus);
+        }
     }
 
     private void change(Component component, Money amount, LocalDate on) {
@@ -232,9 +240,10 @@ final class OpenTerm {
 
     /** Late fees accrued (recorded on {@code on}) are owed like any other component, and the next accrual starts the day after. */
     void accrue(LateFeeAccrual accrual, LocalDate on) {
-        reopen(new Allocation(invoiceId, termId, Component.LATE_FEES, accrual.amount()), accrual.accruedThrough());
+        change(Component.LATE_FEES, accrual.amount(), accrual.accruedThrough());
         lateFeesAccrued = lateFeesAccrued.plus(accrual.amount());
-        accruedThrough = accrual.accruedThrough();
+        // a restatement accrues again for a day before the last one recorded (LateFees.restatements)
+        accruedThrough = accruedThrough == null || accrual.accruedThrough().isAfter(accruedThrough) ? accrual.accruedThrough() : accruedThrough;
         feesRecordedOn.merge(on, new FeesRecorded(accrual.amount(), accrual.accruedThrough()),
                 (was, more) -> new FeesRecorded(was.amount().plus(more.amount()), more.through()));
     }
@@ -248,6 +257,7 @@ final class OpenTerm {
         open.merge(Component.LATE_FEES, correction.openTakenBack().negate(), Money::plus);
         openChanges.merge(correction.accruedThrough(), correction.openTakenBack().negate(), Money::plus);
         lateFeesAccrued = lateFeesAccrued.minus(correction.takenBack());
+        feesPaidOn.merge(on, correction.credited().negate(), Money::plus);
         feesRecordedOn.merge(on, new FeesRecorded(correction.takenBack().negate(), correction.accruedThrough()),
                 (was, less) -> new FeesRecorded(was.amount().plus(less.amount()), was.through()));
     }
@@ -255,6 +265,16 @@ final class OpenTerm {
     /** The fees recorded by business date, from the earliest date a change of principal recorded later reaches back to; empty when none did. */
     NavigableMap<LocalDate, FeesRecorded> feesRecordedSincePrincipalChangedBack() {
         return principalChangedBack == null ? new TreeMap<>() : feesRecordedOn.tailMap(principalChangedBack, true);
+    }
+
+    /** Whether a change of principal recorded after fees were fixed reaches back to days they were fixed for: fixes from it are judged again. */
+    boolean feesFixedBeforeAPrincipalChangedBack() {
+        return principalChangedBack != null;
+    }
+
+    /** The fees paid by money dated on or before {@code day}, net of what was reopened or became credit. */
+    Money feesPaidBy(LocalDate day) {
+        return feesPaidOn.headMap(day, true).values().stream().reduce(Money.zero(currency), Money::plus);
     }
 
     /** The fees recorded on business dates before {@code day}, net. */
@@ -269,7 +289,7 @@ final class OpenTerm {
                 && issuedOn.equals(other.issuedOn) && dueDate.equals(other.dueDate) && open.equals(other.open) && principalChanges.equals(other.principalChanges)
                 && stagesEntered.equals(other.stagesEntered) && lateFeesAccrued.equals(other.lateFeesAccrued)
                 && Objects.equals(accruedThrough, other.accruedThrough) && feesRecordedOn.equals(other.feesRecordedOn)
-                && Objects.equals(principalChangedBack, other.principalChangedBack);
+                && Objects.equals(principalChangedBack, other.principalChangedBack) && feesPaidOn.equals(other.feesPaidOn);
     }
 
     @Override

@@ -80,23 +80,16 @@ final class HistoryRecorder {
     }
 
     /**
-     * As {@link #shuffled(CustomerHistory, Random, int)}, within the service's known limit on late fees:
-     * while an invoice bearing late fees has been recorded and a payment of it is still to come, no payment
-     * dated after that one is recorded, and no close. So each such invoice's payments come in the order of
-     * their dates, and every fact that fixes its fees comes after the payments dated before the days it
-     * fixes; the order is random otherwise (across invoices, and for invoices without late fees).
+     * As {@link #shuffled(CustomerHistory, Random, int)}, within the service's one known limit on late fees:
+     * the payments of an invoice bearing late fees are recorded in the order of their dates; everything else,
+     * closes included, in any order.
      *
-     * <p>The limit: a payment fixes the fees accrued before its date on every invoice, and a close those
-     * through each month's end, at the principal then recorded. A payment of the invoice recorded after them
-     * with an earlier date makes them too high, and the ledger takes the excess back on the days they were
-     * recorded; but fees a later payment of it then pays, owed through the day before its date, are measured
-     * by the correction against the last day recorded, so what was paid for the days between becomes
-     * unapplied credit (a 100.00 term at 0.005 % a day due 25 November: a payment of another invoice dated
-     * 27 November fixes 0.01 through the 26th at 100.00; 50.00 dated the 24th, then 50.01 dated the 28th,
-     * pay 0.01 of fees owed through the 27th on 50.00; the close takes the 0.01 back as owed through the 26th
-     * and makes it credit). And two payments of one invoice recorded out of their date order: the later one,
-     * recorded first, keeps the fees it paid, and those the earlier one makes not owed become credit rather
-     * than principal paid. In each case the ledger's state differs from the fold in date order.
+     * <p>The limit: a payment pays the fees owed through the day before its date. When a payment of the same
+     * invoice dated earlier is recorded after it, the later one keeps the fees it paid, part of which the
+     * earlier one makes not owed: the close takes them back and they become unapplied credit, where the fold in
+     * date order has the later payment pay principal with them. Re-allocating the later payment would be an
+     * event of its own, which the ledger does not have. Everything else a fact dated back makes wrong is
+     * restated on its own days (LateFees.restatements). The lead documents this on issue 17.
      */
     static List<AccountCommand> shuffledWithinTheLateFeeLimit(CustomerHistory history, Random random, int closes) {
         Set<String> bearingFees = history.invoices().stream().filter(i -> i.contractId() != null)
@@ -148,13 +141,14 @@ final class HistoryRecorder {
         return order;
     }
 
-    /** Whether a payment of an invoice bearing fees, ready to be recorded, is dated before {@code next} (a close: any). */
+    /** Whether {@code next} is a payment of an invoice bearing fees with a payment of that invoice dated before it still to record. */
     private static boolean waitsForAPaymentOfFees(AccountCommand next, List<AccountCommand> ready, Set<String> bearingFees) {
-        if (!(next instanceof CloseBusinessDay) && !(next instanceof RecordPayment)) {
+        if (!(next instanceof RecordPayment paying) || !bearingFees.contains(paying.allocations().get(0).invoiceId())) {
             return false;
         }
-        return ready.stream().anyMatch(r -> r instanceof RecordPayment payment && bearingFees.contains(payment.allocations().get(0).invoiceId())
-                && (next instanceof CloseBusinessDay || payment.occurredOn().isBefore(next.occurredOn())));
+        String invoiceId = paying.allocations().get(0).invoiceId();
+        return ready.stream().anyMatch(r -> r instanceof RecordPayment payment && payment.allocations().get(0).invoiceId().equals(invoiceId)
+                && payment.occurredOn().isBefore(next.occurredOn()));
     }
 
     /** Every event the account recorded for the history, in the order recorded. */

@@ -221,6 +221,39 @@ class LateFeeCapTest extends AccountFixture {
                                 "INV-9", "T1", day600, cny("210.74"), cny("147.46"), cny("63.28"), cny("0.00"))), reason.formatted(day600))))));
     }
 
+    @Test
+    void feesAPaymentDatedLaterPaidStayPaidWhenAnEarlierPaymentKeyedInAfterItLowersThePrincipal() {
+        // INV-F 1,000.00 under the contract (the legal 15.4 % a year holds it) and INV-N 1,000.00 under none, both due 1 November.
+        // PAY-N, dated 5 November, fixes INV-F's fees through the 4th (3 days) on 1,000.00: 1,000 x 15.4 % x 3 / 365 = 1.27. Then
+        // PAY-F1 of 500.00, dated 31 October, is keyed in (no fees were owed then), and PAY-F2 of 300.00, dated 8 November: owed
+        // through the 7th (6 days) on 500.00 is 500 x 15.4 % x 6 / 365 = 1.27, which it pays first, fixing that day though nothing
+        // more is owed than was recorded. The close restates: through the 4th 0.63 is owed, so 0.64 is taken back on the 5th,
+        // none of it paid by then (PAY-F2 is dated later); through the 7th 1.27 is owed, so 0.64 is accrued again on the 8th.
+        // Nothing becomes credit: the 1.27 PAY-F2 paid was owed on its date
+        LocalDate due = LocalDate.parse("2026-11-01");
+        LocalDate fifth = LocalDate.parse("2026-11-05");
+        LocalDate eighth = LocalDate.parse("2026-11-08");
+        String reason = "late fees recorded on %s above those owed on the principal as the facts recorded since date it";
+        fixture.given(registered(), contractWithStagedTerms(),
+                        new io.collectionsledger.contracts.receivable.InvoiceIssued(CUSTOMER, "INV-F", CONTRACT, due.minusDays(30), cny("1000.00"),
+                                List.of(new io.collectionsledger.contracts.receivable.InvoiceTerm("T1", cny("1000.00"), due)), List.of(), null),
+                        new io.collectionsledger.contracts.receivable.InvoiceIssued(CUSTOMER, "INV-N", null, due.minusDays(30), cny("1000.00"),
+                                List.of(new io.collectionsledger.contracts.receivable.InvoiceTerm("T1", cny("1000.00"), due)), List.of(), null))
+                .andGivenCommands(
+                        new RecordPayment(CUSTOMER, "PAY-N", fifth, cny("1000.00"), RecordPayment.Method.BANK_TRANSFER, null,
+                                List.of(new io.collectionsledger.contracts.payment.AllocationInstruction("INV-N", cny("1000.00")))),
+                        new RecordPayment(CUSTOMER, "PAY-F1", LocalDate.parse("2026-10-31"), cny("500.00"), RecordPayment.Method.BANK_TRANSFER, null,
+                                List.of(new io.collectionsledger.contracts.payment.AllocationInstruction("INV-F", cny("500.00")))),
+                        new RecordPayment(CUSTOMER, "PAY-F2", eighth, cny("300.00"), RecordPayment.Method.BANK_TRANSFER, null,
+                                List.of(new io.collectionsledger.contracts.payment.AllocationInstruction("INV-F", cny("300.00")))))
+                .when(new CloseBusinessDay(CUSTOMER, TODAY))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(org.axonframework.test.matchers.Matchers.sequenceOf(
+                        org.hamcrest.Matchers.equalTo(new LateFeesCorrected(CUSTOMER, fifth, List.of(new LateFeeCorrection(
+                                "INV-F", "T1", LocalDate.parse("2026-11-04"), cny("1.27"), cny("0.63"), cny("0.64"), cny("0.00"))), reason.formatted(fifth))),
+                        org.hamcrest.Matchers.equalTo(new LateFeesAccrued(CUSTOMER, eighth, List.of(new LateFeeAccrual(
+                                "INV-F", "T1", cny("0.64"), 0, LocalDate.parse("2026-11-07"), false)))))));
+    }
+
     /** A 60,000.00 term 90 days overdue today, with what time already produced for it besides fees: its stages and the hold. */
     private static List<Object> overdue(Object... facts) {
         List<Object> history = new ArrayList<>(List.of(registered(), contractWithStagedTerms(),

@@ -54,7 +54,7 @@ class YearImportTest {
     /** 0.03 % a day, below the legal cap, capped at 3 % of the principal. */
     private static final CustomerHistory.Contract BELOW_THE_LEGAL_CAP = new CustomerHistory.Contract("K-LOW", new BigDecimal("0.03"), new BigDecimal("3"));
 
-    private static final CustomerHistory YEAR_WITH_LATE_FEES = new CustomerHistory(Accounts.TODAY, new BigDecimal("100000.00"),
+    static final CustomerHistory YEAR_WITH_LATE_FEES = new CustomerHistory(Accounts.TODAY, new BigDecimal("100000.00"),
             List.of(ABOVE_THE_LEGAL_CAP, BELOW_THE_LEGAL_CAP), List.of(
             invoice("F-01", "K-FEES", "2025-12-01", "2025-12-31", "20000"),
             invoice("F-02", "K-LOW", "2026-01-10", "2026-02-09", "8000"),
