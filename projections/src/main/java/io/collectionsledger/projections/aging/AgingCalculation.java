@@ -141,6 +141,9 @@ final class AgingCalculation {
                    width_bucket(:asOf - t.due_date, cast(:thresholds as int[])) as bucket
             from open_term t left join disputed_term d using (customer_id, invoice_id, term_id, currency)
             left join fee f using (customer_id, invoice_id, term_id, currency)
+            -- fees paid by money dated before the day they were fixed on (a payment of another invoice keyed in first fixed them
+            -- for a later day) leave the term's movements below nothing as of a day between, and the fees accrued make it nothing
+            where t.open + coalesce(f.amount, 0) <> 0
             order by t.due_date, t.invoice_id collate "C", t.term_id collate "C"
             """;
 
