@@ -98,36 +98,29 @@ final class BusinessDayClose {
      * for. Accounts with either are due at once, and corrected at their next close.
      */
     List<AccountEvent> lateFeeCorrections(Collection<Invoice> invoices, Contracts contracts) {
-        Map<LocalDate, List<LateFeeCorrection>> restatedDown = new TreeMap<>();
-        Map<LocalDate, List<LateFeeAccrual>> restatedUp = new TreeMap<>();
+        Map<LocalDate, List<LateFees.Restated>> restatedOn = new TreeMap<>();
         List<LateFeeCorrection> corrections = new ArrayList<>();
         LegalLateFeeCaps legalCaps = policy.legalLateFeeCaps().recorded();
         termsBearingLateFees(invoices, contracts, (t, lateFees) -> {
             var fees = t.accruingLateFees(lateFees, legalCaps);
             List<LateFees.Restated> restatements = LateFees.restatements(t, fees);
-            for (LateFees.Restated restated : restatements) {
-                if (restated.correction() != null) {
-                    restatedDown.computeIfAbsent(restated.on(), on -> new ArrayList<>()).add(restated.correction());
-                } else {
-                    restatedUp.computeIfAbsent(restated.on(), on -> new ArrayList<>()).add(restated.accrual());
-                }
-            }
+            restatements.forEach(restated -> restatedOn.computeIfAbsent(restated.on(), on -> new ArrayList<>()).add(restated));
             if (restatements.isEmpty()) {
                 LateFees.correction(t, fees).ifPresent(corrections::add);
             }
         });
         List<AccountEvent> events = new ArrayList<>();
-        java.util.SortedSet<LocalDate> days = new java.util.TreeSet<>(restatedDown.keySet());
-        days.addAll(restatedUp.keySet());
-        for (LocalDate on : days) {
-            if (restatedDown.containsKey(on)) {
-                events.add(new LateFeesCorrected(customerId, on, restatedDown.get(on),
+        restatedOn.forEach((on, restated) -> {
+            List<LateFeeCorrection> down = restated.stream().map(LateFees.Restated::correction).filter(java.util.Objects::nonNull).toList();
+            List<LateFeeAccrual> up = restated.stream().map(LateFees.Restated::accrual).filter(java.util.Objects::nonNull).toList();
+            if (!down.isEmpty()) {
+                events.add(new LateFeesCorrected(customerId, on, down,
                         "late fees recorded on " + on + " above those owed on the principal as the facts recorded since date it"));
             }
-            if (restatedUp.containsKey(on)) {
-                events.add(new LateFeesAccrued(customerId, on, restatedUp.get(on)));
+            if (!up.isEmpty()) {
+                events.add(new LateFeesAccrued(customerId, on, up));
             }
-        }
+        });
         if (!corrections.isEmpty()) {
             events.add(new LateFeesCorrected(customerId, day, corrections,
                     "late fees above the legal cap of " + legalCaps.annualPercentOn(day).toPlainString()

@@ -188,6 +188,10 @@ final class OpenTerm {
      * not owed on that date, and a payment that principal was lowered by no longer owes fees on it.
      */
     Money lateFeesOwedOn(LocalDate on, AccruingLateFees fees) {
+        if (open(Component.LATE_FEES).signum() <= 0) {
+            // most terms a payment meets have no fees open: no need to walk their days
+            return Money.zero(currency);
+        }
         Money paid = lateFeesAccrued.minus(open(Component.LATE_FEES));
         Money owed = fees.owedThrough(on.minusDays(1)).minus(paid);
         return owed.signum() <= 0 ? Money.zero(currency) : owed.min(open(Component.LATE_FEES));
