@@ -2,6 +2,8 @@ package io.collectionsledger.ledger.time;
 
 import io.collectionsledger.contracts.time.CloseBusinessDay;
 import io.collectionsledger.ledger.account.BusinessCalendar;
+import io.collectionsledger.ledger.account.Rule;
+import io.collectionsledger.ledger.account.RuleViolation;
 import io.collectionsledger.ledger.command.AccountAgenda;
 import io.collectionsledger.ledger.command.CommandContext;
 import io.collectionsledger.ledger.command.CommandDispatcher;
@@ -22,9 +24,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Closes business days: every day since the last day closed, up to today, in one pass. Each account
- * due by today on the {@link AccountAgenda} (due by any day of the gap) is sent
- * {@link CloseBusinessDay} for today once, and its close records every fact of the gap on the
+ * Closes business days: every day since the last day closed, up to today (or a day named before it),
+ * in one pass. Each account due by that last day on the {@link AccountAgenda} (due by any day of the
+ * gap) is sent {@link CloseBusinessDay} for it once, and its close records every fact of the gap on the
  * business day it belongs to, so facts that fell due while the service was down are recorded when it
  * starts again, on their own days, at the cost of one command per account rather than one per
  * account and day. An account is due from the first day whose close would record anything on it,
@@ -92,6 +94,21 @@ public class CloseOfDay {
     }
 
     public Run closeDaysThroughToday() {
+        return closeDaysThrough(calendar.today());
+    }
+
+    /**
+     * Closes the business days since the last one closed through {@code through}, which may be a day
+     * before today: an operator who catches up a long outage in steps, or a benchmark that times one
+     * ordinary day. A day after today has not begun, and a day before the last one closed is closed
+     * already (closing it again would record nothing and misstate the days closed), so both are refused;
+     * the last day closed may be closed again, as today is on every run.
+     */
+    public Run closeDaysThrough(LocalDate through) {
+        LocalDate today = calendar.today();
+        if (through.isAfter(today)) {
+            throw new RuleViolation(Rule.DATED_IN_THE_FUTURE, "through " + through + " is after today's business date " + today);
+        }
         return lockConnection.execute((java.sql.Connection connection) -> {
             try (var lock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
                 lock.setLong(1, LOCK);
@@ -104,7 +121,7 @@ public class CloseOfDay {
                 }
             }
             try {
-                return closeDays();
+                return closeDays(through);
             } finally {
                 try (var unlock = connection.prepareStatement("select pg_advisory_unlock(?)")) {
                     unlock.setLong(1, LOCK);
@@ -114,22 +131,26 @@ public class CloseOfDay {
         });
     }
 
-    private Run closeDays() {
-        LocalDate today = calendar.today();
-        // Today is closed on every run (facts recorded later in the day still count); earlier days once each.
-        LocalDate from = lastClosed().map(day -> day.isBefore(today) ? day.plusDays(1) : today).orElse(today);
-        List<AccountAgenda.Due> due = agenda.dueBy(today);
-        Pass pass = new Pass(today, Long.toString(clock.millis()));
+    private Run closeDays(LocalDate last) {
+        Optional<LocalDate> lastClosed = lastClosed();
+        if (lastClosed.filter(last::isBefore).isPresent()) {
+            throw new RuleViolation(Rule.DAY_ALREADY_CLOSED, "business days through " + lastClosed.get()
+                    + " are closed; the close goes on from " + lastClosed.get().plusDays(1) + ", and " + last + " is before it");
+        }
+        // The last day closed is closed again on every run (facts recorded later in the day still count); earlier days once each.
+        LocalDate from = lastClosed.map(day -> day.isBefore(last) ? day.plusDays(1) : last).orElse(last);
+        List<AccountAgenda.Due> due = agenda.dueBy(last);
+        Pass pass = new Pass(last, Long.toString(clock.millis()));
         for (int at = 0; at < due.size(); at += ACCOUNTS_PER_TRANSACTION) {
             pass.accounts(due.subList(at, Math.min(at + ACCOUNTS_PER_TRANSACTION, due.size())));
         }
         // A day is closed once every account due by it has been closed. Every account due by a day before the earliest first
-        // day due of the accounts that failed was closed (through today), so those days are closed, and only those: what closing
+        // day due of the accounts that failed was closed (through the last day), so those days are closed, and only those: what closing
         // each day in turn did, stopping at the first day a failed account was due. The next run goes on from that day and
         // sends the close again to every account still due, the failed ones among them. (Marking none of the gap's days would
         // be as safe, since the agenda, not these rows, says which accounts are due, but would deny days that are closed.)
         LocalDate through = pass.failed.stream().map(AccountAgenda.Due::day).min(LocalDate::compareTo)
-                .map(day -> (day.isBefore(from) ? from : day).minusDays(1)).orElse(today);
+                .map(day -> (day.isBefore(from) ? from : day).minusDays(1)).orElse(last);
         Timestamp closedAt = Timestamp.from(clock.instant());
         for (LocalDate day = from; !day.isAfter(through); day = day.plusDays(1)) {
             jdbc.sql("""
@@ -139,9 +160,9 @@ public class CloseOfDay {
         }
         int closed = due.size() - pass.failed.size();
         if (pass.failed.isEmpty()) {
-            log.info("closed business days {} to {} in one pass for the {} accounts due", from, today, closed);
+            log.info("closed business days {} to {} in one pass for the {} accounts due", from, last, closed);
         } else {
-            log.warn("closed {} of the {} accounts due by {}; business days closed through {}", closed, due.size(), today, through);
+            log.warn("closed {} of the {} accounts due by {}; business days closed through {}", closed, due.size(), last, through);
         }
         return new Run(from, through, closed, true, pass.position);
     }
@@ -153,13 +174,13 @@ public class CloseOfDay {
     /** The one close of the gap: accounts in one transaction, or one by one when that fails, so that one account's failure holds back no other. */
     private final class Pass {
 
-        private final LocalDate today;
+        private final LocalDate day;
         private final String run;
         private final List<AccountAgenda.Due> failed = new ArrayList<>();
         private long position;
 
-        Pass(LocalDate today, String run) {
-            this.today = today;
+        Pass(LocalDate day, String run) {
+            this.day = day;
             this.run = run;
         }
 
@@ -174,15 +195,15 @@ public class CloseOfDay {
                         closed(dispatcher.dispatch(request.command(), request.context()));
                     } catch (RuntimeException e) {
                         failed.add(accounts.get(i));
-                        log.error("closing {} for account {} failed; it is closed again on the next run", today, request.command().customerId(), e);
+                        log.error("closing {} for account {} failed; it is closed again on the next run", day, request.command().customerId(), e);
                     }
                 }
             }
         }
 
         private CommandDispatcher.Request request(AccountAgenda.Due account) {
-            return new CommandDispatcher.Request(new CloseBusinessDay(account.account(), today), new CommandContext("ledger",
-                    "close-of-day:" + today + ":" + account.account() + ":" + run, "close-of-day:" + today, "ledger:close-of-day", "system", null));
+            return new CommandDispatcher.Request(new CloseBusinessDay(account.account(), day), new CommandContext("ledger",
+                    "close-of-day:" + day + ":" + account.account() + ":" + run, "close-of-day:" + day, "ledger:close-of-day", "system", null));
         }
 
         private void closed(CommandDispatcher.Outcome outcome) {

@@ -1,5 +1,8 @@
 package io.collectionsledger.ledger.time;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.collectionsledger.contracts.shared.Headers;
 import io.collectionsledger.ledger.LedgerIT;
 import io.collectionsledger.ledger.MovableClock;
 import io.collectionsledger.ledger.RunningService;
@@ -7,12 +10,16 @@ import io.collectionsledger.testing.FreshDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,6 +83,67 @@ class CloseOfDayIT {
         assertThat(accountsClosed("2026-11-29")).isZero();
         assertThat(accountsClosed("2026-11-30")).isEqualTo(1);
         assertThat(accountsClosed("2027-01-03")).isEqualTo(1);
+    }
+
+    /**
+     * An operator catches up an outage in steps, naming the last day of each: the steps record what one
+     * close of the whole outage records, on the same days. A day before the last one closed is closed
+     * already, and a day after today has not begun: both are refused, and nothing is recorded.
+     */
+    @Test
+    void anOutageClosedInStepsRecordsWhatOneCloseRecordsAndNoDayIsClosedTwiceOrBeforeItBegins() {
+        service = RunningService.start(FreshDatabase.another(), clock);
+        service.send("/customers", "{\"customerId\": \"" + customer + "\", \"name\": \"Hengda\", \"occurredOn\": \"2026-01-05\"}");
+        service.send("/customers/" + customer + "/contracts", """
+                {"contractId": "K-1", "occurredOn": "2026-02-01",
+                 "lateFees": {"dailyRatePercent": 0.05, "capPercentOfPrincipal": 30, "debtorBearsCollectionCosts": true}}""");
+        service.send("/customers/" + customer + "/invoices", """
+                {"invoiceId": "INV-1", "contractId": "K-1", "occurredOn": "2026-10-24", "amount": {"amount": "10000.00", "currency": "CNY"},
+                 "terms": [{"termId": "T1", "amount": {"amount": "10000.00", "currency": "CNY"}, "dueDate": "2026-11-23"}]}""");
+        service.send("/customers/" + customer + "/payment-promises", """
+                {"promiseId": "PR-1", "occurredOn": "2026-11-24", "amount": {"amount": "5000.00", "currency": "CNY"},
+                 "promisedDate": "2026-11-30", "form": "SPOKEN"}""");
+        clock.advance(Duration.ofDays(1));
+        service.send("/admin/close-of-day", "{}");
+        clock.advance(Duration.ofDays(40));   // 4 January, nothing closed since 25 November
+
+        ResponseEntity<JsonNode> first = closeThrough("2026-12-01");
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(first.getBody().get("from").asText()).isEqualTo("2026-11-26");
+        assertThat(first.getBody().get("through").asText()).isEqualTo("2026-12-01");
+        assertThat(dates("PaymentPromiseBroken")).containsExactly("2026-12-01");
+        assertThat(dates("OrdersHeld")).isEmpty();   // 9 December is not closed yet
+        assertThat(lastDayClosed()).isEqualTo(LocalDate.parse("2026-12-01"));
+        long recorded = service.jdbc().sql("select count(*) from event_journal").query(Long.class).single();
+
+        assertThat(closeThrough("2026-11-30")).satisfies(refused(HttpStatus.CONFLICT, "day-already-closed"));
+        assertThat(closeThrough("2027-01-05")).satisfies(refused(HttpStatus.UNPROCESSABLE_ENTITY, "dated-in-the-future"));
+        assertThat(closeThrough("2026-12-01").getStatusCode()).isEqualTo(HttpStatus.OK);   // the last day closed, again: nothing more
+        assertThat(service.jdbc().sql("select count(*) from event_journal").query(Long.class).single()).isEqualTo(recorded);
+        assertThat(lastDayClosed()).isEqualTo(LocalDate.parse("2026-12-01"));
+
+        service.send("/admin/close-of-day", "{}");   // the rest, through today
+
+        // as the one close of the whole outage in the test above
+        assertThat(dates("CollectionStageReached")).containsExactly("2026-11-24", "2026-12-24");
+        assertThat(dates("PaymentPromiseBroken")).containsExactly("2026-12-01");
+        assertThat(dates("OrdersHeld")).containsExactly("2026-12-09");
+        assertThat(dates("LateFeesAccrued")).containsExactly("2026-11-30", "2026-12-31");
+        assertThat(lastDayClosed()).isEqualTo(LocalDate.parse("2027-01-04"));
+    }
+
+    private ResponseEntity<JsonNode> closeThrough(String day) {
+        return service.http().post().uri("/admin/close-of-day?through=" + day).contentType(MediaType.APPLICATION_JSON)
+                .header(Headers.IDEMPOTENCY_KEY, UUID.randomUUID().toString()).body("{}")
+                .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+                        .body(new ObjectMapper().readTree(response.getBody())), true);
+    }
+
+    private static Consumer<ResponseEntity<JsonNode>> refused(HttpStatus status, String type) {
+        return answer -> {
+            assertThat(answer.getStatusCode()).isEqualTo(status);
+            assertThat(answer.getBody().get("type").asText()).isEqualTo("urn:collections-ledger:problem:" + type);
+        };
     }
 
     /**
