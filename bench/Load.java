@@ -267,6 +267,8 @@ public class Load {
         final LongAdder items = new LongAdder();
         final LongAdder accepted = new LongAdder();
         final LongAdder batches = new LongAdder();
+        /** Batches answered 503 and sent again after Retry-After, as the README tells a client to: the items' command ids make it safe. */
+        final LongAdder resent = new LongAdder();
         final Refusals refusals = new Refusals();
 
         Import(Options o) {
@@ -306,6 +308,11 @@ public class Load {
                     try {
                         for (String batch; (batch = nextBatch()) != null; ) {
                             HttpResponse<String> response = send(post("/imports", null, batch));
+                            for (int attempt = 1; response.statusCode() == 503 && attempt < 10; attempt++) {
+                                resent.increment();
+                                Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+                                response = send(post("/imports", null, batch));
+                            }
                             if (response.statusCode() != 200) {
                                 throw new IllegalStateException("POST /imports answered " + response.statusCode() + ": " + response.body());
                             }
@@ -338,6 +345,7 @@ public class Load {
             System.out.printf(Locale.ROOT, "import-seconds %.1f%n", seconds);
             System.out.printf(Locale.ROOT, "import-commands-per-second %.0f%n", accepted.sum() / seconds);
             System.out.println("import-refused " + refusals);
+            System.out.println("import-resent " + resent.sum() + " batches answered 503 database-unavailable and sent again after Retry-After");
         }
 
         static long count(String body, String field) {
