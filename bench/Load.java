@@ -118,8 +118,13 @@ public class Load {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** An administrator's GET: one answered 503 (the database out of reach for a moment) is sent again after Retry-After, as a client should. */
     static String get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = send(request(path).GET().build());
+        for (int attempt = 1; response.statusCode() == 503 && attempt < 10; attempt++) {
+            Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+            response = send(request(path).GET().build());
+        }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
         }
