@@ -20,7 +20,8 @@ import java.util.function.Function;
  * for it as credit, so the debts of its date come first, then the later ones in the order they
  * were issued. Late fees count as owed only as far as they had accrued by the day before the money's
  * date: fees recorded for later days (before a payment dated back was known) are not yet a debt on
- * that date. Works on a copy of what is open, so several allocations for one command see each other.
+ * that date, and fees that money dated later had paid are, which moves that money to the principal.
+ * Works on a copy of what is open, so several allocations for one command see each other.
  */
 final class AllocationPlan {
 
@@ -86,6 +87,11 @@ final class AllocationPlan {
                 open.put(component, term.open(component));
             }
             open.put(Component.LATE_FEES, lateFeesOwed);
+            // fees that money dated later had paid, taken over by this money, move that money to the principal
+            Money takenOver = lateFeesOwed.minus(term.open(Component.LATE_FEES));
+            if (takenOver.signum() > 0) {
+                open.put(Component.PRINCIPAL, term.open(Component.PRINCIPAL).minus(takenOver.min(term.open(Component.PRINCIPAL))));
+            }
         }
     }
 }

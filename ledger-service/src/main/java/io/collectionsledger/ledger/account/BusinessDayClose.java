@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -90,43 +91,57 @@ final class BusinessDayClose {
     }
 
     /**
-     * Fees recorded above those owed, taken back once. Fees fixed for days that a change of principal
-     * recorded later reaches back to (a payment keyed in late) are set to what is owed on the business
-     * dates they were recorded on, taken back or accrued again, one event a date and kind
-     * ({@link LateFees#restatements}), as the days from the change are judged again. Fees accrued under an earlier rule (the legal cap on the term's original principal,
-     * or a day's fee rounded every day) are taken back on this day, through the day they were accrued
-     * for. Accounts with either are due at once, and corrected at their next close.
+     * Fees fixed for days that a change of principal recorded later reaches back to (a payment keyed in late) set to
+     * what is owed on the business dates they were recorded on, taken back or accrued again ({@link LateFees#restatements}),
+     * as the days from the change are judged again: the events of the earliest such date after {@code after} (any, when
+     * null), a correction and an accrual at most. One date at a time, because the credit a correction leaves pays what its
+     * invoice had open that day ({@link Payments#applyCreditOfFeesNotOwed}), which changes what is owed on the dates after
+     * it. Empty when nothing is left to restate after {@code after}.
+     */
+    List<AccountEvent> restatements(Collection<Invoice> invoices, Contracts contracts, LocalDate after) {
+        Map<LocalDate, List<LateFees.Restated>> restatedOn = new TreeMap<>();
+        LegalLateFeeCaps legalCaps = policy.legalLateFeeCaps().recorded();
+        termsBearingLateFees(invoices, contracts, (t, lateFees) -> LateFees.restatements(t, t.accruingLateFees(lateFees, legalCaps)).stream()
+                .filter(restated -> after == null || restated.on().isAfter(after))
+                .forEach(restated -> restatedOn.computeIfAbsent(restated.on(), on -> new ArrayList<>()).add(restated)));
+        if (restatedOn.isEmpty()) {
+            return List.of();
+        }
+        Map.Entry<LocalDate, List<LateFees.Restated>> earliest = restatedOn.entrySet().iterator().next();
+        LocalDate on = earliest.getKey();
+        List<LateFeeCorrection> down = earliest.getValue().stream().map(LateFees.Restated::correction).filter(Objects::nonNull).toList();
+        List<LateFeeAccrual> up = earliest.getValue().stream().map(LateFees.Restated::accrual).filter(Objects::nonNull).toList();
+        List<AccountEvent> events = new ArrayList<>();
+        if (!down.isEmpty()) {
+            events.add(new LateFeesCorrected(customerId, on, down,
+                    "late fees recorded on " + on + " above those owed on the principal as the facts recorded since date it"));
+        }
+        if (!up.isEmpty()) {
+            events.add(new LateFeesAccrued(customerId, on, up));
+        }
+        return events;
+    }
+
+    /**
+     * Fees recorded above those owed under an earlier rule (the legal cap on the term's original principal, or a day's
+     * fee rounded every day), taken back once, on this day, through the day they were accrued for; on terms with nothing
+     * to restate ({@link #restatements}). Accounts with any are due at once, and corrected at their next close.
      */
     List<AccountEvent> lateFeeCorrections(Collection<Invoice> invoices, Contracts contracts) {
-        Map<LocalDate, List<LateFees.Restated>> restatedOn = new TreeMap<>();
         List<LateFeeCorrection> corrections = new ArrayList<>();
         LegalLateFeeCaps legalCaps = policy.legalLateFeeCaps().recorded();
         termsBearingLateFees(invoices, contracts, (t, lateFees) -> {
             var fees = t.accruingLateFees(lateFees, legalCaps);
-            List<LateFees.Restated> restatements = LateFees.restatements(t, fees);
-            restatements.forEach(restated -> restatedOn.computeIfAbsent(restated.on(), on -> new ArrayList<>()).add(restated));
-            if (restatements.isEmpty()) {
+            if (LateFees.restatements(t, fees).isEmpty()) {
                 LateFees.correction(t, fees).ifPresent(corrections::add);
             }
         });
-        List<AccountEvent> events = new ArrayList<>();
-        restatedOn.forEach((on, restated) -> {
-            List<LateFeeCorrection> down = restated.stream().map(LateFees.Restated::correction).filter(java.util.Objects::nonNull).toList();
-            List<LateFeeAccrual> up = restated.stream().map(LateFees.Restated::accrual).filter(java.util.Objects::nonNull).toList();
-            if (!down.isEmpty()) {
-                events.add(new LateFeesCorrected(customerId, on, down,
-                        "late fees recorded on " + on + " above those owed on the principal as the facts recorded since date it"));
-            }
-            if (!up.isEmpty()) {
-                events.add(new LateFeesAccrued(customerId, on, up));
-            }
-        });
-        if (!corrections.isEmpty()) {
-            events.add(new LateFeesCorrected(customerId, day, corrections,
-                    "late fees above the legal cap of " + legalCaps.annualPercentOn(day).toPlainString()
-                            + "% a year on the principal overdue on each day, or above the contract's cap"));
+        if (corrections.isEmpty()) {
+            return List.of();
         }
-        return events;
+        return List.of(new LateFeesCorrected(customerId, day, corrections,
+                "late fees above the legal cap of " + legalCaps.annualPercentOn(day).toPlainString()
+                        + "% a year on the principal overdue on each day, or above the contract's cap"));
     }
 
     /**

@@ -4,7 +4,9 @@ import io.collectionsledger.contracts.customer.CustomerRegistered;
 import io.collectionsledger.contracts.customer.RegisterCustomer;
 import io.collectionsledger.contracts.payment.RecordPayment;
 import io.collectionsledger.contracts.shared.AccountCommand;
+import io.collectionsledger.contracts.shared.AccountEvent;
 import io.collectionsledger.contracts.time.CloseBusinessDay;
+import io.collectionsledger.contracts.time.LateFeesCorrected;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -17,6 +19,7 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -121,7 +124,19 @@ class CustomerAccount implements DueDates {
         BusinessDayClose close = new BusinessDayClose(customerId, day, policy);
         close.judgePromises(promises.all(), payments).forEach(AggregateLifecycle::apply);
         // fees first: what is open on the day a term enters a stage counts the fees fixed through that day, and a term
-        // whose only open amount was fees taken back now enters no stage on them
+        // whose only open amount was fees taken back now enters no stage on them; restated a date at a time, since the
+        // credit a restatement leaves pays principal on its date, which lowers the fees owed after it
+        LocalDate restated = null;
+        for (List<AccountEvent> events = close.restatements(invoices.all(), contracts, null); !events.isEmpty();
+             events = close.restatements(invoices.all(), contracts, restated)) {
+            for (AccountEvent event : events) {
+                AggregateLifecycle.apply(event);
+                if (event instanceof LateFeesCorrected corrected) {
+                    payments.applyCreditOfFeesNotOwed(corrected, policy);
+                }
+            }
+            restated = events.get(0).occurredOn();
+        }
         close.lateFeeCorrections(invoices.all(), contracts).forEach(AggregateLifecycle::apply);
         close.lateFees(invoices.all(), contracts).forEach(AggregateLifecycle::apply);
         close.stagesReached(invoices.collectableTerms().toList()).forEach(AggregateLifecycle::apply);

@@ -14,9 +14,10 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -126,33 +127,46 @@ final class LateFees {
 
     /**
      * What a change of principal recorded later, dated before days fees had been fixed for (a payment keyed in late), makes
-     * wrong in them: on each business date fees were recorded on from the change's date, the fees recorded by then are set
-     * to those owed through the last day then counted, by a correction when above (of which what money dated by then had
-     * paid above what is owed becomes credit) or an accrual when below (after a correction before it, or a change that
-     * raised the principal). So a report as of any day finds the fees owed, as the facts' business dates have it, and the
-     * days from the change are judged again like its stages and holds. Empty when no change reached back or nothing is wrong.
+     * wrong in them. On each business date fees were recorded on from the change's date, the fees recorded by then are set
+     * to those owed through the last day then counted, by a correction when above or an accrual when below (after a
+     * correction before it, or a change that raised the principal). On each date from the change's that money paid fees, what
+     * money dated by then had paid above the fees owed through the day before becomes credit, on that date (in a correction
+     * taking nothing back when no fees are restated then): the money paid fees that were not owed. So a report as of any day
+     * finds the fees owed and paid as the facts' business dates have them, and the days from the change are judged again like
+     * its stages and holds. Empty when no change reached back or nothing is wrong.
      */
     static List<Restated> restatements(OpenTerm term, AccruingLateFees fees) {
         NavigableMap<LocalDate, OpenTerm.FeesRecorded> since = term.feesRecordedSincePrincipalChangedBack();
         if (since.isEmpty()) {
             return List.of();
         }
+        LocalDate changedBack = term.principalChangedBack();
+        NavigableSet<LocalDate> days = new TreeSet<>(since.keySet());
+        days.addAll(term.feesPaidAfterByDate(changedBack.minusDays(1)).keySet());
         List<Restated> restated = new ArrayList<>();
-        Money recorded = term.feesRecordedBefore(since.firstKey());
-        Money credited = Money.zero(term.currency);
+        Money zero = Money.zero(term.currency);
+        Money recorded = term.feesRecordedBefore(changedBack);
+        Money credited = zero;
         LocalDate through = null;
-        for (Map.Entry<LocalDate, OpenTerm.FeesRecorded> fixed : since.entrySet()) {
-            LocalDate on = fixed.getKey();
-            recorded = recorded.plus(fixed.getValue().amount());
-            through = through == null || fixed.getValue().through().isAfter(through) ? fixed.getValue().through() : through;
+        for (LocalDate on : days) {
+            Money paidAbove = term.feesPaidBy(on).minus(credited).minus(fees.owedThrough(on.minusDays(1)));
+            Money credit = paidAbove.signum() > 0 ? paidAbove : zero;
+            credited = credited.plus(credit);
+            OpenTerm.FeesRecorded fixed = since.get(on);
+            if (fixed == null) {
+                if (credit.signum() > 0) {
+                    restated.add(new Restated(on, new LateFeeCorrection(term.invoiceId, term.termId, on, recorded, recorded, zero, credit), null));
+                }
+                continue;
+            }
+            recorded = recorded.plus(fixed.amount());
+            through = through == null || fixed.through().isAfter(through) ? fixed.through() : through;
             Money owed = fees.owedThrough(through);
-            if (recorded.exceeds(owed)) {
-                Money takenBack = recorded.minus(owed);
-                Money paidAbove = term.feesPaidBy(on).minus(credited).minus(owed);
-                Money paid = paidAbove.signum() > 0 ? takenBack.min(paidAbove) : Money.zero(term.currency);
-                credited = credited.plus(paid);
-                restated.add(new Restated(on, new LateFeeCorrection(term.invoiceId, term.termId, through, recorded, owed, takenBack, paid), null));
-            } else if (owed.exceeds(recorded)) {
+            Money takenBack = recorded.exceeds(owed) ? recorded.minus(owed) : zero;
+            if (takenBack.signum() > 0 || credit.signum() > 0) {
+                restated.add(new Restated(on, new LateFeeCorrection(term.invoiceId, term.termId, through, recorded, owed, takenBack, credit), null));
+            }
+            if (owed.exceeds(recorded)) {
                 restated.add(new Restated(on, null, new LateFeeAccrual(term.invoiceId, term.termId, owed.minus(recorded), 0, through, false)));
             }
             recorded = owed;

@@ -183,18 +183,21 @@ final class OpenTerm {
     }
 
     /**
-     * The late fees money dated {@code on} pays before principal: those owed through the day before, less those paid,
-     * within what is open. Fees recorded for later days (a payment dated back arriving after a close fixed them) are
-     * not owed on that date, and a payment that principal was lowered by no longer owes fees on it.
+     * The late fees money dated {@code on} pays before principal: those owed through the day before, less those paid by money
+     * dated by then. Fees recorded for later days (a payment dated back arriving after a close fixed them) are not owed on that
+     * date, and a payment that principal was lowered by no longer owes fees on it. Fees that money dated later, recorded
+     * before, paid are owed all the same, as far as that money can pay the term's principal instead
+     * ({@link Payments#takeOverFeesPaidLater}); otherwise within those open.
      */
     Money lateFeesOwedOn(LocalDate on, AccruingLateFees fees) {
-        if (open(Component.LATE_FEES).signum() <= 0) {
+        Money paidLater = feesPaidAfter(on);
+        if (open(Component.LATE_FEES).signum() <= 0 && paidLater.signum() <= 0) {
             // most terms a payment meets have no fees open: no need to walk their days
             return Money.zero(currency);
         }
-        Money paid = lateFeesAccrued.minus(open(Component.LATE_FEES));
-        Money owed = fees.owedThrough(on.minusDays(1)).minus(paid);
-        return owed.signum() <= 0 ? Money.zero(currency) : owed.min(open(Component.LATE_FEES));
+        Money owed = fees.owedThrough(on.minusDays(1)).minus(feesPaidBy(on));
+        Money payable = open(Component.LATE_FEES).plus(paidLater.signum() > 0 ? paidLater.min(open(Component.PRINCIPAL)) : Money.zero(currency));
+        return owed.signum() <= 0 ? Money.zero(currency) : owed.min(payable);
     }
 
     Money lateFeesAccrued() {
@@ -262,13 +265,20 @@ final class OpenTerm {
         openChanges.merge(correction.accruedThrough(), correction.openTakenBack().negate(), Money::plus);
         lateFeesAccrued = lateFeesAccrued.minus(correction.takenBack());
         feesPaidOn.merge(on, correction.credited().negate(), Money::plus);
-        feesRecordedOn.merge(on, new FeesRecorded(correction.takenBack().negate(), correction.accruedThrough()),
-                (was, less) -> new FeesRecorded(was.amount().plus(less.amount()), was.through()));
+        if (correction.takenBack().signum() != 0) {   // one that takes nothing back moves a payment of fees, not fees recorded
+            feesRecordedOn.merge(on, new FeesRecorded(correction.takenBack().negate(), correction.accruedThrough()),
+                    (was, less) -> new FeesRecorded(was.amount().plus(less.amount()), was.through()));
+        }
     }
 
     /** The fees recorded by business date, from the earliest date a change of principal recorded later reaches back to; empty when none did. */
     NavigableMap<LocalDate, FeesRecorded> feesRecordedSincePrincipalChangedBack() {
         return principalChangedBack == null ? new TreeMap<>() : feesRecordedOn.tailMap(principalChangedBack, true);
+    }
+
+    /** The earliest business date of a change of principal recorded after fees had been fixed for it, or null. */
+    LocalDate principalChangedBack() {
+        return principalChangedBack;
     }
 
     /** Whether a change of principal recorded after fees were fixed reaches back to days they were fixed for: fixes from it are judged again. */
@@ -279,6 +289,16 @@ final class OpenTerm {
     /** The fees paid by money dated on or before {@code day}, net of what was reopened or became credit. */
     Money feesPaidBy(LocalDate day) {
         return feesPaidOn.headMap(day, true).values().stream().reduce(Money.zero(currency), Money::plus);
+    }
+
+    /** The fees paid by money dated after {@code day}, net. */
+    Money feesPaidAfter(LocalDate day) {
+        return feesPaidOn.tailMap(day, false).values().stream().reduce(Money.zero(currency), Money::plus);
+    }
+
+    /** The fees paid by money dated after {@code day}, by its date (a copy). */
+    NavigableMap<LocalDate, Money> feesPaidAfterByDate(LocalDate day) {
+        return new TreeMap<>(feesPaidOn.tailMap(day, false));
     }
 
     /** The fees recorded on business dates before {@code day}, net. */

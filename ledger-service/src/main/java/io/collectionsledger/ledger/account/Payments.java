@@ -11,6 +11,7 @@ import io.collectionsledger.contracts.payment.ReversePayment;
 import io.collectionsledger.contracts.payment.UnappliedCreditApplied;
 import io.collectionsledger.contracts.payment.UnappliedCreditRefunded;
 import io.collectionsledger.contracts.receivable.Allocation;
+import io.collectionsledger.contracts.receivable.Allocation.Component;
 import io.collectionsledger.contracts.shared.Money;
 import io.collectionsledger.contracts.time.LateFeeCorrection;
 import io.collectionsledger.contracts.time.LateFeesCorrected;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,6 +70,7 @@ final class Payments {
             byDate.computeIfAbsent(settlesOn, on -> new ArrayList<>()).add(allocation);
         }
         List<Allocation> onItsDate = byDate.getOrDefault(paidOn, List.of());
+        takeOverFeesPaidLater(onItsDate, paidOn, command.customerId());
         apply(new PaymentRecorded(command.customerId(), command.paymentId(), paidOn, command.amount(), command.method(),
                 command.reference(), onItsDate, command.amount().minus(AllocationPlan.total(onItsDate, currency))));
         byDate.forEach((on, allocations) -> {
@@ -111,7 +114,74 @@ final class Payments {
             throw new RuleViolation(Rule.CREDIT_EXCEEDS_OPEN_AMOUNT,
                     "only " + applied + " was open on " + on + " to apply " + command.amount() + " against");
         }
+        takeOverFeesPaidLater(allocations, on, command.customerId());
         apply(new UnappliedCreditApplied(command.customerId(), command.applicationId(), on, command.amount(), allocations, null));
+    }
+
+    /**
+     * Money that paid late fees which a payment recorded later, dated before them, shows were not owed (the credit of a
+     * restatement, {@link LateFees#restatements}) pays what the same invoice had open on the restatement's date, the date
+     * of that money, as it would have had the payments been recorded in the order of their dates: the ledger applies the
+     * credit there at once. What the invoice no longer has open stays unapplied credit.
+     */
+    void applyCreditOfFeesNotOwed(LateFeesCorrected corrected, CollectionPolicy policy) {
+        LocalDate on = corrected.occurredOn();
+        Map<String, Money> creditedByInvoice = new TreeMap<>();
+        corrected.corrections().stream().filter(c -> c.credited().signum() > 0)
+                .forEach(c -> creditedByInvoice.merge(c.invoiceId(), c.credited(), Money::plus));
+        List<OpenTerm> issued = invoices.collectableTerms().filter(t -> !t.issuedOn.isAfter(on)).toList();
+        creditedByInvoice.forEach((invoiceId, credited) -> {
+            List<Allocation> allocations = new AllocationPlan(issued, credited.currency(), on, invoices.lateFeesOwedOn(on, policy))
+                    .allocate(credited, invoiceId);
+            if (!allocations.isEmpty()) {
+                takeOverFeesPaidLater(allocations, on, corrected.customerId());
+                apply(new UnappliedCreditApplied(corrected.customerId(), ledgerApplicationId(on), on,
+                        AllocationPlan.total(allocations, credited.currency()), allocations, null));
+            }
+        });
+    }
+
+    /**
+     * Money dated {@code on} whose allocations pay late fees that money dated later, recorded before it, had paid takes them
+     * over, as it would have had both been recorded in date order: what the later money paid of them becomes its credit on
+     * its own date (a correction that takes no fees back) and pays the term's principal there, as that money would have.
+     * The plan made room for it ({@link OpenTerm#lateFeesOwedOn}).
+     */
+    private void takeOverFeesPaidLater(List<Allocation> allocations, LocalDate on, String customerId) {
+        Map<OpenTerm, Money> feesPaid = new LinkedHashMap<>();
+        allocations.stream().filter(a -> a.component() == Component.LATE_FEES)
+                .forEach(a -> feesPaid.merge(termOf(a, customerId), a.amount(), Money::plus));
+        feesPaid.forEach((term, paying) -> {
+            Money left = paying.minus(term.open(Component.LATE_FEES));
+            for (Map.Entry<LocalDate, Money> paidLater : term.feesPaidAfterByDate(on).entrySet()) {
+                if (left.signum() <= 0) {
+                    break;
+                }
+                if (paidLater.getValue().signum() <= 0) {
+                    continue;
+                }
+                LocalDate day = paidLater.getKey();
+                Money moved = left.min(paidLater.getValue()).min(term.open(Component.PRINCIPAL));
+                if (moved.signum() <= 0) {
+                    break;
+                }
+                apply(new LateFeesCorrected(customerId, day, List.of(new LateFeeCorrection(term.invoiceId, term.termId, day,
+                        term.lateFeesAccrued(), term.lateFeesAccrued(), Money.zero(term.currency), moved)),
+                        "late fees paid on " + day + " that money dated " + on + ", recorded later, paid first"));
+                apply(new UnappliedCreditApplied(customerId, ledgerApplicationId(day), day, moved,
+                        List.of(new Allocation(term.invoiceId, term.termId, Component.PRINCIPAL, moved)), null));
+                left = left.minus(moved);
+            }
+        });
+    }
+
+    /** An id for the ledger's own application of credit on {@code on}: "_" begins no id a client may give. */
+    private String ledgerApplicationId(LocalDate on) {
+        String id = "_late-fees@" + on;
+        for (int n = 2; applications.contains(id); n++) {
+            id = "_late-fees@" + on + "#" + n;
+        }
+        return id;
     }
 
     @CommandHandler

@@ -45,8 +45,7 @@ public enum Rule {
     UNKNOWN_LETTER(Kind.UNKNOWN),
     UNKNOWN_CASE(Kind.UNKNOWN),
     CUSTOMER_ALREADY_REGISTERED(Kind.CONFLICT),
-    DUPLICATE_ID(Kind.CONFLICT),
-    DAY_ALREADY_CLOSED(Kind.CONFLICT);
+    DUPLICATE_ID(Kind.CONFLICT);
 
     /** Refused by a business rule; names something that does not exist; or clashes with what exists. */
     public enum Kind { REFUSED, UNKNOWN, CONFLICT }

@@ -134,8 +134,7 @@ public class CloseOfDay {
     private Run closeDays(LocalDate last) {
         Optional<LocalDate> lastClosed = lastClosed();
         if (lastClosed.filter(last::isBefore).isPresent()) {
-            throw new RuleViolation(Rule.DAY_ALREADY_CLOSED, "business days through " + lastClosed.get()
-                    + " are closed; the close goes on from " + lastClosed.get().plusDays(1) + ", and " + last + " is before it");
+            throw new DayAlreadyClosed(lastClosed.get(), last);
         }
         // The last day closed is closed again on every run (facts recorded later in the day still count); earlier days once each.
         LocalDate from = lastClosed.map(day -> day.isBefore(last) ? day.plusDays(1) : last).orElse(last);

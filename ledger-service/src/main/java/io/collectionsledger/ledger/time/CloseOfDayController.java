@@ -1,12 +1,16 @@
 package io.collectionsledger.ledger.time;
 
 import io.collectionsledger.contracts.shared.Headers;
+import io.collectionsledger.ledger.http.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,5 +39,10 @@ class CloseOfDayController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate through) {
         CloseOfDay.Run run = through == null ? closeOfDay.closeDaysThroughToday() : closeOfDay.closeDaysThrough(through);
         return ResponseEntity.ok().header(Headers.POSITION, Long.toString(run.position())).body(run);
+    }
+
+    @ExceptionHandler
+    ProblemDetail alreadyClosed(DayAlreadyClosed e) {
+        return Problems.of(HttpStatus.CONFLICT, "day-already-closed", "Day already closed", e.getMessage());
     }
 }

@@ -51,9 +51,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import static io.collectionsledger.ledger.account.Accounts.CUSTOMER;
 import static io.collectionsledger.ledger.account.Accounts.TODAY;
@@ -76,28 +74,6 @@ final class HistoryRecorder {
      * {@code closes} closes of today among them and one at the end.
      */
     static List<AccountCommand> shuffled(CustomerHistory history, Random random, int closes) {
-        return shuffled(history, random, closes, Set.of());
-    }
-
-    /**
-     * As {@link #shuffled(CustomerHistory, Random, int)}, within the service's one known limit on late fees:
-     * the payments of an invoice bearing late fees are recorded in the order of their dates; everything else,
-     * closes included, in any order.
-     *
-     * <p>The limit: a payment pays the fees owed through the day before its date. When a payment of the same
-     * invoice dated earlier is recorded after it, the later one keeps the fees it paid, part of which the
-     * earlier one makes not owed: the close takes them back and they become unapplied credit, where the fold in
-     * date order has the later payment pay principal with them. Re-allocating the later payment would be an
-     * event of its own, which the ledger does not have. Everything else a fact dated back makes wrong is
-     * restated on its own days (LateFees.restatements). The lead documents this on issue 17.
-     */
-    static List<AccountCommand> shuffledWithinTheLateFeeLimit(CustomerHistory history, Random random, int closes) {
-        Set<String> bearingFees = history.invoices().stream().filter(i -> i.contractId() != null)
-                .map(CustomerHistory.Invoice::id).collect(Collectors.toSet());
-        return shuffled(history, random, closes, bearingFees);
-    }
-
-    private static List<AccountCommand> shuffled(CustomerHistory history, Random random, int closes, Set<String> bearingFees) {
         List<AccountCommand> invoices = new ArrayList<>();
         Map<String, List<AccountCommand>> paymentsOf = new HashMap<>();
         for (CustomerHistory.Invoice invoice : history.invoices()) {
@@ -122,10 +98,6 @@ final class HistoryRecorder {
         int invoicesLeft = invoices.size();
         while (!ready.isEmpty()) {
             AccountCommand next = ready.remove(random.nextInt(ready.size()));
-            if (waitsForAPaymentOfFees(next, ready, bearingFees)) {
-                ready.add(next);
-                continue;
-            }
             order.add(next);
             if (next instanceof IssueInvoice invoice) {
                 ready.addAll(paymentsOf.getOrDefault(invoice.invoiceId(), List.of()));
@@ -139,16 +111,6 @@ final class HistoryRecorder {
         }
         order.add(new CloseBusinessDay(CUSTOMER, TODAY));
         return order;
-    }
-
-    /** Whether {@code next} is a payment of an invoice bearing fees with a payment of that invoice dated before it still to record. */
-    private static boolean waitsForAPaymentOfFees(AccountCommand next, List<AccountCommand> ready, Set<String> bearingFees) {
-        if (!(next instanceof RecordPayment paying) || !bearingFees.contains(paying.allocations().get(0).invoiceId())) {
-            return false;
-        }
-        String invoiceId = paying.allocations().get(0).invoiceId();
-        return ready.stream().anyMatch(r -> r instanceof RecordPayment payment && payment.allocations().get(0).invoiceId().equals(invoiceId)
-                && payment.occurredOn().isBefore(next.occurredOn()));
     }
 
     /** Every event the account recorded for the history, in the order recorded. */

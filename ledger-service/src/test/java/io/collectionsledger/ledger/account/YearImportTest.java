@@ -16,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * order no one chose, then closed: as of every month's end, what is open, the late fees owed, the
  * stages, the hold on new orders, the credit limit and the promises' outcomes are what the year's days
  * say, folded by {@link CustomerHistory} without the service. The first year names no contract, so
- * bears no late fees; the second is under contracts with late-fee terms, imported within the service's
- * known limit ({@link HistoryRecorder#shuffledWithinTheLateFeeLimit}).
+ * bears no late fees; the second is under contracts with late-fee terms.
  */
 class YearImportTest {
 
@@ -93,7 +92,7 @@ class YearImportTest {
     @Test
     void aYearWithLateFeesImportedAtOnceOwesAsOfEveryMonthsEndWhatItsDaysSay() {
         for (long order = 1; order <= 5; order++) {
-            List<AccountCommand> commands = HistoryRecorder.shuffledWithinTheLateFeeLimit(YEAR_WITH_LATE_FEES, new Random(order), 0);
+            List<AccountCommand> commands = HistoryRecorder.shuffled(YEAR_WITH_LATE_FEES, new Random(order), 0);
             List<Object> events = HistoryRecorder.record(YEAR_WITH_LATE_FEES, commands);
 
             YEAR_WITH_LATE_FEES.monthEnds().forEach((day, folded) ->

@@ -39,8 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code POST /imports}, in an order no one chose, then the day closed. As of every month's end, what the
  * aging report finds open on each invoice (late fees in: those recorded and those accrued since) and what
  * the credit decision says of the hold on new orders and the credit limit are what the year's days say,
- * folded by {@link CustomerHistory} without the service. The order is random within the one limit the
- * ledger has on late fees ({@link HistoryRecorder#shuffledWithinTheLateFeeLimit}).
+ * folded by {@link CustomerHistory} without the service.
  */
 class YearThroughTheReportsIT {
 
@@ -65,7 +64,7 @@ class YearThroughTheReportsIT {
                 new SetCreditLimit(CUSTOMER, HistoryRecorder.LIMIT_SET_ON, HistoryRecorder.cny(year.openingLimit()), "opening limit")));
         year.contracts().forEach(contract -> commands.add(new RecordContract(CUSTOMER, contract.id(), HistoryRecorder.LIMIT_SET_ON, List.of(), List.of(),
                 new LateFeeTerms(contract.dailyRatePercent(), contract.capPercentOfPrincipal(), false), null, null)));
-        HistoryRecorder.shuffledWithinTheLateFeeLimit(year, new Random(17), 0).stream().filter(command -> !(command instanceof CloseBusinessDay)).forEach(commands::add);
+        HistoryRecorder.shuffled(year, new Random(17), 0).stream().filter(command -> !(command instanceof CloseBusinessDay)).forEach(commands::add);
         importAtOnce(commands);
         service.send("/admin/close-of-day", "{}");
         service.awaitReadModelsCaughtUp(Duration.ofSeconds(60));
