@@ -44,18 +44,7 @@ class CloseOfDayIT {
     @Test
     void factsThatFellDueWhileTheServiceWasDownAreRecordedOnceOnTheirOwnDays() {
         service = RunningService.start(DATABASE, clock);
-        service.send("/customers", "{\"customerId\": \"" + customer + "\", \"name\": \"Hengda\", \"occurredOn\": \"2026-01-05\"}");
-        service.send("/customers/" + customer + "/contracts", """
-                {"contractId": "K-1", "occurredOn": "2026-02-01",
-                 "lateFees": {"dailyRatePercent": 0.05, "capPercentOfPrincipal": 30, "debtorBearsCollectionCosts": true}}""");
-        service.send("/customers/" + customer + "/invoices", """
-                {"invoiceId": "INV-1", "contractId": "K-1", "occurredOn": "2026-10-24", "amount": {"amount": "10000.00", "currency": "CNY"},
-                 "terms": [{"termId": "T1", "amount": {"amount": "10000.00", "currency": "CNY"}, "dueDate": "2026-11-23"}]}""");
-        service.send("/customers/" + customer + "/payment-promises", """
-                {"promiseId": "PR-1", "occurredOn": "2026-11-24", "amount": {"amount": "5000.00", "currency": "CNY"},
-                 "promisedDate": "2026-11-30", "form": "SPOKEN"}""");
-        clock.advance(Duration.ofDays(1));
-        service.send("/admin/close-of-day", "{}");
+        overdueWithAPromiseClosedOn25November();
         service.close();
 
         clock.advance(Duration.ofDays(40));   // down from 25 November to 4 January
@@ -93,18 +82,7 @@ class CloseOfDayIT {
     @Test
     void anOutageClosedInStepsRecordsWhatOneCloseRecordsAndNoDayIsClosedTwiceOrBeforeItBegins() {
         service = RunningService.start(FreshDatabase.another(), clock);
-        service.send("/customers", "{\"customerId\": \"" + customer + "\", \"name\": \"Hengda\", \"occurredOn\": \"2026-01-05\"}");
-        service.send("/customers/" + customer + "/contracts", """
-                {"contractId": "K-1", "occurredOn": "2026-02-01",
-                 "lateFees": {"dailyRatePercent": 0.05, "capPercentOfPrincipal": 30, "debtorBearsCollectionCosts": true}}""");
-        service.send("/customers/" + customer + "/invoices", """
-                {"invoiceId": "INV-1", "contractId": "K-1", "occurredOn": "2026-10-24", "amount": {"amount": "10000.00", "currency": "CNY"},
-                 "terms": [{"termId": "T1", "amount": {"amount": "10000.00", "currency": "CNY"}, "dueDate": "2026-11-23"}]}""");
-        service.send("/customers/" + customer + "/payment-promises", """
-                {"promiseId": "PR-1", "occurredOn": "2026-11-24", "amount": {"amount": "5000.00", "currency": "CNY"},
-                 "promisedDate": "2026-11-30", "form": "SPOKEN"}""");
-        clock.advance(Duration.ofDays(1));
-        service.send("/admin/close-of-day", "{}");
+        overdueWithAPromiseClosedOn25November();
         clock.advance(Duration.ofDays(40));   // 4 January, nothing closed since 25 November
 
         ResponseEntity<JsonNode> first = closeThrough("2026-12-01");
@@ -130,6 +108,22 @@ class CloseOfDayIT {
         assertThat(dates("OrdersHeld")).containsExactly("2026-12-09");
         assertThat(dates("LateFeesAccrued")).containsExactly("2026-11-30", "2026-12-31");
         assertThat(lastDayClosed()).isEqualTo(LocalDate.parse("2027-01-04"));
+    }
+
+    /** A 10,000.00 invoice under late fees due 23 November, half of it promised for 30 November, and 25 November closed. */
+    private void overdueWithAPromiseClosedOn25November() {
+        service.send("/customers", "{\"customerId\": \"" + customer + "\", \"name\": \"Hengda\", \"occurredOn\": \"2026-01-05\"}");
+        service.send("/customers/" + customer + "/contracts", """
+                {"contractId": "K-1", "occurredOn": "2026-02-01",
+                 "lateFees": {"dailyRatePercent": 0.05, "capPercentOfPrincipal": 30, "debtorBearsCollectionCosts": true}}""");
+        service.send("/customers/" + customer + "/invoices", """
+                {"invoiceId": "INV-1", "contractId": "K-1", "occurredOn": "2026-10-24", "amount": {"amount": "10000.00", "currency": "CNY"},
+                 "terms": [{"termId": "T1", "amount": {"amount": "10000.00", "currency": "CNY"}, "dueDate": "2026-11-23"}]}""");
+        service.send("/customers/" + customer + "/payment-promises", """
+                {"promiseId": "PR-1", "occurredOn": "2026-11-24", "amount": {"amount": "5000.00", "currency": "CNY"},
+                 "promisedDate": "2026-11-30", "form": "SPOKEN"}""");
+        clock.advance(Duration.ofDays(1));
+        service.send("/admin/close-of-day", "{}");
     }
 
     private ResponseEntity<JsonNode> closeThrough(String day) {
