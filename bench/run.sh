@@ -19,6 +19,7 @@
 #        BENCH_CLOSE_OF_DAY (yes; no skips the close of day)
 #        BENCH_COMMANDS (yes; no skips the commands, payments alone, the chain under the peak and the peer)
 #        BENCH_READS (yes; no skips the aging, the records read back and the portfolio metrics)
+#        BENCH_PUBLICATION (yes; no leaves the broker away after the import and skips the drain, 16 minutes at the large scale)
 #        BENCH_REBUILD (yes; no skips the rebuilds, which take half an hour at the large scale)
 #        BENCH_REBUILD_UNDER_LOAD (yes; no skips the second rebuild of every read model, under the command peak)
 #        BENCH_JAVA_OPTS (-Xmx768m: the heap the Kubernetes limit of 1 GiB gives at MaxRAMPercentage=75)
@@ -35,7 +36,7 @@ while [ $# -gt 0 ]; do
     --seconds) seconds=$2; shift 2 ;;
     --no-build) build=no; shift ;;
     --profile) profile=yes; shift ;;
-    *) sed -n '2,23p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,24p' "$0" >&2; exit 2 ;;
   esac
 done
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -225,13 +226,17 @@ load caught-up | sed 's/^/read-models-after-import /'
 cost_report import-until-caught-up $((EVENTS - EVENTS_BEFORE)) event
 echo "heap after import, after GC: $(heap_after_gc)"
 # ---- publication: the broker comes back; how fast the import's backlog drains, beside the import's own rate
-PUB_BACKLOG=$(pub_lag)
-pub_reachable
-cost_start
-read -r PUB_RESUMED PUB_DRAINED <<<"$(pub_drain)"
-PUB_DRAIN_RATE=$(rate "$PUB_BACKLOG" "$(awk -v a="$PUB_RESUMED" -v b="$PUB_DRAINED" 'BEGIN { print b - a }')")
-echo "publication-drain $PUB_BACKLOG events published after the broker came back: resumed after $PUB_RESUMED s (Axon retries a failing segment after 1, 2, 4 ... at most 60 s), drained $PUB_DRAINED s after it came back; $PUB_DRAIN_RATE events/s once resumed = $(ratio "$PUB_DRAIN_RATE" "$IMPORT_RATE") of the import's rate ($IMPORT_RATE events/s)"
-cost_report publication-drain "$PUB_BACKLOG" event
+if [ "${BENCH_PUBLICATION:-yes}" = no ]; then
+  echo "publication-drain skipped (BENCH_PUBLICATION=no): the broker stays away for the rest of the run"
+else
+  PUB_BACKLOG=$(pub_lag)
+  pub_reachable
+  cost_start
+  read -r PUB_RESUMED PUB_DRAINED <<<"$(pub_drain)"
+  PUB_DRAIN_RATE=$(rate "$PUB_BACKLOG" "$(awk -v a="$PUB_RESUMED" -v b="$PUB_DRAINED" 'BEGIN { print b - a }')")
+  echo "publication-drain $PUB_BACKLOG events published after the broker came back: resumed after $PUB_RESUMED s (Axon retries a failing segment after 1, 2, 4 ... at most 60 s), drained $PUB_DRAINED s after it came back; $PUB_DRAIN_RATE events/s once resumed = $(ratio "$PUB_DRAIN_RATE" "$IMPORT_RATE") of the import's rate ($IMPORT_RATE events/s)"
+  cost_report publication-drain "$PUB_BACKLOG" event
+fi
 # ---- end
 if [ "$(sql 'show autovacuum')" = off ]; then
   # In production autovacuum analyses the tables a bulk load has filled; this server has it off, and
