@@ -93,7 +93,7 @@ final class LateFees {
                 AccruingLateFees.Accrued accrued = term.accruingLateFees(terms, legalCaps).after(term.lateFeesAccrued(), term.accruedThrough(), on.minusDays(1));
                 // on a term whose fixes a change of principal dated back makes wrong, the money pays what is owed through the day
                 // before, so that day is fixed even when nothing more is owed: the close restates the fixes up to it
-                if (accrued.amount().signum() > 0 || accrued.days() > 0 && term.feesFixedBeforeAPrincipalChangedBack()) {
+                if (accrued.amount().signum() > 0 || accrued.days() > 0 && term.principalChangedBack() != null) {
                     accruals.add(accrual(term, accrued));
                 }
             }

@@ -276,14 +276,9 @@ final class OpenTerm {
         return principalChangedBack == null ? new TreeMap<>() : feesRecordedOn.tailMap(principalChangedBack, true);
     }
 
-    /** The earliest business date of a change of principal recorded after fees had been fixed for it, or null. */
+    /** The earliest business date of a change of principal recorded after fees had been fixed for it, or null: fixes from it are judged again. */
     LocalDate principalChangedBack() {
         return principalChangedBack;
-    }
-
-    /** Whether a change of principal recorded after fees were fixed reaches back to days they were fixed for: fixes from it are judged again. */
-    boolean feesFixedBeforeAPrincipalChangedBack() {
-        return principalChangedBack != null;
     }
 
     /** The fees paid by money dated on or before {@code day}, net of what was reopened or became credit. */
