@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Runs commands exactly once per client and command id. One database transaction holds the
@@ -36,7 +37,7 @@ import java.util.TreeSet;
  * locked, and the events they apply stay staged, until it commits; the events of all its commands
  * are then appended in one batch. A concurrent writer to the same account from another instance
  * makes the append fail on (aggregate, sequence); the whole transaction is then run again on the
- * fresh state, so no update is lost.
+ * fresh state, after a random pause that grows with each conflict, so no update is lost.
  * <p>
  * The same transaction records, for every account a command ran on, the first day its close is due
  * ({@link AccountAgenda}), as the account tells it from its state after the last of them.
@@ -45,6 +46,7 @@ import java.util.TreeSet;
 public class CommandDispatcher {
 
     private static final int ATTEMPTS = 8;
+    private static final long MAX_BACK_OFF_MILLIS = 100;
 
     private final CommandGateway gateway;
     private final CommandLog commandLog;
@@ -103,7 +105,22 @@ public class CommandDispatcher {
                 if (attempt == ATTEMPTS) {
                     throw conflict;
                 }
+                backOff(attempt);
             }
+        }
+    }
+
+    /**
+     * Waits a random while, up to twice as long after each conflict: retried at once, writers on
+     * one account through two instances keep meeting each other, and one of them can lose every attempt.
+     */
+    private static void backOff(int attempt) {
+        long bound = Math.min(MAX_BACK_OFF_MILLIS, 1L << attempt);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(bound + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a command that met a concurrent update", interrupted);
         }
     }
 
