@@ -12,7 +12,6 @@ import io.collectionsledger.ledger.journal.EventTypes;
 import io.collectionsledger.ledger.journal.Journal;
 import io.collectionsledger.ledger.journal.LogicalTypeSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -48,8 +47,6 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Axon on PostgreSQL: the JDBC event store on Flyway's tables (snake_case, payloads as UTF-8
@@ -239,29 +236,16 @@ public class AxonConfiguration {
      * offering the next event, so each segment costs every event (a rebuild with 4 took twice as
      * long as with 2 or 1; docs/performance.md, "Design notes"). Two still let two instances
      * share each read model.
-     * <p>
-     * Every processor's work packages run on one pool of {@code ledger.processor-workers} threads
-     * (two by default; the publisher has its own). Axon's default gives each processor four: with
-     * ten processors up to forty transactions at once, each with a busy database backend, and a
-     * request waits its turn for a core behind all of them. Shared, the read models do the same
-     * work, at most this many batches at a time.
      */
     @Bean
     ConfigurerModule pooledStreamingProcessors(@Value("${ledger.max-claimed-segments:2147483647}") int maxClaimedSegments,
-                                               @Value("${ledger.processor-segments:2}") int segments,
-                                               @Value("${ledger.processor-workers:2}") int workerThreads) {
-        return configurer -> {
-            ScheduledExecutorService workers = Executors.newScheduledThreadPool(workerThreads, new AxonThreadFactory("ReadModelWorker"));
-            // after the processors, which stop in an earlier phase; a rebuild's stop and start of one leaves it running
-            configurer.onShutdown(workers::shutdown);
-            configurer.eventProcessing(processing -> processing
+                                               @Value("${ledger.processor-segments:2}") int segments) {
+        return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .workerExecutor(workers)
                         .batchSize(100)
                         .initialSegmentCount(segments)
                         .maxClaimedSegments(maxClaimedSegments)
                         .claimExtensionThreshold(1000)
                         .clock(Clock.systemUTC())));
-        };
     }
 }

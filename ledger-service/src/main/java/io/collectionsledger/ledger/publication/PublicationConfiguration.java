@@ -4,7 +4,6 @@ import io.collectionsledger.ledger.journal.Journal;
 import io.collectionsledger.ledger.query.ReadModelPositions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.amqp.core.Declarables;
@@ -15,8 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.Collection;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The ledger's two exchanges, declared durable when the service first connects (so it needs
@@ -38,21 +35,13 @@ class PublicationConfiguration {
      * the handler fails the batch (Axon's default for event handlers logs it and goes on, which
      * here would skip an event for good), and a failed batch is retried from the stored token
      * once the processor claims the segment again.
-     * <p>
-     * Its work packages run on threads of their own, not the read models' shared ones: a batch
-     * waits for the broker's confirms, and a broker away would otherwise hold the read models' threads.
      */
     @Bean
     ConfigurerModule publicationProcessor(PublicationProperties properties) {
-        return configurer -> {
-            // one thread for each of its segments (two unless ledger.processor-segments says otherwise)
-            ScheduledExecutorService workers = Executors.newScheduledThreadPool(2, new AxonThreadFactory("PublicationWorker"));
-            configurer.onShutdown(workers::shutdown);
-            configurer.eventProcessing(processing -> processing
-                    .registerPooledStreamingEventProcessorConfiguration(EventPublisher.PROCESSING_GROUP,
-                            (config, builder) -> builder.batchSize(properties.batchSize()).workerExecutor(workers))
-                    .registerListenerInvocationErrorHandler(EventPublisher.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance()));
-        };
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessorConfiguration(EventPublisher.PROCESSING_GROUP,
+                        (config, builder) -> builder.batchSize(properties.batchSize()))
+                .registerListenerInvocationErrorHandler(EventPublisher.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance()));
     }
 
     /**
