@@ -22,7 +22,8 @@
 #        BENCH_PUBLICATION (yes; no leaves the broker away after the import and skips the drain, 16 minutes at the large scale)
 #        BENCH_REBUILD (yes; no skips the rebuilds, which take half an hour at the large scale)
 #        BENCH_REBUILD_UNDER_LOAD (yes; no skips the second rebuild of every read model, under the command peak)
-#        BENCH_JAVA_OPTS (-Xmx768m: the heap the Kubernetes limit of 1 GiB gives at MaxRAMPercentage=75)
+#        BENCH_JAVA_OPTS (-Xmx768m: the heap the Kubernetes limit of 1 GiB gives at MaxRAMPercentage=75;
+#          -XX:+ExitOnOutOfMemoryError, as the image)
 #        PGHOST (127.0.0.1) PGPORT (5432) PGUSER (postgres)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,7 +43,7 @@ done
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 PORT=${BENCH_PORT:-28180}
 DB=${BENCH_DB:-ledger_bench}
-JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx768m}
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx768m -XX:+ExitOnOutOfMemoryError}
 URL=http://127.0.0.1:$PORT
 # the service's meters, on its management port
 MANAGEMENT_URL=http://127.0.0.1:${BENCH_MANAGEMENT_PORT:-$((PORT + 1))}

@@ -62,6 +62,9 @@ class ImageIT {
         String user = config.get("User").asText();
         assertThat(user).as("the image's user").isNotBlank().isNotIn("0", "root", "0:0");
         assertThat(config.path("WorkingDir").asText("")).as("the test starts the entrypoint in /").isIn("", "/");
+        assertThat(config.get("Entrypoint").toString())
+                .as("out of heap the service exits for its supervisor to restart it, not lingers with its request threads dead")
+                .contains("\"-XX:+ExitOnOutOfMemoryError\"");
         assertThat(config.get("ExposedPorts").has("8080/tcp")).isTrue();
 
         int apiPort = freePort();
